@@ -1,0 +1,399 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace WorkSights.Sandbox;
+
+/// <summary>In-process control of the emulated tenants, users and consent (same operations as the /sandbox HTTP endpoints).
+/// Thread-safe; each server has its own instance.</summary>
+public sealed class SandboxDirectory
+{
+    /// <summary>Application permissions requested by every registration (consented with .default).</summary>
+    public static IReadOnlyList<SandboxPermission> RequestedPermissions { get; } =
+    [
+        new("Microsoft Graph", "User.Read.All", "df021288-bdef-4463-88db-98f22de89214", "Read all users' full profiles"),
+        new("Microsoft Graph", "Mail.ReadBasic.All", "693c5e45-0940-467d-9b8a-1022fb9d42ef", "Read basic mail in all mailboxes (no message bodies or attachments)"),
+        new("Microsoft Graph", "Calendars.Read", "798ee544-9d2d-430c-a058-570e29e34338", "Read calendars in all mailboxes"),
+        new("Microsoft Graph", "CallRecords.Read.All", "45bbb07e-7321-4fd7-a8f6-3ff27e6a81c8", "Read all call records"),
+        new("Microsoft Graph", "AuditLog.Read.All", "b0afded3-3588-46d8-8b3d-9842eff778da", "Read all audit log data"),
+        new("Microsoft Graph", "Directory.Read.All", "7ab1d382-f21e-4acd-a863-ba3e13f7da61", "Read directory data"),
+        new("Microsoft Graph", "Reports.Read.All", "230c1aed-a721-4c5d-9cb4-a90514e508ef", "Read all usage reports"),
+        new("Office 365 Management APIs", "ActivityFeed.Read", "594c1fb6-4f81-4475-ae41-0c394909246c", "Read activity data for your organization"),
+    ];
+
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, TenantData> tenants = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, SandboxClientApp> apps = new(StringComparer.OrdinalIgnoreCase);
+    private readonly TimeProvider clock;
+
+    internal SandboxDirectory(TimeProvider clock)
+    {
+        this.clock = clock;
+        foreach (var seed in DirectorySeed.Build())
+        {
+            var data = new TenantData(seed.Info, seed.Domains);
+            foreach (var user in seed.Users)
+            {
+                data.Users[user.Id] = new UserEntry(user, 0, null);
+            }
+
+            tenants[seed.Info.TenantId] = data;
+        }
+    }
+
+    /// <summary>All tenants with their consent state for every registered app.</summary>
+    public IReadOnlyList<SandboxTenantState> GetTenants()
+    {
+        lock (gate)
+        {
+            return [.. tenants.Values.Select(SnapshotTenantWithApps)];
+        }
+    }
+
+    /// <summary>The registered client apps.</summary>
+    public IReadOnlyList<SandboxClientApp> GetApps()
+    {
+        lock (gate)
+        {
+            return [.. apps.Values];
+        }
+    }
+
+    /// <summary>Consent state of <paramref name="clientId"/> in <paramref name="tenantId"/>.</summary>
+    public SandboxAppConsent GetConsent(string tenantId, string clientId)
+    {
+        lock (gate)
+        {
+            var tenant = RequireTenant(tenantId);
+            var app = RequireApp(clientId);
+            return SnapshotConsent(tenant, app);
+        }
+    }
+
+    /// <summary>Creates the service principal (if needed) and assigns every requested application permission.</summary>
+    public SandboxAppConsent GrantConsent(string tenantId, string clientId)
+    {
+        lock (gate)
+        {
+            var tenant = RequireTenant(tenantId);
+            var app = RequireApp(clientId);
+            var record = tenant.Consents.GetValueOrDefault(app.ClientId);
+            var generation = record?.Generation ?? 0;
+            var spId = record is { State: SandboxConsentState.Consented or SandboxConsentState.PermissionsRevoked }
+                ? record.ServicePrincipalId
+                : StableGuid($"{tenant.Info.TenantId}:sp:{app.ClientId}:{generation + 1}");
+            if (spId != record?.ServicePrincipalId)
+            {
+                generation++;
+            }
+
+            tenant.Consents[app.ClientId] = new ConsentRecord(
+                SandboxConsentState.Consented, spId, [.. RequestedPermissions.Where(p => p.Resource == "Microsoft Graph").Select(p => p.Value)], generation);
+            return SnapshotConsent(tenant, app);
+        }
+    }
+
+    /// <summary>Removes the app-role assignments but keeps the service principal (tokens are issued without roles).</summary>
+    public SandboxAppConsent RevokeConsent(string tenantId, string clientId)
+    {
+        lock (gate)
+        {
+            var tenant = RequireTenant(tenantId);
+            var app = RequireApp(clientId);
+            var record = tenant.Consents.GetValueOrDefault(app.ClientId);
+            if (record is { State: SandboxConsentState.Consented or SandboxConsentState.PermissionsRevoked })
+            {
+                tenant.Consents[app.ClientId] = record with { State = SandboxConsentState.PermissionsRevoked, Roles = [] };
+            }
+
+            return SnapshotConsent(tenant, app);
+        }
+    }
+
+    /// <summary>Deletes the enterprise application (service principal) from the tenant.</summary>
+    public SandboxAppConsent DeleteServicePrincipal(string tenantId, string clientId)
+    {
+        lock (gate)
+        {
+            var tenant = RequireTenant(tenantId);
+            var app = RequireApp(clientId);
+            var record = tenant.Consents.GetValueOrDefault(app.ClientId);
+            if (record is { State: SandboxConsentState.Consented or SandboxConsentState.PermissionsRevoked })
+            {
+                tenant.Consents[app.ClientId] = record with { State = SandboxConsentState.ServicePrincipalDeleted, ServicePrincipalId = null, Roles = [] };
+            }
+
+            return SnapshotConsent(tenant, app);
+        }
+    }
+
+    /// <summary>Current (not deleted) users of the tenant, ordered by id.</summary>
+    public IReadOnlyList<SandboxUser> GetUsers(string tenantId)
+    {
+        lock (gate)
+        {
+            return [.. RequireTenant(tenantId).Users.Values.Where(u => u.Removed is null).Select(u => u.User).OrderBy(u => u.Id, StringComparer.Ordinal)];
+        }
+    }
+
+    /// <summary>A current user by id, or null.</summary>
+    public SandboxUser? FindUser(string tenantId, string userId)
+    {
+        lock (gate)
+        {
+            return RequireTenant(tenantId).Users.TryGetValue(userId, out var entry) && entry.Removed is null ? entry.User : null;
+        }
+    }
+
+    /// <summary>A joiner: adds a licensed member user (mail derived from the display name).</summary>
+    public SandboxUser AddUser(string tenantId, string displayName, string? department = null, string? jobTitle = null, string? managerId = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(displayName);
+        lock (gate)
+        {
+            var tenant = RequireTenant(tenantId);
+            if (managerId is not null)
+            {
+                RequireLiveUser(tenant, managerId);
+            }
+
+            var parts = displayName.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
+            var given = parts[0];
+            var surname = parts.Length > 1 ? parts[1] : null;
+            var baseNick = DirectorySeed.MailNickname(given, surname);
+            var nick = baseNick;
+            for (var i = 2; tenant.Users.Values.Any(u => string.Equals(u.User.MailNickname, nick, StringComparison.OrdinalIgnoreCase)); i++)
+            {
+                nick = baseNick + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            tenant.AddedCount++;
+            var template = tenant.Users.Values.Select(u => u.User).FirstOrDefault(u => u.UserType == "Member" && u.AssignedLicenseSkuIds.Count > 0);
+            var user = new SandboxUser
+            {
+                Id = StableGuid($"{tenant.Info.TenantId}:added:{tenant.AddedCount}"),
+                DisplayName = displayName.Trim(),
+                GivenName = given,
+                Surname = surname,
+                Mail = $"{nick}@{tenant.Info.PrimaryDomain}",
+                UserPrincipalName = $"{nick}@{tenant.Info.PrimaryDomain}",
+                MailNickname = nick,
+                Department = department,
+                JobTitle = jobTitle,
+                ManagerId = managerId,
+                OfficeLocation = template?.OfficeLocation,
+                City = template?.City,
+                Country = template?.Country,
+                UsageLocation = template?.UsageLocation,
+                PreferredLanguage = template?.PreferredLanguage,
+                AssignedLicenseSkuIds = template?.AssignedLicenseSkuIds ?? [],
+                CreatedDateTime = clock.GetUtcNow(),
+            };
+            tenant.Users[user.Id] = new UserEntry(user, ++tenant.Sequence, null);
+            return user;
+        }
+    }
+
+    /// <summary>A leaver. Permanent removal appears in delta as <c>@removed: deleted</c>; a soft delete (restorable) as <c>changed</c>.</summary>
+    public void RemoveUser(string tenantId, string userId, bool softDelete = false)
+    {
+        lock (gate)
+        {
+            var tenant = RequireTenant(tenantId);
+            var entry = RequireLiveUser(tenant, userId);
+            tenant.Users[userId] = entry with { ChangeSequence = ++tenant.Sequence, Removed = softDelete ? "changed" : "deleted" };
+        }
+    }
+
+    /// <summary>Restores a soft-deleted user.</summary>
+    public SandboxUser RestoreUser(string tenantId, string userId)
+    {
+        lock (gate)
+        {
+            var tenant = RequireTenant(tenantId);
+            if (!tenant.Users.TryGetValue(userId, out var entry) || entry.Removed != "changed")
+            {
+                throw new KeyNotFoundException($"No restorable user '{userId}' in tenant {tenant.Info.TenantId}.");
+            }
+
+            tenant.Users[userId] = entry with { ChangeSequence = ++tenant.Sequence, Removed = null };
+            return entry.User;
+        }
+    }
+
+    /// <summary>Changes some properties of a user (null leaves a property unchanged; an empty string clears it).</summary>
+    public SandboxUser UpdateUser(string tenantId, string userId, string? department = null, string? jobTitle = null, string? displayName = null, string? managerId = null)
+    {
+        lock (gate)
+        {
+            var tenant = RequireTenant(tenantId);
+            var entry = RequireLiveUser(tenant, userId);
+            if (!string.IsNullOrEmpty(managerId))
+            {
+                RequireLiveUser(tenant, managerId);
+                if (managerId == userId)
+                {
+                    throw new ArgumentException("A user cannot be their own manager.", nameof(managerId));
+                }
+            }
+
+            var user = entry.User with
+            {
+                Department = department is null ? entry.User.Department : Blank(department),
+                JobTitle = jobTitle is null ? entry.User.JobTitle : Blank(jobTitle),
+                DisplayName = string.IsNullOrWhiteSpace(displayName) ? entry.User.DisplayName : displayName.Trim(),
+                ManagerId = managerId is null ? entry.User.ManagerId : Blank(managerId),
+            };
+            tenant.Users[userId] = entry with { User = user, ChangeSequence = ++tenant.Sequence };
+            return user;
+        }
+    }
+
+    internal void RegisterApp(SandboxClientApp app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentException.ThrowIfNullOrWhiteSpace(app.ClientId);
+        lock (gate)
+        {
+            apps[app.ClientId] = app;
+        }
+    }
+
+    internal SandboxClientApp? FindApp(string? clientId)
+    {
+        if (string.IsNullOrEmpty(clientId))
+        {
+            return null;
+        }
+
+        lock (gate)
+        {
+            return apps.GetValueOrDefault(clientId);
+        }
+    }
+
+    /// <summary>Resolves a tenant GUID or verified domain; null for unknown values and for common/organizations/consumers.</summary>
+    internal SandboxTenantInfo? ResolveTenant(string segment)
+    {
+        lock (gate)
+        {
+            if (tenants.TryGetValue(segment, out var byId))
+            {
+                return byId.Info;
+            }
+
+            return tenants.Values.FirstOrDefault(t => t.Domains.Contains(segment, StringComparer.OrdinalIgnoreCase))?.Info;
+        }
+    }
+
+    /// <summary>Finds an account that can sign in (enabled member) by email or UPN.</summary>
+    internal (SandboxTenantInfo Tenant, SandboxUser User)? FindSignInAccount(string login)
+    {
+        lock (gate)
+        {
+            foreach (var tenant in tenants.Values)
+            {
+                foreach (var entry in tenant.Users.Values)
+                {
+                    var u = entry.User;
+                    if (entry.Removed is null && u.AccountEnabled && u.UserType == "Member" &&
+                        (string.Equals(u.Mail, login, StringComparison.OrdinalIgnoreCase) ||
+                         string.Equals(u.UserPrincipalName, login, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        return (tenant.Info, u);
+                    }
+                }
+            }
+
+            return null;
+        }
+    }
+
+    internal long CurrentSequence(string tenantId)
+    {
+        lock (gate)
+        {
+            return RequireTenant(tenantId).Sequence;
+        }
+    }
+
+    /// <summary>Changes in (since, upTo] ordered by id, after <paramref name="afterId"/>. since &lt; 0 means the initial full sync.</summary>
+    internal List<(SandboxUser User, string? Removed)> GetChanges(string tenantId, long since, long upTo, string? afterId, int max, out bool more)
+    {
+        lock (gate)
+        {
+            var tenant = RequireTenant(tenantId);
+            var query = tenant.Users.Values
+                .Where(e => e.ChangeSequence <= upTo)
+                .Where(e => since < 0 ? e.Removed is null : e.ChangeSequence > since)
+                .Where(e => afterId is null || string.CompareOrdinal(e.User.Id, afterId) > 0)
+                .OrderBy(e => e.User.Id, StringComparer.Ordinal)
+                .Take(max + 1)
+                .Select(e => (e.User, e.Removed))
+                .ToList();
+            more = query.Count > max;
+            if (more)
+            {
+                query.RemoveAt(max);
+            }
+
+            return query;
+        }
+    }
+
+    internal static string StableGuid(string key)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
+        var bytes = hash.AsSpan(0, 16).ToArray();
+        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes).ToString();
+    }
+
+    private static string? Blank(string value) => value.Length == 0 ? null : value;
+
+    private static SandboxTenantState SnapshotTenant(TenantData tenant) => new(
+        tenant.Info,
+        tenant.Domains,
+        tenant.Users.Values.Count(u => u.Removed is null),
+        []);
+
+    private SandboxTenantState SnapshotTenantWithApps(TenantData tenant) =>
+        SnapshotTenant(tenant) with { Apps = [.. apps.Values.Select(a => SnapshotConsent(tenant, a))] };
+
+    private static SandboxAppConsent SnapshotConsent(TenantData tenant, SandboxClientApp app)
+    {
+        var record = tenant.Consents.GetValueOrDefault(app.ClientId);
+        return record is null
+            ? new SandboxAppConsent(app.ClientId, app.DisplayName, SandboxConsentState.NotConsented, null, [])
+            : new SandboxAppConsent(app.ClientId, app.DisplayName, record.State, record.ServicePrincipalId, record.Roles);
+    }
+
+    private TenantData RequireTenant(string tenantId) =>
+        tenants.TryGetValue(tenantId ?? string.Empty, out var tenant)
+            ? tenant
+            : throw new KeyNotFoundException($"Unknown tenant '{tenantId}'.");
+
+    private SandboxClientApp RequireApp(string clientId) =>
+        apps.TryGetValue(clientId ?? string.Empty, out var app)
+            ? app
+            : throw new KeyNotFoundException($"Unknown client app '{clientId}'.");
+
+    private static UserEntry RequireLiveUser(TenantData tenant, string userId) =>
+        tenant.Users.TryGetValue(userId ?? string.Empty, out var entry) && entry.Removed is null
+            ? entry
+            : throw new KeyNotFoundException($"Unknown user '{userId}' in tenant {tenant.Info.TenantId}.");
+
+    private sealed class TenantData(SandboxTenantInfo info, IReadOnlyList<string> domains)
+    {
+        public SandboxTenantInfo Info { get; } = info;
+        public IReadOnlyList<string> Domains { get; } = domains;
+        public Dictionary<string, UserEntry> Users { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public Dictionary<string, ConsentRecord> Consents { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public long Sequence { get; set; }
+        public int AddedCount { get; set; }
+    }
+
+    private sealed record UserEntry(SandboxUser User, long ChangeSequence, string? Removed);
+
+    private sealed record ConsentRecord(SandboxConsentState State, string? ServicePrincipalId, IReadOnlyList<string> Roles, int Generation);
+}

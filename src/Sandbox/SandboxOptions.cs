@@ -1,0 +1,67 @@
+namespace WorkSights.Sandbox;
+
+/// <summary>Settings for one <see cref="SandboxServer"/> instance.</summary>
+public sealed class SandboxOptions
+{
+    /// <summary>Host used in every URL the sandbox emits (issuer, endpoints, nextLinks).</summary>
+    public string PublicHost { get; init; } = "127.0.0.1";
+
+    /// <summary>HTTP port; 0 picks a free port.</summary>
+    public int HttpPort { get; init; }
+
+    /// <summary>HTTPS port; 0 picks a free port.</summary>
+    public int HttpsPort { get; init; }
+
+    /// <summary>When set, the TLS certificate and the token-signing key are persisted there and reused after a restart.</summary>
+    public string? DataDirectory { get; init; }
+
+    /// <summary>Lifetime of app-only and delegated access tokens.</summary>
+    public TimeSpan AccessTokenLifetime { get; init; } = TimeSpan.FromSeconds(3599);
+
+    /// <summary>Client applications registered at start (more can be added with <see cref="SandboxServer.RegisterApp"/>).</summary>
+    public IList<SandboxClientApp> Apps { get; init; } = new List<SandboxClientApp>();
+
+    /// <summary>Number of users per page of <c>/v1.0/users/delta</c>.</summary>
+    public int DeltaPageSize { get; init; } = 100;
+
+    /// <summary>Clock used for tokens, codes and delta-token expiry (tests may pass a fake one).</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+}
+
+/// <summary>An app registration known to the sandbox (multi-tenant, confidential client).</summary>
+public sealed record SandboxClientApp(string ClientId, string ClientSecret, string DisplayName, IReadOnlyList<string> RedirectUris);
+
+/// <summary>A seeded organisation. <paramref name="AdminEmail"/> is the tenant's Global Administrator, except for Northwind
+/// where it is the IT lead, who holds no admin role (<paramref name="AdminCanGrantConsent"/> is false).</summary>
+public sealed record SandboxTenantInfo(
+    string TenantId,
+    string DisplayName,
+    string PrimaryDomain,
+    string AdminEmail,
+    string MemberEmail,
+    bool AdminCanGrantConsent = true);
+
+/// <summary>Well-known seeded organisations.</summary>
+public static class SandboxTenants
+{
+    /// <summary>Contoso Ltd: about 250 people, domains contoso.com and contoso-labs.com.</summary>
+    public static SandboxTenantInfo Contoso { get; } = new(
+        "4f1c2b9e-6a3d-4c58-9e7a-1d2b3c4d5e60", "Contoso Ltd", "contoso.com", "admin@contoso.com", "daniel.okafor@contoso.com");
+
+    /// <summary>Fabrikam Inc: 12 people, for isolation tests.</summary>
+    public static SandboxTenantInfo Fabrikam { get; } = new(
+        "8a7b6c5d-4e3f-4a1b-9c8d-7e6f5a4b3c21", "Fabrikam Inc", "fabrikam.com", "admin@fabrikam.com", "lena.fischer@fabrikam.com");
+
+    /// <summary>Northwind Traders: 20 people, nobody can grant admin consent.</summary>
+    public static SandboxTenantInfo Northwind { get; } = new(
+        "2d4e6f80-1a3c-4e5b-8d7f-9a0b1c2d3e4f", "Northwind Traders", "northwindtraders.com", "priya.natarajan@northwindtraders.com", "sam.whitaker@northwindtraders.com", AdminCanGrantConsent: false);
+
+    /// <summary>All seeded tenants.</summary>
+    public static IReadOnlyList<SandboxTenantInfo> All { get; } = [Contoso, Fabrikam, Northwind];
+
+    /// <summary>Global Administrator role template id (appears in the <c>wids</c> claim).</summary>
+    public const string GlobalAdministratorRoleId = "62e90394-69f5-4237-9190-012177145e10";
+
+    /// <summary>Privileged Role Administrator role template id.</summary>
+    public const string PrivilegedRoleAdministratorRoleId = "e8611ab8-c189-46e8-94e1-60213ab1f814";
+}

@@ -1,0 +1,53 @@
+namespace WorkSights.Sandbox;
+
+/// <summary>One request served by the sandbox.</summary>
+public sealed record SandboxRequestLogEntry(
+    DateTimeOffset TimestampUtc,
+    string Scheme,
+    string Method,
+    string PathAndQuery,
+    int StatusCode,
+    bool HadAuthorizationHeader);
+
+/// <summary>Thread-safe, capped log of the requests served (the most recent <see cref="Capacity"/> are kept).</summary>
+public sealed class SandboxRequestLog
+{
+    private readonly Lock gate = new();
+    private readonly Queue<SandboxRequestLogEntry> entries = new();
+
+    /// <summary>Maximum number of entries kept.</summary>
+    public int Capacity { get; } = 10_000;
+
+    /// <summary>A snapshot, oldest first.</summary>
+    public IReadOnlyList<SandboxRequestLogEntry> Entries
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. entries];
+            }
+        }
+    }
+
+    /// <summary>Removes every entry.</summary>
+    public void Clear()
+    {
+        lock (gate)
+        {
+            entries.Clear();
+        }
+    }
+
+    internal void Add(SandboxRequestLogEntry entry)
+    {
+        lock (gate)
+        {
+            entries.Enqueue(entry);
+            while (entries.Count > Capacity)
+            {
+                entries.Dequeue();
+            }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace WorkSights.Sandbox;
+
+/// <summary>An in-process emulator of the Microsoft identity platform and Microsoft Graph directory endpoints on loopback.</summary>
+public sealed class SandboxServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly SandboxKeys keys;
+
+    private SandboxServer(WebApplication app, SandboxKeys keys, SandboxState state, Uri http, Uri https)
+    {
+        this.app = app;
+        this.keys = keys;
+        State = state;
+        HttpBaseAddress = http;
+        HttpsBaseAddress = https;
+        TlsCertificate = X509CertificateLoader.LoadCertificate(keys.Tls.RawData);
+    }
+
+    /// <summary>e.g. http://127.0.0.1:43123/ — identity pages, discovery, JWKS, token, Graph, /sandbox controls.</summary>
+    public Uri HttpBaseAddress { get; }
+
+    /// <summary>e.g. https://127.0.0.1:43124/ — the same endpoints over TLS (MSAL needs this).</summary>
+    public Uri HttpsBaseAddress { get; }
+
+    /// <summary>Public part of the self-signed TLS certificate, for clients to pin by thumbprint.</summary>
+    public X509Certificate2 TlsCertificate { get; }
+
+    /// <summary>Tenants, users and consent.</summary>
+    public SandboxDirectory Directory => State.Directory;
+
+    /// <summary>Fault switches.</summary>
+    public SandboxFaults Faults => State.Faults;
+
+    /// <summary>Every request served.</summary>
+    public SandboxRequestLog RequestLog => State.RequestLog;
+
+    internal SandboxState State { get; }
+
+    /// <summary>Starts a sandbox; ports 0 are replaced by free ports.</summary>
+    public static async Task<SandboxServer> StartAsync(SandboxOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var keys = SandboxKeys.LoadOrCreate(options.DataDirectory, options.TimeProvider);
+        var state = new SandboxState(options, keys);
+        foreach (var registered in options.Apps)
+        {
+            state.Directory.RegisterApp(registered);
+        }
+
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(SandboxServer).Assembly.GetName().Name,
+            EnvironmentName = "Production",
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.WebHost.UseKestrelCore();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            Listen(kestrel, options.PublicHost, options.HttpPort, null);
+            Listen(kestrel, options.PublicHost, options.HttpsPort, keys.Tls);
+        });
+        builder.Services.AddRoutingCore();
+        var app = builder.Build();
+        app.Use(state.LogAndGuardAsync);
+        IdentityEndpoints.Map(app, state);
+        GraphEndpoints.Map(app, state);
+        ControlEndpoints.Map(app, state);
+        app.MapFallback(ctx => Http.JsonAsync(ctx, StatusCodes.Status404NotFound, new System.Text.Json.Nodes.JsonObject { ["error"] = "not_found", ["path"] = ctx.Request.Path.Value }));
+
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            keys.Dispose();
+            throw;
+        }
+
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        var httpPort = PortOf(addresses, "http");
+        var httpsPort = PortOf(addresses, "https");
+        var http = new Uri($"http://{options.PublicHost}:{httpPort}/");
+        var https = new Uri($"https://{options.PublicHost}:{httpsPort}/");
+        state.SetBases(http, https);
+        return new SandboxServer(app, keys, state, http, https);
+    }
+
+    /// <summary>Adds or replaces a client app registration.</summary>
+    public void RegisterApp(SandboxClientApp app) => State.Directory.RegisterApp(app);
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync().ConfigureAwait(false);
+        await app.DisposeAsync().ConfigureAwait(false);
+        keys.Dispose();
+        TlsCertificate.Dispose();
+    }
+
+    private static void Listen(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel, string host, int port, X509Certificate2? tls)
+    {
+        if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase) && port != 0)
+        {
+            kestrel.ListenLocalhost(port, lo => UseTls(lo, tls));
+        }
+        else
+        {
+            kestrel.Listen(IPAddress.Loopback, port, lo => UseTls(lo, tls));
+        }
+    }
+
+    private static void UseTls(Microsoft.AspNetCore.Server.Kestrel.Core.ListenOptions listen, X509Certificate2? tls)
+    {
+        if (tls is not null)
+        {
+            listen.UseHttps(tls);
+        }
+    }
+
+    private static int PortOf(ICollection<string> addresses, string scheme)
+    {
+        foreach (var address in addresses)
+        {
+            var uri = new Uri(address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal));
+            if (uri.Scheme == scheme)
+            {
+                return uri.Port;
+            }
+        }
+
+        throw new InvalidOperationException($"The sandbox did not bind an {scheme} address.");
+    }
+}

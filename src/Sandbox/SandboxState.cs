@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Http;
+
+namespace WorkSights.Sandbox;
+
+/// <summary>Everything one server instance owns (no static mutable state).</summary>
+internal sealed class SandboxState
+{
+    private Uri httpBase = new("http://127.0.0.1/");
+    private Uri httpsBase = new("https://127.0.0.1/");
+
+    public SandboxState(SandboxOptions options, SandboxKeys keys)
+    {
+        Options = options;
+        Keys = keys;
+        Clock = options.TimeProvider;
+        Directory = new SandboxDirectory(Clock);
+        Tokens = new TokenService(this);
+    }
+
+    public SandboxOptions Options { get; }
+
+    public SandboxKeys Keys { get; }
+
+    public TimeProvider Clock { get; }
+
+    public SandboxDirectory Directory { get; }
+
+    public SandboxFaults Faults { get; } = new();
+
+    public SandboxRequestLog RequestLog { get; } = new();
+
+    public OpaqueProtector Protector { get; } = new();
+
+    public TokenService Tokens { get; }
+
+    /// <summary>Distinguishes this run's delta tokens from a previous run's (directory state is not persisted).</summary>
+    public string Generation { get; } = Guid.NewGuid().ToString("N");
+
+    public ConcurrentDictionary<string, AuthorizationCodeGrant> Codes { get; } = new(StringComparer.Ordinal);
+
+    public ConcurrentDictionary<string, RefreshGrant> RefreshTokens { get; } = new(StringComparer.Ordinal);
+
+    public void SetBases(Uri http, Uri https)
+    {
+        httpBase = http;
+        httpsBase = https;
+    }
+
+    /// <summary>Base address (with trailing slash) for the scheme the request came in on.</summary>
+    public string BaseFor(HttpContext ctx) => (ctx.Request.IsHttps ? httpsBase : httpBase).ToString();
+
+    public async Task LogAndGuardAsync(HttpContext ctx, RequestDelegate next)
+    {
+        var started = Clock.GetUtcNow();
+        try
+        {
+            await next(ctx).ConfigureAwait(false);
+        }
+        catch (KeyNotFoundException ex) when (!ctx.Response.HasStarted)
+        {
+            await Http.JsonAsync(ctx, StatusCodes.Status404NotFound, new System.Text.Json.Nodes.JsonObject { ["error"] = "not_found", ["message"] = ex.Message }).ConfigureAwait(false);
+        }
+        catch (ArgumentException ex) when (!ctx.Response.HasStarted)
+        {
+            await Http.JsonAsync(ctx, StatusCodes.Status400BadRequest, new System.Text.Json.Nodes.JsonObject { ["error"] = "bad_request", ["message"] = ex.Message }).ConfigureAwait(false);
+        }
+        finally
+        {
+            RequestLog.Add(new SandboxRequestLogEntry(
+                started,
+                ctx.Request.Scheme,
+                ctx.Request.Method,
+                ctx.Request.Path.Value + ctx.Request.QueryString.Value,
+                ctx.Response.StatusCode,
+                ctx.Request.Headers.Authorization.Count > 0));
+        }
+    }
+}
+
+internal sealed class AuthorizationCodeGrant
+{
+    public required string ClientId { get; init; }
+    public required string RedirectUri { get; init; }
+    public required string? AuthorityTenantId { get; init; }
+    public required string TenantId { get; init; }
+    public required string UserId { get; init; }
+    public required IReadOnlyList<string> Scopes { get; init; }
+    public required string? Nonce { get; init; }
+    public required string? CodeChallenge { get; init; }
+    public required string CodeChallengeMethod { get; init; }
+    public required DateTimeOffset ExpiresAt { get; init; }
+
+    private int redeemed;
+
+    public bool TryRedeem() => Interlocked.Exchange(ref redeemed, 1) == 0;
+
+    public bool Redeemed => Volatile.Read(ref redeemed) == 1;
+}
+
+internal sealed record RefreshGrant(string ClientId, string TenantId, string UserId, IReadOnlyList<string> Scopes, DateTimeOffset ExpiresAt);
