@@ -1,0 +1,15 @@
+using WorkSights.Domain.People;
+
+namespace WorkSights.Application.Common.Interfaces;
+
+/// <summary>Who is signed in, as proven by the identity provider, and where they stand in their workspace.</summary>
+public interface ICurrentUser
+{
+    string? ExternalTenantId { get; }
+
+    string? ObjectId { get; }
+
+    Guid? PersonId { get; }
+
+    PersonRole? Role { get; }
+}

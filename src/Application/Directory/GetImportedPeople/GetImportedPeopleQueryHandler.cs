@@ -1,0 +1,34 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using WorkSights.Application.Common.Interfaces;
+using WorkSights.Application.Common.Models;
+using WorkSights.Domain.People;
+
+namespace WorkSights.Application.Directory.GetImportedPeople;
+
+public sealed class GetImportedPeopleQueryHandler(IApplicationDbContext db) : IQueryHandler<GetImportedPeopleQuery, ImportedPeopleDto>
+{
+    public async ValueTask<ImportedPeopleDto> Handle(GetImportedPeopleQuery query, CancellationToken cancellationToken)
+    {
+        var current = db.People.AsNoTracking().Where(p => p.Status != PersonStatus.Removed);
+        var counts = await current.GroupBy(p => p.ProvisioningState)
+            .Select(g => new { State = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.State, g => g.Count, cancellationToken);
+
+        var filtered = query.State is { } state ? current.Where(p => p.ProvisioningState == state) : current;
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var term = query.Search.Trim().ToLowerInvariant();
+            filtered = filtered.Where(p => p.DisplayName.ToLower().Contains(term) || p.Email.Contains(term));
+        }
+
+        var total = await filtered.CountAsync(cancellationToken);
+        var items = await filtered.OrderBy(p => p.DisplayName).ThenBy(p => p.Id)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .ProjectToImportedPerson()
+            .ToListAsync(cancellationToken);
+
+        var allStates = Enum.GetValues<ProvisioningState>().ToDictionary(s => s, s => counts.GetValueOrDefault(s));
+        return new ImportedPeopleDto(new PagedList<ImportedPersonDto>(items, query.Page, query.PageSize, total), allStates);
+    }
+}

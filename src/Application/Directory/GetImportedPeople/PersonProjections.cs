@@ -1,0 +1,17 @@
+using Riok.Mapperly.Abstractions;
+using WorkSights.Domain.People;
+
+namespace WorkSights.Application.Directory.GetImportedPeople;
+
+[Mapper]
+public static partial class PersonProjections
+{
+    [MapperIgnoreSource(nameof(Person.TenantId))]
+    [MapperIgnoreSource(nameof(Person.ExternalId))]
+    [MapperIgnoreSource(nameof(Person.ManagerExternalId))]
+    [MapperIgnoreSource(nameof(Person.ImportedAt))]
+    [MapperIgnoreSource(nameof(Person.UpdatedAt))]
+    public static partial ImportedPersonDto ToImportedPerson(this Person person);
+
+    public static partial IQueryable<ImportedPersonDto> ProjectToImportedPerson(this IQueryable<Person> people);
+}

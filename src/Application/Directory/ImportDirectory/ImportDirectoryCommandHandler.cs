@@ -1,0 +1,91 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using WorkSights.Application.Common.Exceptions;
+using WorkSights.Application.Common.Interfaces;
+using WorkSights.Domain.Directory;
+using WorkSights.Domain.Tenants;
+
+namespace WorkSights.Application.Directory.ImportDirectory;
+
+public sealed class ImportDirectoryCommandHandler(
+    IApplicationDbContext db,
+    ITenantContext tenantContext,
+    IDirectoryReader directory,
+    TimeProvider clock)
+    : ICommandHandler<ImportDirectoryCommand, DirectoryImportResult>
+{
+    public async ValueTask<DirectoryImportResult> Handle(ImportDirectoryCommand command, CancellationToken cancellationToken)
+    {
+        var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.Id == command.TenantId, cancellationToken)
+            ?? throw new NotFoundException("Workspace");
+        if (tenant.Status != TenantStatus.Active)
+        {
+            return DirectoryImportResult.Failed(DirectoryImportOutcome.WorkspaceNotActive);
+        }
+
+        using var scope = tenantContext.BeginScope(tenant.Id);
+        var state = await db.DirectorySyncStates.SingleOrDefaultAsync(cancellationToken);
+        if (state is null)
+        {
+            state = DirectorySyncState.For(tenant.Id);
+            db.DirectorySyncStates.Add(state);
+        }
+
+        var now = clock.GetUtcNow();
+        try
+        {
+            return await ImportAsync(tenant, state, cancellationToken);
+        }
+        catch (DeltaLinkExpiredException)
+        {
+            state.ForgetDeltaLink();
+            return await ImportAsync(tenant, state, cancellationToken);
+        }
+        catch (ConsentRevokedException ex)
+        {
+            tenant.RevokeConsent(now);
+            state.Failed($"Consent revoked: {ex.Message}", now);
+            await db.SaveChangesAsync(cancellationToken);
+            return DirectoryImportResult.Failed(DirectoryImportOutcome.ConsentRevoked);
+        }
+        catch (ProviderUnavailableException ex)
+        {
+            state.Failed(ex.Message, now);
+            await db.SaveChangesAsync(cancellationToken);
+            return DirectoryImportResult.Failed(DirectoryImportOutcome.ProviderUnavailable);
+        }
+    }
+
+    private async Task<DirectoryImportResult> ImportAsync(Tenant tenant, DirectorySyncState state, CancellationToken cancellationToken)
+    {
+        var isFullImport = state.DeltaLink is null;
+        var pendingSignUps = await db.PendingSignUps
+            .Where(p => p.ExternalTenantId == tenant.ExternalTenantId)
+            .Select(p => new { p.ObjectId, p.Email })
+            .ToListAsync(cancellationToken);
+        var batch = new DirectoryPageImport(db, tenant, clock, pendingSignUps.Select(p => p.ObjectId).Concat(pendingSignUps.Select(p => p.Email)));
+
+        string? deltaLink = null;
+        await foreach (var page in directory.ReadAsync(tenant.ExternalTenantId, state.DeltaLink, cancellationToken))
+        {
+            await batch.ApplyAsync(page, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            deltaLink = page.DeltaLink ?? deltaLink;
+        }
+
+        if (deltaLink is null)
+        {
+            throw new ProviderUnavailableException("The directory ended without a delta link.");
+        }
+
+        if (isFullImport)
+        {
+            await batch.RemoveUnseenAsync(cancellationToken);
+        }
+
+        var activeCount = await db.People.CountAsync(p => p.Status != Domain.People.PersonStatus.Removed, cancellationToken);
+        state.Succeeded(deltaLink, activeCount, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return new DirectoryImportResult(DirectoryImportOutcome.Completed, batch.Added, batch.Updated, batch.Removed, isFullImport);
+    }
+}

@@ -1,0 +1,17 @@
+using Mediator;
+
+namespace WorkSights.Application.Onboarding.CompleteSignIn;
+
+public enum SignInIntent
+{
+    Login = 1,
+    SignUp = 2,
+}
+
+/// <summary>Someone proved who they are with their provider; decide where they go next.</summary>
+public sealed record CompleteSignInCommand(
+    string ExternalTenantId,
+    string ObjectId,
+    string Email,
+    string DisplayName,
+    SignInIntent Intent) : ICommand<SignInOutcome>;

@@ -1,0 +1,19 @@
+using Mediator;
+
+namespace WorkSights.Application.Onboarding.GetAccountSetup;
+
+/// <summary>The company details as saved, or sensible suggestions before the first save.</summary>
+public sealed record GetAccountSetupQuery : IQuery<AccountSetupDto>;
+
+public sealed record AccountSetupDto(
+    string CompanyName,
+    string PrimaryDomain,
+    string? Industry,
+    Domain.Tenants.CompanySize? Size,
+    string? CountryCode,
+    string TimeZoneId,
+    IReadOnlyList<DayOfWeek> WorkDays,
+    TimeOnly ScheduleStart,
+    TimeOnly ScheduleEnd,
+    int DefaultTargetPercent,
+    bool IsSetupComplete);

@@ -1,0 +1,6 @@
+using Mediator;
+
+namespace WorkSights.Application.Onboarding.RequestAdminConsent;
+
+/// <summary>Prepares a trip to the provider's admin-consent page for the signed-in person's organisation.</summary>
+public sealed record RequestAdminConsentCommand(string ExternalTenantId, string ObjectId) : ICommand<Uri>;

@@ -1,0 +1,108 @@
+using WorkSights.Domain.Common;
+
+namespace WorkSights.Domain.Activities;
+
+/// <summary>
+/// One item of metadata on a person's timeline: what kind of work it was, when, from which service and how much
+/// time it is credited with. It never holds content.
+/// </summary>
+public sealed class Activity : ITenantOwned
+{
+    public static readonly TimeSpan MaximumCreditedDuration = TimeSpan.FromHours(10);
+
+    private Activity()
+    {
+        ExternalId = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid TenantId { get; private set; }
+
+    public Guid PersonId { get; private set; }
+
+    public ActivityKind Kind { get; private set; }
+
+    public ActivitySource Source { get; private set; }
+
+    public ActivityCategory Category => CategoryOf(Kind);
+
+    public DateTimeOffset OccurredAt { get; private set; }
+
+    public TimeSpan CreditedDuration { get; private set; }
+
+    /// <summary>False for items shown on the timeline but not counted: calendar blocks and items over the maximum.</summary>
+    public bool IsScored { get; private set; }
+
+    public string? Title { get; private set; }
+
+    public int CounterpartCount { get; private set; }
+
+    public bool IsExternal { get; private set; }
+
+    /// <summary>The source's id of the item; with the tenant and source it identifies the item across syncs.</summary>
+    public string ExternalId { get; private set; }
+
+    public static Activity Record(ActivityRecord record)
+    {
+        if (record.TenantId == Guid.Empty || record.PersonId == Guid.Empty)
+        {
+            throw new DomainRuleViolationException("An activity belongs to one person of one workspace.");
+        }
+
+        if (!Enum.IsDefined(record.Kind) || !Enum.IsDefined(record.Source))
+        {
+            throw new DomainRuleViolationException("An activity needs a known kind and source.");
+        }
+
+        if (record.Duration < TimeSpan.Zero)
+        {
+            throw new DomainRuleViolationException("An activity cannot last a negative time.");
+        }
+
+        if (record.CounterpartCount < 0)
+        {
+            throw new DomainRuleViolationException("The number of counterparts cannot be negative.");
+        }
+
+        var overLong = record.Duration > MaximumCreditedDuration;
+        return new Activity
+        {
+            Id = Guid.NewGuid(),
+            TenantId = record.TenantId,
+            PersonId = record.PersonId,
+            Kind = record.Kind,
+            Source = record.Source,
+            OccurredAt = Guard.Utc(record.OccurredAt, "Activity time"),
+            CreditedDuration = overLong ? TimeSpan.Zero : record.Duration,
+            IsScored = !overLong && record.Kind != ActivityKind.CalendarBlock,
+            Title = Guard.Optional(record.Title, "Title", 400),
+            CounterpartCount = record.CounterpartCount,
+            IsExternal = record.IsExternal,
+            ExternalId = Guard.Required(record.ExternalId, "External id", 512),
+        };
+    }
+
+    /// <summary>A person corrects the estimate of one item; the maximum still applies.</summary>
+    public void CorrectCreditedDuration(TimeSpan duration)
+    {
+        if (duration < TimeSpan.Zero || duration > MaximumCreditedDuration)
+        {
+            throw new DomainRuleViolationException("A credited duration must be between 0 and 10 hours.");
+        }
+
+        CreditedDuration = duration;
+    }
+
+    public static ActivityCategory CategoryOf(ActivityKind kind) => kind switch
+    {
+        ActivityKind.EmailSent => ActivityCategory.Email,
+        ActivityKind.Meeting or ActivityKind.CalendarResponse => ActivityCategory.Meeting,
+        ActivityKind.CalendarBlock => ActivityCategory.CalendarBlock,
+        ActivityKind.Call => ActivityCategory.Call,
+        ActivityKind.ChatMessage => ActivityCategory.Chat,
+        ActivityKind.FileAction => ActivityCategory.File,
+        ActivityKind.SignIn => ActivityCategory.Login,
+        _ => throw new DomainRuleViolationException("Unknown activity kind."),
+    };
+}

@@ -1,0 +1,13 @@
+namespace WorkSights.Domain.Activities;
+
+public enum ActivityKind
+{
+    EmailSent = 1,
+    Meeting = 2,
+    CalendarBlock = 3,
+    CalendarResponse = 4,
+    Call = 5,
+    ChatMessage = 6,
+    FileAction = 7,
+    SignIn = 8,
+}

@@ -1,0 +1,14 @@
+namespace WorkSights.Domain.Activities;
+
+/// <summary>The facts of one source item, as an adapter read them.</summary>
+public sealed record ActivityRecord(
+    Guid TenantId,
+    Guid PersonId,
+    ActivityKind Kind,
+    ActivitySource Source,
+    DateTimeOffset OccurredAt,
+    TimeSpan Duration,
+    string? Title,
+    int CounterpartCount,
+    bool IsExternal,
+    string ExternalId);

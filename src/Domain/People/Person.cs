@@ -1,0 +1,144 @@
+using WorkSights.Domain.Common;
+
+namespace WorkSights.Domain.People;
+
+/// <summary>
+/// A person of the workspace, imported from the organisation's directory. Being reported on and being allowed to
+/// sign in are separate: every imported person can appear in reports, only those with login access sign in.
+/// </summary>
+public sealed class Person : ITenantOwned
+{
+    private Person()
+    {
+        ExternalId = Email = DisplayName = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid TenantId { get; private set; }
+
+    /// <summary>The directory's immutable id of the person (the Entra <c>oid</c>).</summary>
+    public string ExternalId { get; private set; }
+
+    public string Email { get; private set; }
+
+    public string DisplayName { get; private set; }
+
+    public string? Department { get; private set; }
+
+    public string? JobTitle { get; private set; }
+
+    public string? ManagerExternalId { get; private set; }
+
+    public PersonRole Role { get; private set; }
+
+    public bool HasLoginAccess { get; private set; }
+
+    public ProvisioningState ProvisioningState { get; private set; }
+
+    public PersonStatus Status { get; private set; }
+
+    public DateTimeOffset ImportedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public static Person Import(
+        Guid tenantId,
+        string externalId,
+        DirectoryProfile profile,
+        ProvisioningState state,
+        DateTimeOffset now)
+    {
+        if (tenantId == Guid.Empty)
+        {
+            throw new DomainRuleViolationException("A person belongs to a workspace.");
+        }
+
+        var person = new Person
+        {
+            Id = Guid.NewGuid(),
+            TenantId = tenantId,
+            ExternalId = Guard.Required(externalId, "External id", 64),
+            Role = PersonRole.Member,
+            ProvisioningState = state,
+            Status = PersonStatus.Active,
+            ImportedAt = Guard.Utc(now, "Import time"),
+        };
+        person.ApplyDirectoryProfile(profile, now);
+        return person;
+    }
+
+    /// <summary>Takes the directory's current values; returns whether anything changed.</summary>
+    public bool ApplyDirectoryProfile(DirectoryProfile profile, DateTimeOffset now)
+    {
+        var email = Guard.Required(profile.Email, "Email", 320).ToLowerInvariant();
+        var displayName = Guard.Required(profile.DisplayName, "Display name", 256);
+        var department = Guard.Optional(profile.Department, "Department", 128);
+        var jobTitle = Guard.Optional(profile.JobTitle, "Job title", 128);
+        var manager = Guard.Optional(profile.ManagerExternalId, "Manager id", 64);
+        var changed = email != Email || displayName != DisplayName || department != Department
+            || jobTitle != JobTitle || manager != ManagerExternalId || Status == PersonStatus.Removed;
+
+        Email = email;
+        DisplayName = displayName;
+        Department = department;
+        JobTitle = jobTitle;
+        ManagerExternalId = manager;
+        if (Status == PersonStatus.Removed)
+        {
+            Status = PersonStatus.Active;
+        }
+
+        if (changed)
+        {
+            UpdatedAt = Guard.Utc(now, "Update time");
+        }
+
+        return changed;
+    }
+
+    public void MarkRemovedFromDirectory(DateTimeOffset now)
+    {
+        if (Status == PersonStatus.Removed)
+        {
+            return;
+        }
+
+        Status = PersonStatus.Removed;
+        HasLoginAccess = false;
+        UpdatedAt = Guard.Utc(now, "Removal time");
+    }
+
+    public void GrantLoginAccess()
+    {
+        if (ProvisioningState == ProvisioningState.Blocked || Status == PersonStatus.Removed)
+        {
+            throw new DomainRuleViolationException("A blocked or removed person cannot be given login access.");
+        }
+
+        HasLoginAccess = true;
+    }
+
+    public void RevokeLoginAccess() => HasLoginAccess = false;
+
+    /// <summary>The administrator who completed the sign-up owns the workspace.</summary>
+    public void MakeOwner()
+    {
+        Role = PersonRole.Owner;
+        GrantLoginAccess();
+    }
+
+    public void AssignRole(PersonRole role)
+    {
+        Role = Enum.IsDefined(role) ? role : throw new DomainRuleViolationException("Unknown role.");
+    }
+
+    public void ChangeProvisioningState(ProvisioningState state)
+    {
+        ProvisioningState = Enum.IsDefined(state) ? state : throw new DomainRuleViolationException("Unknown provisioning state.");
+        if (state == ProvisioningState.Blocked)
+        {
+            HasLoginAccess = false;
+        }
+    }
+}

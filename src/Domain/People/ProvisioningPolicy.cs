@@ -1,0 +1,42 @@
+namespace WorkSights.Domain.People;
+
+/// <summary>Decides how a newly seen directory identity enters the workspace.</summary>
+public static class ProvisioningPolicy
+{
+    private static readonly string[] ServiceAccountPrefixes =
+        ["svc-", "svc_", "svc.", "service-", "service.", "noreply", "no-reply", "donotreply", "test-", "test.", "system-"];
+
+    public static bool IsGuest(string userPrincipalName, bool isGuestUserType) =>
+        isGuestUserType || userPrincipalName.Contains("#EXT#", StringComparison.OrdinalIgnoreCase);
+
+    /// <param name="email">The identity's primary email.</param>
+    /// <param name="workspaceDomain">The workspace's primary domain.</param>
+    /// <param name="isKnownProfile">Whether a WorkSights profile with this primary email already exists (someone who signed up).</param>
+    public static ProvisioningState Classify(string email, bool accountEnabled, bool hasLicense, string workspaceDomain, bool isKnownProfile)
+    {
+        if (!accountEnabled || !hasLicense || LooksLikeServiceAccount(email))
+        {
+            return ProvisioningState.Blocked;
+        }
+
+        var domain = DomainOf(email);
+        if (!string.Equals(domain, workspaceDomain, StringComparison.OrdinalIgnoreCase))
+        {
+            return ProvisioningState.Link;
+        }
+
+        return isKnownProfile ? ProvisioningState.AlreadyLinked : ProvisioningState.New;
+    }
+
+    public static string DomainOf(string email)
+    {
+        var at = email.LastIndexOf('@');
+        return at < 0 ? string.Empty : email[(at + 1)..].ToLowerInvariant();
+    }
+
+    private static bool LooksLikeServiceAccount(string email)
+    {
+        var local = email.Split('@')[0];
+        return ServiceAccountPrefixes.Any(p => local.StartsWith(p, StringComparison.OrdinalIgnoreCase));
+    }
+}

@@ -1,0 +1,123 @@
+using WorkSights.Domain.Common;
+
+namespace WorkSights.Domain.Tenants;
+
+/// <summary>
+/// A workspace: one organisation connected through its identity provider. It becomes usable once an
+/// administrator of the organisation has granted consent, and it survives revocation so that consent can be
+/// granted again.
+/// </summary>
+public sealed class Tenant
+{
+    private Tenant()
+    {
+        Name = PrimaryDomain = ExternalTenantId = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Name { get; private set; }
+
+    public string PrimaryDomain { get; private set; }
+
+    public IdentityProvider Provider { get; private set; }
+
+    /// <summary>The provider's own id of the organisation (the Entra <c>tid</c>).</summary>
+    public string ExternalTenantId { get; private set; }
+
+    public TenantStatus Status { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset? ConsentGrantedAt { get; private set; }
+
+    public DateTimeOffset? ConsentRevokedAt { get; private set; }
+
+    public string? Industry { get; private set; }
+
+    public CompanySize? Size { get; private set; }
+
+    public string? CountryCode { get; private set; }
+
+    public string? TimeZoneId { get; private set; }
+
+    public string? ScheduleWorkDays { get; private set; }
+
+    public TimeOnly? ScheduleStart { get; private set; }
+
+    public TimeOnly? ScheduleEnd { get; private set; }
+
+    public int? DefaultTargetPercent { get; private set; }
+
+    public DateTimeOffset? SetupCompletedAt { get; private set; }
+
+    public bool IsSetupComplete => SetupCompletedAt is not null;
+
+    public CompanyDetails? Details => SetupCompletedAt is null
+        ? null
+        : new CompanyDetails(
+            Name,
+            Industry!,
+            Size!.Value,
+            CountryCode!,
+            TimeZoneId!,
+            new WorkSchedule(ParseDays(ScheduleWorkDays!), ScheduleStart!.Value, ScheduleEnd!.Value),
+            DefaultTargetPercent!.Value);
+
+    public static Tenant StartSignUp(IdentityProvider provider, string externalTenantId, string primaryDomain, DateTimeOffset now)
+    {
+        var domain = Guard.Required(primaryDomain, "Primary domain", 253).ToLowerInvariant();
+        return new Tenant
+        {
+            Id = Guid.NewGuid(),
+            Provider = provider,
+            ExternalTenantId = Guard.Required(externalTenantId, "External tenant id", 64).ToLowerInvariant(),
+            PrimaryDomain = domain,
+            Name = domain,
+            Status = TenantStatus.PendingConsent,
+            CreatedAt = Guard.Utc(now, "Creation time"),
+        };
+    }
+
+    /// <summary>Consent was granted, for the first time or again after a revocation.</summary>
+    public void GrantConsent(DateTimeOffset now)
+    {
+        Status = TenantStatus.Active;
+        ConsentGrantedAt = Guard.Utc(now, "Consent time");
+        ConsentRevokedAt = null;
+    }
+
+    public void RevokeConsent(DateTimeOffset now)
+    {
+        if (Status != TenantStatus.Active)
+        {
+            throw new DomainRuleViolationException("Only an active workspace can lose its consent.");
+        }
+
+        Status = TenantStatus.ConsentRevoked;
+        ConsentRevokedAt = Guard.Utc(now, "Revocation time");
+    }
+
+    public void CompleteAccountSetup(CompanyDetails details, string primaryDomain, DateTimeOffset now)
+    {
+        if (Status == TenantStatus.PendingConsent)
+        {
+            throw new DomainRuleViolationException("Account setup needs an administrator's consent first.");
+        }
+
+        Name = details.Name;
+        PrimaryDomain = Guard.Required(primaryDomain, "Primary domain", 253).ToLowerInvariant();
+        Industry = details.Industry;
+        Size = details.Size;
+        CountryCode = details.CountryCode;
+        TimeZoneId = details.TimeZoneId;
+        ScheduleWorkDays = string.Join(',', details.DefaultSchedule.WorkDays.Select(d => (int)d));
+        ScheduleStart = details.DefaultSchedule.Start;
+        ScheduleEnd = details.DefaultSchedule.End;
+        DefaultTargetPercent = details.DefaultTargetPercent;
+        SetupCompletedAt ??= Guard.Utc(now, "Setup time");
+    }
+
+    private static DayOfWeek[] ParseDays(string days) =>
+        days.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(d => (DayOfWeek)int.Parse(d, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+}

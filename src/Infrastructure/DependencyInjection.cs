@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using WorkSights.Application.Common.Interfaces;
+using WorkSights.Infrastructure.Graph;
+using WorkSights.Infrastructure.Identity;
+using WorkSights.Infrastructure.Jobs;
+using WorkSights.Infrastructure.Persistence;
+using WorkSights.Infrastructure.Tenancy;
+
+namespace WorkSights.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <param name="dataDirectory">The app's data folder: the SQLite database and the Data Protection keys live there.</param>
+    public static IServiceCollection AddInfrastructureServices(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        var connectionString = configuration.GetConnectionString("WorkSights")
+            ?? $"Data Source={Path.Combine(dataDirectory, "worksights.db")}";
+
+        services.AddScoped<ITenantContext, TenantContext>();
+        services.AddDbContext<ApplicationDbContext>(o => o.UseSqlite(connectionString));
+        services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
+        services.AddHostedService<DatabaseMigrator>();
+
+        services.AddDataProtection()
+            .SetApplicationName("WorkSights")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+
+        services.AddOptions<MicrosoftIdentityOptions>().Bind(configuration.GetSection(MicrosoftIdentityOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DirectorySyncOptions>().Bind(configuration.GetSection(DirectorySyncOptions.SectionName));
+        services.AddHttpContextAccessor();
+        services.AddSingleton<AppOnlyTokenProvider>();
+        services.AddSingleton<GraphClientFactory>();
+        services.AddHostedService<DirectorySyncWorker>();
+
+        services.Scan(scan => scan.FromAssemblyOf<ApplicationDbContext>()
+            .AddClasses(classes => classes.AssignableToAny(typeof(IDirectoryReader), typeof(IAdminConsentLinks)), publicOnly: false)
+            .AsImplementedInterfaces()
+            .WithScopedLifetime());
+        return services;
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Graph;
+using Microsoft.Kiota.Abstractions.Authentication;
+using WorkSights.Infrastructure.Identity;
+
+namespace WorkSights.Infrastructure.Graph;
+
+/// <summary>Graph SDK clients acting app-only for one organisation, sharing one HTTP pipeline with Graph's middleware.</summary>
+public sealed class GraphClientFactory(IOptions<MicrosoftIdentityOptions> options, AppOnlyTokenProvider tokens) : IDisposable
+{
+    private readonly MicrosoftIdentityOptions settings = options.Value;
+    private readonly Lazy<HttpClient> httpClient = new(() => Microsoft.Graph.GraphClientFactory.Create(
+        finalHandler: PinnedCertificateHandler.Create(options.Value.PinnedCertificateThumbprint)));
+
+    public GraphServiceClient ForTenant(string externalTenantId)
+    {
+        var authentication = new BaseBearerTokenAuthenticationProvider(
+            new TenantTokenProvider(tokens, externalTenantId, settings.GraphScope, settings.GraphBaseUrl.Host));
+        return new GraphServiceClient(httpClient.Value, authentication, settings.GraphBaseUrl.ToString().TrimEnd('/'));
+    }
+
+    public void Dispose()
+    {
+        if (httpClient.IsValueCreated)
+        {
+            httpClient.Value.Dispose();
+        }
+    }
+
+    private sealed class TenantTokenProvider(AppOnlyTokenProvider tokens, string externalTenantId, string scope, string graphHost)
+        : IAccessTokenProvider
+    {
+        public AllowedHostsValidator AllowedHostsValidator { get; } = new([graphHost]);
+
+        /// <summary>Tokens go only to the Graph host, and only over TLS unless that host is this machine.</summary>
+        public Task<string> GetAuthorizationTokenAsync(Uri uri, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default) =>
+            AllowedHostsValidator.IsUrlHostValid(uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.IsLoopback)
+                ? tokens.GetTokenAsync(externalTenantId, scope, cancellationToken)
+                : Task.FromResult(string.Empty);
+    }
+}

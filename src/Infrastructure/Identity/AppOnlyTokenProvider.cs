@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Options;
+using Microsoft.Identity.Client;
+using WorkSights.Application.Common.Exceptions;
+
+namespace WorkSights.Infrastructure.Identity;
+
+/// <summary>
+/// App-only (client credentials) tokens for a consented organisation, through MSAL with its token cache. The authority
+/// is built from the tenant id stored at consent, never from request input.
+/// </summary>
+public sealed class AppOnlyTokenProvider(IOptions<MicrosoftIdentityOptions> options) : IDisposable
+{
+    /// <summary>Missing service principal (consent removed or app deleted), disabled service principal, unknown app.</summary>
+    private static readonly string[] RevocationErrorCodes = ["7000229", "7000112", "700016"];
+
+    private readonly MicrosoftIdentityOptions settings = options.Value;
+    private readonly ConcurrentDictionary<string, IConfidentialClientApplication> applications = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Lazy<HttpClient> httpClient = new(() => new HttpClient(PinnedCertificateHandler.Create(options.Value.PinnedCertificateThumbprint)));
+
+    public async Task<string> GetTokenAsync(string externalTenantId, string scope, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(externalTenantId, out _))
+        {
+            throw new ArgumentException("App-only tokens are requested for a tenant id.", nameof(externalTenantId));
+        }
+
+        var application = applications.GetOrAdd(externalTenantId, Build);
+        try
+        {
+            var result = await application.AcquireTokenForClient([scope]).ExecuteAsync(cancellationToken);
+            return result.AccessToken;
+        }
+        catch (MsalServiceException ex) when (IsRevocation(ex))
+        {
+            throw new ConsentRevokedException($"Microsoft refused an app-only token ({ex.ErrorCode}).", ex);
+        }
+        catch (MsalServiceException ex)
+        {
+            throw new ProviderUnavailableException($"Microsoft could not issue a token ({ex.ErrorCode}).", ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new ProviderUnavailableException("The Microsoft identity platform could not be reached.", ex);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (httpClient.IsValueCreated)
+        {
+            httpClient.Value.Dispose();
+        }
+    }
+
+    private static bool IsRevocation(MsalServiceException ex) =>
+        RevocationErrorCodes.Any(code => ex.Message.Contains($"AADSTS{code}:", StringComparison.Ordinal));
+
+    private IConfidentialClientApplication Build(string externalTenantId)
+    {
+        var builder = ConfidentialClientApplicationBuilder.Create(settings.ClientId)
+            .WithAuthority(new Uri(settings.EffectiveTokenInstance, $"{externalTenantId}/").ToString(), validateAuthority: false)
+            .WithInstanceDiscovery(false)
+            .WithHttpClientFactory(new FixedHttpClientFactory(httpClient.Value));
+
+        if (!string.IsNullOrWhiteSpace(settings.CertificatePath))
+        {
+            builder = builder.WithCertificate(X509CertificateLoader.LoadPkcs12FromFile(settings.CertificatePath, settings.CertificatePassword));
+        }
+        else if (!string.IsNullOrWhiteSpace(settings.ClientSecret))
+        {
+            builder = builder.WithClientSecret(settings.ClientSecret);
+        }
+        else
+        {
+            throw new InvalidOperationException("Configure Microsoft:CertificatePath or Microsoft:ClientSecret.");
+        }
+
+        return builder.Build();
+    }
+
+    private sealed class FixedHttpClientFactory(HttpClient client) : IMsalHttpClientFactory
+    {
+        public HttpClient GetHttpClient() => client;
+    }
+}

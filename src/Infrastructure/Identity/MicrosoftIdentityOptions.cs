@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace WorkSights.Infrastructure.Identity;
+
+/// <summary>
+/// How WorkSights reaches the Microsoft identity platform and Graph. The defaults are the real services; Development
+/// and tests point the same code at the sandbox by configuration alone.
+/// </summary>
+public sealed class MicrosoftIdentityOptions
+{
+    public const string SectionName = "Microsoft";
+
+    /// <summary>Browser-facing identity platform: sign-in and admin consent.</summary>
+    [Required]
+    public Uri Instance { get; set; } = new("https://login.microsoftonline.com/");
+
+    /// <summary>Where app-only tokens are requested (MSAL accepts only HTTPS); defaults to <see cref="Instance"/>.</summary>
+    public Uri? TokenInstance { get; set; }
+
+    [Required]
+    public Uri GraphBaseUrl { get; set; } = new("https://graph.microsoft.com/v1.0");
+
+    [Required]
+    public string ClientId { get; set; } = string.Empty;
+
+    /// <summary>A client secret, for development. Production should use <see cref="CertificatePath"/>.</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>A PKCS#12 file with the app's certificate, used for private_key_jwt client assertions.</summary>
+    public string? CertificatePath { get; set; }
+
+    public string? CertificatePassword { get; set; }
+
+    /// <summary>
+    /// Development and tests only: the SHA-1 thumbprint of the sandbox's self-signed TLS certificate, the one
+    /// certificate accepted besides those the machine trusts.
+    /// </summary>
+    public string? PinnedCertificateThumbprint { get; set; }
+
+    public Uri EffectiveTokenInstance => TokenInstance ?? Instance;
+
+    /// <summary>The resource Graph tokens are issued for; it stays the real one even when Graph is emulated.</summary>
+    public string GraphResource { get; set; } = "https://graph.microsoft.com";
+
+    public string GraphScope => $"{GraphResource.TrimEnd('/')}/.default";
+}

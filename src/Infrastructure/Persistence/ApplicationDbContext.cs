@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using WorkSights.Application.Common.Interfaces;
+using WorkSights.Domain.Activities;
+using WorkSights.Domain.Common;
+using WorkSights.Domain.Directory;
+using WorkSights.Domain.Onboarding;
+using WorkSights.Domain.People;
+using WorkSights.Domain.Scores;
+using WorkSights.Domain.Tenants;
+
+namespace WorkSights.Infrastructure.Persistence;
+
+public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options, ITenantContext tenantContext)
+    : DbContext(options), IApplicationDbContext
+{
+    public const string TenantFilter = "Tenant";
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<PendingSignUp> PendingSignUps => Set<PendingSignUp>();
+
+    public DbSet<ConsentRequest> ConsentRequests => Set<ConsentRequest>();
+
+    public DbSet<DirectorySyncState> DirectorySyncStates => Set<DirectorySyncState>();
+
+    public DbSet<Activity> Activities => Set<Activity>();
+
+    public DbSet<Score> Scores => Set<Score>();
+
+    /// <summary>Read by the tenant filter at query time; no workspace means <see cref="Guid.Empty"/>, which matches nothing.</summary>
+    private Guid CurrentTenantId => tenantContext.TenantId ?? Guid.Empty;
+
+    public override Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
+    {
+        EnsureTenantOwnership();
+        return base.SaveChangesAsync(cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        EnsureTenantOwnership();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ApplicationDbContext).Assembly);
+        ApplyTenantFilters(modelBuilder);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+    }
+
+    private void ApplyTenantFilters(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Person>().HasQueryFilter(TenantFilter, e => e.TenantId == CurrentTenantId);
+        modelBuilder.Entity<DirectorySyncState>().HasQueryFilter(TenantFilter, e => e.TenantId == CurrentTenantId);
+        modelBuilder.Entity<Activity>().HasQueryFilter(TenantFilter, e => e.TenantId == CurrentTenantId);
+        modelBuilder.Entity<Score>().HasQueryFilter(TenantFilter, e => e.TenantId == CurrentTenantId);
+    }
+
+    /// <summary>No row may be written for another workspace than the one the request or job acts for.</summary>
+    private void EnsureTenantOwnership()
+    {
+        foreach (var entry in ChangeTracker.Entries<ITenantOwned>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && entry.Entity.TenantId != CurrentTenantId)
+            {
+                throw new InvalidOperationException($"A {entry.Entity.GetType().Name} of another workspace cannot be written here.");
+            }
+        }
+    }
+}

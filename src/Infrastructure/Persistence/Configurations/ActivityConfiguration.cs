@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WorkSights.Domain.Activities;
+using WorkSights.Domain.People;
+using WorkSights.Domain.Tenants;
+
+namespace WorkSights.Infrastructure.Persistence.Configurations;
+
+internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
+{
+    public void Configure(EntityTypeBuilder<Activity> builder)
+    {
+        builder.ToTable("Activities");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(a => a.TenantId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(a => a.Category);
+        builder.Property(a => a.Title).HasMaxLength(400);
+        builder.Property(a => a.ExternalId).HasMaxLength(512).IsRequired();
+        builder.Property(a => a.CreditedDuration).HasConversion(d => d.Ticks, t => TimeSpan.FromTicks(t));
+        builder.HasIndex(a => new { a.TenantId, a.Source, a.ExternalId, a.PersonId }).IsUnique();
+        builder.HasIndex(a => new { a.TenantId, a.PersonId, a.OccurredAt });
+    }
+}

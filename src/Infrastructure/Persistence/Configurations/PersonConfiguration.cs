@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WorkSights.Domain.People;
+using WorkSights.Domain.Tenants;
+
+namespace WorkSights.Infrastructure.Persistence.Configurations;
+
+internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> builder)
+    {
+        builder.ToTable("People");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(p => p.TenantId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(p => p.ExternalId).HasMaxLength(64).IsRequired();
+        builder.HasIndex(p => new { p.TenantId, p.ExternalId }).IsUnique();
+        builder.Property(p => p.Email).HasMaxLength(320).IsRequired();
+        builder.HasIndex(p => new { p.TenantId, p.Email });
+        builder.Property(p => p.DisplayName).HasMaxLength(256).IsRequired();
+        builder.HasIndex(p => new { p.TenantId, p.DisplayName });
+        builder.Property(p => p.Department).HasMaxLength(128);
+        builder.Property(p => p.JobTitle).HasMaxLength(128);
+        builder.Property(p => p.ManagerExternalId).HasMaxLength(64);
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WorkSights.Domain.Tenants;
+
+namespace WorkSights.Infrastructure.Persistence.Configurations;
+
+internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
+{
+    public void Configure(EntityTypeBuilder<Tenant> builder)
+    {
+        builder.ToTable("Tenants");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.Property(t => t.Name).HasMaxLength(200).IsRequired();
+        builder.Property(t => t.PrimaryDomain).HasMaxLength(253).IsRequired();
+        builder.Property(t => t.ExternalTenantId).HasMaxLength(64).IsRequired();
+        builder.HasIndex(t => new { t.Provider, t.ExternalTenantId }).IsUnique();
+        builder.Property(t => t.Industry).HasMaxLength(100);
+        builder.Property(t => t.CountryCode).HasMaxLength(2);
+        builder.Property(t => t.TimeZoneId).HasMaxLength(64);
+        builder.Property(t => t.ScheduleWorkDays).HasMaxLength(20);
+        builder.Ignore(t => t.Details);
+        builder.Ignore(t => t.IsSetupComplete);
+    }
+}

@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+using Microsoft.IdentityModel.Validators;
+using WorkSights.Infrastructure.Identity;
+
+namespace WorkSights.Web.Authentication;
+
+internal static class AuthenticationSetup
+{
+    public static IServiceCollection AddWorkSightsAuthentication(this IServiceCollection services, IConfiguration configuration)
+    {
+        var microsoft = configuration.GetSection(MicrosoftIdentityOptions.SectionName).Get<MicrosoftIdentityOptions>() ?? new MicrosoftIdentityOptions();
+        var authority = new Uri(microsoft.Instance, "organizations/v2.0").ToString();
+
+        services.AddScoped<MicrosoftSignInEvents>();
+        services.AddAuthentication(AuthenticationSchemes.Cookie)
+            .AddCookie(AuthenticationSchemes.Cookie, options =>
+            {
+                options.Cookie.Name = AuthenticationSchemes.CookieName;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.Path = "/";
+                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                options.SlidingExpiration = true;
+                options.LoginPath = "/Login";
+                options.AccessDeniedPath = "/Error/403";
+                options.Events = new CookieAuthenticationEvents
+                {
+                    OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized),
+                    OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden),
+                };
+            })
+            .AddOpenIdConnect(AuthenticationSchemes.Microsoft, "Microsoft", options =>
+            {
+                options.SignInScheme = AuthenticationSchemes.Cookie;
+                options.Authority = authority;
+                options.MetadataAddress = $"{authority}/.well-known/openid-configuration";
+                options.RequireHttpsMetadata = microsoft.Instance.Scheme == Uri.UriSchemeHttps;
+                options.ClientId = microsoft.ClientId;
+                options.ClientSecret = microsoft.ClientSecret;
+                options.ResponseType = OpenIdConnectResponseType.Code;
+                options.ResponseMode = OpenIdConnectResponseMode.FormPost;
+                options.UsePkce = true;
+                options.Scope.Clear();
+                options.Scope.Add("openid");
+                options.Scope.Add("profile");
+                options.Scope.Add("email");
+                options.CallbackPath = "/signin-oidc";
+                options.SaveTokens = false;
+                options.MapInboundClaims = false;
+                options.GetClaimsFromUserInfoEndpoint = false;
+                options.EventsType = typeof(MicrosoftSignInEvents);
+                options.CorrelationCookie.Name = "__Host-WorkSights.Correlation.";
+                options.NonceCookie.Name = "__Host-WorkSights.Nonce.";
+                options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.Always;
+                options.NonceCookie.SecurePolicy = CookieSecurePolicy.Always;
+                options.CorrelationCookie.Path = "/";
+                options.NonceCookie.Path = "/";
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidAudience = microsoft.ClientId,
+                    ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+                    IssuerValidator = AadIssuerValidator.GetAadIssuerValidator(authority).Validate,
+                    NameClaimType = "name",
+                    RequireSignedTokens = true,
+                    RequireExpirationTime = true,
+                };
+                options.TokenValidationParameters.EnableAadSigningKeyIssuerValidation();
+            });
+
+        services.AddAuthorization(Policies.Add);
+        return services;
+    }
+
+    private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> context, int statusCode)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = statusCode;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,42 @@
+using WorkSights.Application.Common.Interfaces;
+using WorkSights.Web.Authentication;
+using WorkSights.Web.Infrastructure;
+
+namespace WorkSights.Web;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddWebServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddWorkSightsAuthentication(configuration);
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Onboarding", Policies.Onboarding);
+            options.Conventions.AuthorizeFolder("/Settings", Policies.Workspace);
+            options.Conventions.AuthorizeFolder("/Settings/Users", Policies.Administration);
+            options.Conventions.AuthorizePage("/Settings/Services", Policies.Administration);
+            options.Conventions.AuthorizePage("/Settings/Account", Policies.Owner);
+            options.Conventions.AuthorizePage("/Dashboard", Policies.Analytics);
+            options.Conventions.AuthorizeFolder("/Activities", Policies.Analytics);
+            options.Conventions.AuthorizeFolder("/Reports", Policies.Executive);
+            options.Conventions.AuthorizePage("/Overviews/My", Policies.Analytics);
+            options.Conventions.AuthorizePage("/Overviews/Executive", Policies.Executive);
+            options.Conventions.AuthorizePage("/Onboarding/AccountSetup", Policies.Owner);
+        });
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "__Host-WorkSights.Antiforgery";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+        });
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            options.IncludeSubDomains = true;
+        });
+        return services;
+    }
+}

@@ -1,0 +1,50 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using WorkSights.Application.Common.Exceptions;
+using WorkSights.Domain.Common;
+
+namespace WorkSights.Web.Infrastructure;
+
+/// <summary>
+/// One place that turns failures into answers: 400 for invalid input, 404 for missing or foreign ids, 403 for
+/// forbidden, 503 when a provider is down, and a 500 without internals for everything else. API callers get
+/// ProblemDetails; pages get the status code, which the error page renders.
+/// </summary>
+internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, errors) = exception switch
+        {
+            ValidationException v => (StatusCodes.Status400BadRequest, "The request is not valid.", v.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray())),
+            DomainRuleViolationException => (StatusCodes.Status400BadRequest, exception.Message, null),
+            BadHttpRequestException => (StatusCodes.Status400BadRequest, "The request is not valid.", null),
+            NotFoundException => (StatusCodes.Status404NotFound, exception.Message, null),
+            ForbiddenAccessException => (StatusCodes.Status403Forbidden, "You are not allowed to do this.", null),
+            ProviderUnavailableException => (StatusCodes.Status503ServiceUnavailable, "Microsoft 365 is not reachable right now. Please try again shortly.", null),
+            _ => (StatusCodes.Status500InternalServerError, "Something went wrong on our side.", (Dictionary<string, string[]>?)null),
+        };
+
+        if (status == StatusCodes.Status500InternalServerError)
+        {
+            LogUnhandled(exception, httpContext.TraceIdentifier);
+        }
+
+        httpContext.Response.StatusCode = status;
+        if (!httpContext.Request.Path.StartsWithSegments("/api"))
+        {
+            return true;
+        }
+
+        var details = errors is null
+            ? new ProblemDetails { Status = status, Title = title }
+            : new ValidationProblemDetails(errors) { Status = status, Title = title };
+        details.Extensions["traceId"] = httpContext.TraceIdentifier;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = null });
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled failure of request {TraceId}")]
+    private partial void LogUnhandled(Exception exception, string traceId);
+}

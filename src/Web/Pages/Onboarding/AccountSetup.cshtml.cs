@@ -1,0 +1,117 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WorkSights.Application.Onboarding.GetAccountSetup;
+using WorkSights.Application.Onboarding.SaveAccountSetup;
+using WorkSights.Domain.Common;
+using WorkSights.Domain.Tenants;
+
+namespace WorkSights.Web.Pages.Onboarding;
+
+public sealed class AccountSetupModel(IMediator mediator) : PageModel
+{
+    public static readonly DayOfWeek[] WeekDays =
+        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
+
+    [BindProperty]
+    public AccountSetupInput Input { get; set; } = new();
+
+    public static string Describe(CompanySize size) => size switch
+    {
+        CompanySize.UpTo10 => "1–10 people",
+        CompanySize.From11To50 => "11–50 people",
+        CompanySize.From51To200 => "51–200 people",
+        CompanySize.From201To1000 => "201–1,000 people",
+        CompanySize.From1001To5000 => "1,001–5,000 people",
+        _ => "More than 5,000 people",
+    };
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var current = await mediator.Send(new GetAccountSetupQuery(), cancellationToken);
+        Input = new AccountSetupInput
+        {
+            CompanyName = current.CompanyName,
+            PrimaryDomain = current.PrimaryDomain,
+            Industry = current.Industry,
+            Size = current.Size,
+            CountryCode = current.CountryCode,
+            TimeZoneId = current.TimeZoneId,
+            WorkDays = [.. current.WorkDays],
+            ScheduleStart = current.ScheduleStart,
+            ScheduleEnd = current.ScheduleEnd,
+            DefaultTargetPercent = current.DefaultTargetPercent,
+        };
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        foreach (var key in ModelState.Keys.Where(k => ModelState[k]!.ValidationState == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid).ToList())
+        {
+            ModelState[key]!.Errors.Clear();
+            ModelState.AddModelError(key, "Enter a valid value.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        try
+        {
+            await mediator.Send(Input.ToCommand(), cancellationToken);
+        }
+        catch (ValidationException ex)
+        {
+            foreach (var failure in ex.Errors)
+            {
+                ModelState.AddModelError($"{nameof(Input)}.{failure.PropertyName}", failure.ErrorMessage);
+            }
+
+            return Page();
+        }
+        catch (DomainRuleViolationException ex)
+        {
+            ModelState.AddModelError(string.Empty, ex.Message);
+            return Page();
+        }
+
+        return RedirectToPage("/Settings/Users/Provisioning", new { saved = true });
+    }
+
+    public sealed class AccountSetupInput
+    {
+        public string? CompanyName { get; set; }
+
+        public string? PrimaryDomain { get; set; }
+
+        public string? Industry { get; set; }
+
+        public CompanySize? Size { get; set; }
+
+        public string? CountryCode { get; set; }
+
+        public string? TimeZoneId { get; set; }
+
+        public List<DayOfWeek> WorkDays { get; set; } = [];
+
+        public TimeOnly ScheduleStart { get; set; } = new(9, 0);
+
+        public TimeOnly ScheduleEnd { get; set; } = new(17, 0);
+
+        public int DefaultTargetPercent { get; set; } = 80;
+
+        public SaveAccountSetupCommand ToCommand() => new(
+            CompanyName ?? string.Empty,
+            PrimaryDomain ?? string.Empty,
+            Industry ?? string.Empty,
+            Size ?? 0,
+            CountryCode ?? string.Empty,
+            TimeZoneId ?? string.Empty,
+            WorkDays,
+            ScheduleStart,
+            ScheduleEnd,
+            DefaultTargetPercent);
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WorkSights.Domain.People;
+using WorkSights.Web.Authentication;
+
+namespace WorkSights.Web.Pages.Onboarding;
+
+public sealed class AdminRequiredModel : PageModel
+{
+    public string Email => User.FindFirst(WorkSightsClaims.Email)?.Value ?? string.Empty;
+
+    public string Domain => ProvisioningPolicy.DomainOf(Email);
+
+    public string ForwardLink => $"{Request.Scheme}://{Request.Host}{Request.PathBase}/SignUp";
+
+    public string MailtoLink =>
+        "mailto:?subject=" + Uri.EscapeDataString("Please connect WorkSights to our Microsoft 365")
+        + "&body=" + Uri.EscapeDataString(
+            $"Hi,\n\nI started connecting {Domain} to WorkSights. A Microsoft 365 administrator needs to approve its read-only permissions. " +
+            $"Please open {ForwardLink}, choose \"Sign up with Microsoft 365\" and accept the permissions.\n\nThanks!");
+
+    public void OnGet()
+    {
+    }
+}

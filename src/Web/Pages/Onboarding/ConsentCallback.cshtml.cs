@@ -1,0 +1,55 @@
+using Mediator;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WorkSights.Application.Onboarding.CompleteAdminConsent;
+using WorkSights.Web.Authentication;
+
+namespace WorkSights.Web.Pages.Onboarding;
+
+/// <summary>Step 6: Microsoft sends the browser back here from its admin-consent page.</summary>
+public sealed class ConsentCallbackModel(IMediator mediator) : PageModel
+{
+    public string Message { get; private set; } = string.Empty;
+
+    public async Task<IActionResult> OnGetAsync(
+        [FromQuery(Name = "admin_consent")] string? adminConsent,
+        [FromQuery(Name = "tenant")] string? tenant,
+        [FromQuery(Name = "state")] string? state,
+        [FromQuery(Name = "error")] string? error,
+        [FromQuery(Name = "error_subcode")] string? errorSubcode,
+        [FromQuery(Name = "error_description")] string? errorDescription,
+        CancellationToken cancellationToken)
+    {
+        var tid = User.FindFirst(WorkSightsClaims.ExternalTenantId)!.Value;
+        var oid = User.FindFirst(WorkSightsClaims.ObjectId)!.Value;
+        var outcome = await mediator.Send(
+            new CompleteAdminConsentCommand(tid, oid, state, adminConsent, tenant, error, errorSubcode, errorDescription),
+            cancellationToken);
+
+        switch (outcome.Result)
+        {
+            case AdminConsentResult.Granted:
+                var principal = SessionPrincipal.Create(
+                    tid,
+                    oid,
+                    User.FindFirst(WorkSightsClaims.Name)!.Value,
+                    User.FindFirst(WorkSightsClaims.Email)!.Value,
+                    outcome.TenantId,
+                    outcome.PersonId,
+                    outcome.Role);
+                await HttpContext.SignInAsync(AuthenticationSchemes.Cookie, principal);
+                return RedirectToPage("/Onboarding/Ready");
+            case AdminConsentResult.NotAnAdmin:
+                return RedirectToPage("/Onboarding/AdminRequired");
+            case AdminConsentResult.Declined:
+                return RedirectToPage("/Onboarding/Connect", new { outcome = "declined" });
+            case AdminConsentResult.Rejected:
+                return RedirectToPage("/Onboarding/Connect", new { outcome = "rejected" });
+            default:
+                Message = outcome.Message;
+                Response.StatusCode = StatusCodes.Status502BadGateway;
+                return Page();
+        }
+    }
+}
