@@ -16,9 +16,14 @@ internal sealed class SandboxKeys : IDisposable
         SigningCredentials = new X509SigningCredentials(signing, SecurityAlgorithms.RsaSha256) { Key = { KeyId = KeyId } };
         SigningKey.KeyId = KeyId;
         SigningCredentials.Key.KeyId = KeyId;
-        using var rogue = RSA.Create(2048);
-        RogueCredentials = new SigningCredentials(new RsaSecurityKey(rogue.ExportParameters(true)) { KeyId = KeyId }, SecurityAlgorithms.RsaSha256);
+        rogue = new Lazy<SigningCredentials>(() =>
+        {
+            using var rsa = RSA.Create(2048);
+            return new SigningCredentials(new RsaSecurityKey(rsa.ExportParameters(true)) { KeyId = KeyId }, SecurityAlgorithms.RsaSha256);
+        });
     }
+
+    private readonly Lazy<SigningCredentials> rogue;
 
     public X509Certificate2 Tls { get; }
 
@@ -31,7 +36,7 @@ internal sealed class SandboxKeys : IDisposable
     public SigningCredentials SigningCredentials { get; }
 
     /// <summary>Same kid, different key: for the BadSignature fault.</summary>
-    public SigningCredentials RogueCredentials { get; }
+    public SigningCredentials RogueCredentials => rogue.Value;
 
     public static SandboxKeys LoadOrCreate(string? dataDirectory, TimeProvider clock)
     {

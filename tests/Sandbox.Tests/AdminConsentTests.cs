@@ -2,7 +2,7 @@ using System.Net;
 
 namespace WorkSights.Sandbox.Tests;
 
-public sealed class AdminConsentTests : SandboxTestBase
+public sealed class AdminConsentTests(SandboxFixture fixture) : SandboxTestBase(fixture)
 {
     private string ConsentUrl(SandboxClientApp app, string tenant = "organizations", string scope = "https://graph.microsoft.com/.default") =>
         $"{tenant}/v2.0/adminconsent?client_id={app.ClientId}&redirect_uri={Uri.EscapeDataString(ConsentRedirectUri)}&scope={Uri.EscapeDataString(scope)}&state=xyz";

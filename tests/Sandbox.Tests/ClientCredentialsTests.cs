@@ -6,7 +6,7 @@ using Microsoft.Identity.Client;
 
 namespace WorkSights.Sandbox.Tests;
 
-public sealed class ClientCredentialsTests : SandboxTestBase
+public sealed class ClientCredentialsTests(SandboxFixture fixture) : SandboxTestBase(fixture)
 {
     private static readonly string Contoso = SandboxTenants.Contoso.TenantId;
 

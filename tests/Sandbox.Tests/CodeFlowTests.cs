@@ -6,7 +6,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace WorkSights.Sandbox.Tests;
 
-public sealed class CodeFlowTests : SandboxTestBase
+public sealed class CodeFlowTests(SandboxFixture fixture) : SandboxTestBase(fixture)
 {
     private const string Verifier = "a-very-long-code-verifier-string-for-pkce-0123456789abcdef";
 

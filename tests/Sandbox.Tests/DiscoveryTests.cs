@@ -2,7 +2,7 @@ using System.Net;
 
 namespace WorkSights.Sandbox.Tests;
 
-public sealed class DiscoveryTests : SandboxTestBase
+public sealed class DiscoveryTests(SandboxFixture fixture) : SandboxTestBase(fixture)
 {
     [Theory]
     [InlineData("common", false)]

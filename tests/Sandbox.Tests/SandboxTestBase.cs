@@ -5,26 +5,30 @@ using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace WorkSights.Sandbox.Tests;
 
-/// <summary>Starts one sandbox per test class on random ports and talks to it over real HTTP(S).</summary>
-public abstract partial class SandboxTestBase : IAsyncLifetime
+/// <summary>One sandbox per test class, on random ports.</summary>
+public sealed class SandboxFixture : IAsyncLifetime
+{
+    public SandboxServer Server { get; private set; } = null!;
+
+    public SandboxClientApp App { get; } = SandboxTestBase.NewApp("WorkSights Test");
+
+    public async Task InitializeAsync() => Server = await SandboxServer.StartAsync(new SandboxOptions { Apps = [App], DeltaPageSize = 40 });
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
+}
+
+/// <summary>Talks to the class's sandbox over real HTTP(S).</summary>
+public abstract class SandboxTestBase(SandboxFixture fixture) : IClassFixture<SandboxFixture>
 {
     public const string RedirectUri = "https://app.test/signin-oidc";
     public const string ConsentRedirectUri = "https://app.test/onboarding/consent-callback";
     public const string Secret = "s3cret-value";
 
-    protected SandboxServer Server { get; private set; } = null!;
+    protected SandboxServer Server => fixture.Server;
 
-    protected SandboxClientApp App { get; private set; } = null!;
+    protected SandboxClientApp App => fixture.App;
 
-    public async Task InitializeAsync()
-    {
-        App = NewApp("WorkSights Test");
-        Server = await SandboxServer.StartAsync(new SandboxOptions { Apps = [App] });
-    }
-
-    public async Task DisposeAsync() => await Server.DisposeAsync();
-
-    protected static SandboxClientApp NewApp(string name) =>
+    public static SandboxClientApp NewApp(string name) =>
         new(Guid.NewGuid().ToString(), Secret, name, [RedirectUri, ConsentRedirectUri]);
 
     protected SandboxClientApp RegisterNewApp(string name = "Other app")
