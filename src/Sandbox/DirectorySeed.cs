@@ -181,7 +181,7 @@ internal static class DirectorySeed
         Department[] departments =
         [
             new("Sales", "Sales Director", "Sales Team Lead", ["Sales Representative", "Inside Sales Representative"], 6),
-            new("Operations", "Operations Director", "Warehouse Lead", ["Logistics Coordinator", "Warehouse Associate"], 5),
+            new("Operations", "Operations Director", "Warehouse Lead", ["Logistics Coordinator", "Warehouse Associate"], 4),
             new("Finance", "Finance Director", "Finance Lead", ["Accountant"], 2),
             new("Customer Success", "Customer Service Director", "Support Lead", ["Customer Service Representative"], 1),
         ];
