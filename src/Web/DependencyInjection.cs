@@ -26,8 +26,9 @@ public static class DependencyInjection
         });
         services.AddAntiforgery(options =>
         {
-            options.Cookie.Name = "__Host-WorkSights.Antiforgery";
-            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            // Antiforgery refuses a Secure-only cookie on plain HTTP (the loopback development host); over HTTPS it is Secure.
+            options.Cookie.Name = "WorkSights.Antiforgery";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();

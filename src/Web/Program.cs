@@ -18,7 +18,7 @@ builder.Services
 builder.Services.AddMediator((Mediator.MediatorOptions options) =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
-    options.Assemblies = [typeof(DependencyInjection)];
+    options.Assemblies = [typeof(WorkSights.Application.DependencyInjection)];
     options.PipelineBehaviors =
     [
         typeof(LoggingBehaviour<,>),

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 using Microsoft.IdentityModel.Validators;
@@ -63,7 +64,13 @@ internal static class AuthenticationSetup
                 {
                     ValidAudience = microsoft.ClientId,
                     ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
-                    IssuerValidator = AadIssuerValidator.GetAadIssuerValidator(authority).Validate,
+                    IssuerValidator = AadIssuerValidator.GetAadIssuerValidator(
+                        authority,
+                        httpClient: null,
+                        issuerAuthority => new ConfigurationManager<OpenIdConnectConfiguration>(
+                            issuerAuthority.Contains("/.well-known/", StringComparison.Ordinal) ? issuerAuthority : $"{issuerAuthority.TrimEnd('/')}/.well-known/openid-configuration",
+                            new OpenIdConnectConfigurationRetriever(),
+                            new HttpDocumentRetriever { RequireHttps = microsoft.Instance.Scheme == Uri.UriSchemeHttps })).Validate,
                     NameClaimType = "name",
                     RequireSignedTokens = true,
                     RequireExpirationTime = true,
@@ -75,7 +82,7 @@ internal static class AuthenticationSetup
         return services;
     }
 
-    private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> context, int statusCode)
+    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int statusCode)
     {
         if (context.Request.Path.StartsWithSegments("/api"))
         {

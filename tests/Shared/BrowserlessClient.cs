@@ -1,0 +1,112 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace WorkSights.Tests.Shared;
+
+/// <summary>
+/// A cookie-keeping HTTP client that walks the sign-in and consent redirects like a browser would, across the app and
+/// the sandbox. It keeps Secure cookies on loopback HTTP, as browsers do for localhost.
+/// </summary>
+public sealed partial class BrowserlessClient : IDisposable
+{
+    private readonly Dictionary<(string Host, string Name), string> cookies = [];
+    private readonly HttpClient http = new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
+
+    public HttpResponseMessage? LastResponse { get; private set; }
+
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, Uri url, IEnumerable<KeyValuePair<string, string>>? form = null)
+    {
+        using var request = new HttpRequestMessage(method, url);
+        var header = string.Join("; ", cookies.Where(c => c.Key.Host == url.Host).Select(c => $"{c.Key.Name}={c.Value}"));
+        if (header.Length > 0)
+        {
+            request.Headers.Add("Cookie", header);
+        }
+
+        if (form is not null)
+        {
+            request.Content = new FormUrlEncodedContent(form);
+        }
+
+        var response = await http.SendAsync(request);
+        if (response.Headers.TryGetValues("Set-Cookie", out var setCookies))
+        {
+            foreach (var setCookie in setCookies)
+            {
+                var pair = setCookie.Split(';', 2)[0];
+                var eq = pair.IndexOf('=', StringComparison.Ordinal);
+                var name = pair[..eq];
+                var value = pair[(eq + 1)..];
+                var expired = setCookie.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase) || value.Length == 0;
+                if (expired)
+                {
+                    cookies.Remove((url.Host, name));
+                }
+                else
+                {
+                    cookies[(url.Host, name)] = value;
+                }
+            }
+        }
+
+        LastResponse = response;
+        return response;
+    }
+
+    public Task<HttpResponseMessage> GetAsync(Uri url) => SendAsync(HttpMethod.Get, url);
+
+    /// <summary>Follows redirects (GET) until a non-redirect answer; returns it and the URL it came from.</summary>
+    public async Task<(HttpResponseMessage Response, Uri Url)> FollowAsync(HttpResponseMessage response, Uri from, int maxHops = 10)
+    {
+        var url = from;
+        for (var hop = 0; hop < maxHops && response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther or HttpStatusCode.RedirectKeepVerb or HttpStatusCode.MovedPermanently; hop++)
+        {
+            url = new Uri(url, response.Headers.Location!);
+            response = await GetAsync(url);
+        }
+
+        return (response, url);
+    }
+
+    /// <summary>Submits the first form of an HTML page (or the one with the given id), with its hidden fields and extra values.</summary>
+    public async Task<(HttpResponseMessage Response, Uri Url)> SubmitFormAsync(string html, Uri pageUrl, string? formId = null, IDictionary<string, string>? values = null, bool follow = true)
+    {
+        var form = FindForm(html, formId) ?? throw new InvalidOperationException($"No form {formId} on {pageUrl}.");
+        var action = FormAction().Match(form).Groups[1].Value;
+        var target = action.Length == 0 ? pageUrl : new Uri(pageUrl, WebUtility.HtmlDecode(action));
+        var fields = HiddenInput().Matches(form).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        foreach (var (key, value) in values ?? new Dictionary<string, string>())
+        {
+            fields[key] = value;
+        }
+
+        var response = await SendAsync(HttpMethod.Post, target, fields);
+        return follow ? await FollowAsync(response, target) : (response, target);
+    }
+
+    public bool HasCookie(string host, string name) => cookies.ContainsKey((host, name));
+
+    public void Dispose() => http.Dispose();
+
+    public static string? FindForm(string html, string? formId)
+    {
+        foreach (Match match in FormBlock().Matches(html))
+        {
+            if (formId is null || match.Value.Contains($"id=\"{formId}\"", StringComparison.Ordinal))
+            {
+                return match.Value;
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex("<form[^>]*>.*?</form>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex FormBlock();
+
+    [GeneratedRegex("<form[^>]*action=\"([^\"]*)\"", RegexOptions.IgnoreCase)]
+    private static partial Regex FormAction();
+
+    [GeneratedRegex("<input(?=[^>]*type=\"hidden\")(?=[^>]*name=\"(?<name>[^\"]*)\")(?=[^>]*value=\"(?<value>[^\"]*)\")[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex HiddenInput();
+}

@@ -1,0 +1,66 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using WorkSights.Sandbox;
+
+namespace WorkSights.Tests.Shared;
+
+/// <summary>
+/// WorkSights on a real loopback port with its own database, pointed by configuration alone at its own Microsoft 365
+/// sandbox — exactly as production is pointed at the real services.
+/// </summary>
+public sealed class WorkSightsApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string ClientId = "0d9f8c61-2f4b-4a3c-8e1d-7b5a6c4d3e21";
+    public const string ClientSecret = "test-secret-only-known-to-the-sandbox";
+
+    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "worksights-tests", Guid.NewGuid().ToString("N"));
+
+    public SandboxServer Sandbox { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Short-lived app-only tokens so that MSAL asks again on every sync and revocation shows at once.</summary>
+    public TimeSpan AccessTokenLifetime { get; init; } = TimeSpan.FromMinutes(2);
+
+    public async Task InitializeAsync()
+    {
+        Sandbox = await SandboxServer.StartAsync(new SandboxOptions { AccessTokenLifetime = AccessTokenLifetime });
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        BaseAddress = ClientOptions.BaseAddress;
+        Sandbox.RegisterApp(new SandboxClientApp(
+            ClientId,
+            ClientSecret,
+            "WorkSights (tests)",
+            [new Uri(BaseAddress, "signin-oidc").ToString(), new Uri(BaseAddress, "onboarding/consent/callback").ToString()]));
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await Sandbox.DisposeAsync();
+        try
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold the file briefly; the temp folder is cleaned by the OS.
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("DataDirectory", dataDirectory);
+        builder.UseSetting("Sandbox:Enabled", "false");
+        builder.UseSetting("DirectorySync:Enabled", "false");
+        builder.UseSetting("Microsoft:Instance", Sandbox.HttpBaseAddress.ToString());
+        builder.UseSetting("Microsoft:TokenInstance", Sandbox.HttpsBaseAddress.ToString());
+        builder.UseSetting("Microsoft:GraphBaseUrl", new Uri(Sandbox.HttpBaseAddress, "v1.0").ToString());
+        builder.UseSetting("Microsoft:ClientId", ClientId);
+        builder.UseSetting("Microsoft:ClientSecret", ClientSecret);
+        builder.UseSetting("Microsoft:PinnedCertificateThumbprint", Sandbox.TlsCertificate.Thumbprint);
+    }
+}
