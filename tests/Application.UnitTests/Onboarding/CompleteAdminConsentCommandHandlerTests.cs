@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Onboarding.CompleteAdminConsent;
 using WorkSights.Application.Onboarding.CompleteSignIn;
 using WorkSights.Application.Onboarding.RequestAdminConsent;
@@ -303,7 +304,7 @@ public sealed class CompleteAdminConsentCommandHandlerTests : IDisposable
     public async Task GrantedConsentReportsProviderErrorGivenDirectoryRefusesAccess()
     {
         var state = await SignUpAndRequestConsentAsync();
-        directory.Throws(new Common.Exceptions.ConsentRevokedException("AADSTS7000229"));
+        directory.Throws(new ConsentRevokedException("AADSTS7000229"));
 
         var outcome = await AnswerAsync(state);
 
