@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Web.Authentication;
 using WorkSights.Web.Infrastructure;
@@ -30,6 +31,7 @@ public static class DependencyInjection
             options.Cookie.Name = "WorkSights.Antiforgery";
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

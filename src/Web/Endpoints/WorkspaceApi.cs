@@ -16,6 +16,7 @@ internal static class WorkspaceApi
     {
         var api = routes.MapGroup("/api/v1").RequireAuthorization(Policies.Workspace);
         api.MapGet("/workspace", GetWorkspaceAsync);
+        api.MapGet("/workspaces/{id:guid}", GetWorkspaceByIdAsync);
         var people = api.MapGroup("/people").RequireAuthorization(Policies.Administration);
         people.MapGet("/", GetPeopleAsync);
         people.MapGet("/{id:guid}", GetPersonAsync);
@@ -24,6 +25,9 @@ internal static class WorkspaceApi
 
     private static async Task<Ok<WorkspaceStatusDto>> GetWorkspaceAsync(IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetWorkspaceStatusQuery(), cancellationToken));
+
+    private static async Task<Ok<WorkspaceStatusDto>> GetWorkspaceByIdAsync(Guid id, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetWorkspaceStatusQuery(id), cancellationToken));
 
     private static async Task<Ok<PagedList<ImportedPersonDto>>> GetPeopleAsync(
         IMediator mediator,

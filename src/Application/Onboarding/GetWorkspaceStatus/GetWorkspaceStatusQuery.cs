@@ -2,5 +2,8 @@ using Mediator;
 
 namespace WorkSights.Application.Onboarding.GetWorkspaceStatus;
 
-/// <summary>The signed-in person's workspace: connection status, setup progress and directory import figures.</summary>
-public sealed record GetWorkspaceStatusQuery : IQuery<WorkspaceStatusDto>;
+/// <summary>
+/// The signed-in person's workspace: connection status, setup progress and directory import figures. Naming another
+/// workspace's id finds nothing.
+/// </summary>
+public sealed record GetWorkspaceStatusQuery(Guid? WorkspaceId = null) : IQuery<WorkspaceStatusDto>;

@@ -12,6 +12,11 @@ public sealed class GetWorkspaceStatusQueryHandler(IApplicationDbContext db, ITe
     public async ValueTask<WorkspaceStatusDto> Handle(GetWorkspaceStatusQuery query, CancellationToken cancellationToken)
     {
         var tenantId = tenantContext.TenantId ?? throw new NotFoundException("Workspace");
+        if (query.WorkspaceId is { } asked && asked != tenantId)
+        {
+            throw new NotFoundException("Workspace");
+        }
+
         var tenant = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Id == tenantId, cancellationToken)
             ?? throw new NotFoundException("Workspace");
         var sync = await db.DirectorySyncStates.AsNoTracking().SingleOrDefaultAsync(cancellationToken);

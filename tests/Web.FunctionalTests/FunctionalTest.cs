@@ -1,0 +1,49 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using WorkSights.Tests.Shared;
+
+namespace WorkSights.Web.FunctionalTests;
+
+/// <summary>A fresh WorkSights with its own database and sandbox for every test.</summary>
+public abstract class FunctionalTest : IAsyncLifetime
+{
+    protected static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private readonly List<SignUpJourney> journeys = [];
+
+    protected WorkSightsApp App { get; } = new();
+
+    public virtual Task InitializeAsync() => App.InitializeAsync();
+
+    public async Task DisposeAsync()
+    {
+        journeys.ForEach(j => j.Dispose());
+        await ((IAsyncLifetime)App).DisposeAsync();
+    }
+
+    /// <summary>A new browser: its own cookies.</summary>
+    protected SignUpJourney NewBrowser()
+    {
+        var journey = new SignUpJourney(App);
+        journeys.Add(journey);
+        return journey;
+    }
+
+    protected static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<T>(Json))!;
+
+    protected async Task<TResponse> SendAsync<TResponse>(IRequest<TResponse> request)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+    }
+
+    protected async Task<TResponse> SendCommandAsync<TResponse>(ICommand<TResponse> command)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
+    }
+}
