@@ -1,0 +1,102 @@
+using Microsoft.Extensions.Options;
+using WorkSights.Infrastructure.Graph;
+using WorkSights.Infrastructure.Identity;
+using WorkSights.Sandbox;
+
+namespace WorkSights.Infrastructure.IntegrationTests.Support;
+
+/// <summary>
+/// A sandbox on random loopback ports with one registered, consented app, and the real Infrastructure adapters
+/// (MSAL client credentials, Graph SDK) pointed at it by configuration alone.
+/// </summary>
+public sealed class SandboxGraph : IAsyncDisposable
+{
+    public const string ClientSecret = "integration-tests-secret";
+
+    private SandboxGraph(SandboxServer server, string clientId, MicrosoftIdentityOptions options)
+    {
+        Server = server;
+        ClientId = clientId;
+        Options = options;
+        Tokens = new AppOnlyTokenProvider(Microsoft.Extensions.Options.Options.Create(options));
+        Clients = new GraphClientFactory(Microsoft.Extensions.Options.Options.Create(options), Tokens);
+        Reader = new GraphDirectoryReader(Clients);
+    }
+
+    public SandboxServer Server { get; }
+
+    public string ClientId { get; }
+
+    public MicrosoftIdentityOptions Options { get; }
+
+    public AppOnlyTokenProvider Tokens { get; }
+
+    public GraphClientFactory Clients { get; }
+
+    public GraphDirectoryReader Reader { get; }
+
+    public SandboxDirectory Directory => Server.Directory;
+
+    public SandboxFaults Faults => Server.Faults;
+
+    public IReadOnlyList<SandboxRequestLogEntry> Requests => Server.RequestLog.Entries;
+
+    /// <summary>Graph requests only (the identity platform's token requests left out).</summary>
+    public IReadOnlyList<SandboxRequestLogEntry> GraphRequests => [.. Requests.Where(IsGraph)];
+
+    public static async Task<SandboxGraph> StartAsync()
+    {
+        // Two-minute tokens: MSAL treats tokens expiring within five minutes as expired, so every Graph call gets a
+        // fresh token and a revoked consent is noticed at once.
+        var server = await SandboxServer.StartAsync(new SandboxOptions { AccessTokenLifetime = TimeSpan.FromMinutes(2) });
+        var clientId = Guid.NewGuid().ToString();
+        server.RegisterApp(new SandboxClientApp(clientId, ClientSecret, "WorkSights tests", ["http://127.0.0.1/unused"]));
+        foreach (var tenant in SandboxTenants.All)
+        {
+            if (tenant.AdminCanGrantConsent)
+            {
+                server.Directory.GrantConsent(tenant.TenantId, clientId);
+            }
+        }
+
+        var options = new MicrosoftIdentityOptions
+        {
+            Instance = server.HttpBaseAddress,
+            TokenInstance = server.HttpsBaseAddress,
+            GraphBaseUrl = new Uri(server.HttpBaseAddress, "v1.0"),
+            ClientId = clientId,
+            ClientSecret = ClientSecret,
+            PinnedCertificateThumbprint = server.TlsCertificate.Thumbprint,
+        };
+        return new SandboxGraph(server, clientId, options);
+    }
+
+    public static bool IsGraph(SandboxRequestLogEntry entry) => entry.PathAndQuery.StartsWith("/v1.0/", StringComparison.Ordinal);
+
+    /// <summary>The decoded path of a logged request, without its query.</summary>
+    public static string PathOf(SandboxRequestLogEntry entry) => entry.PathAndQuery.Split('?', 2)[0];
+
+    /// <summary>The decoded query parameters of a logged request.</summary>
+    public static IReadOnlyDictionary<string, string> QueryOf(SandboxRequestLogEntry entry)
+    {
+        var parts = entry.PathAndQuery.Split('?', 2);
+        if (parts.Length < 2)
+        {
+            return new Dictionary<string, string>();
+        }
+
+        return parts[1].Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Split('=', 2))
+            .ToDictionary(
+                p => Uri.UnescapeDataString(p[0]),
+                p => p.Length > 1 ? Uri.UnescapeDataString(p[1].Replace('+', ' ')) : string.Empty,
+                StringComparer.Ordinal);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Clients.Dispose();
+        Tokens.Dispose();
+        await Server.DisposeAsync();
+    }
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using WorkSights.Application.Common.Interfaces;
+using WorkSights.Infrastructure.Persistence;
+
+namespace WorkSights.Infrastructure.IntegrationTests.Support;
+
+/// <summary>A real SQLite database in a temporary file, migrated with the committed migrations.</summary>
+public sealed class TestDatabase : IDisposable
+{
+    private readonly string path = Path.Combine(Path.GetTempPath(), $"worksights-it-{Guid.NewGuid():N}.db");
+
+    public TestDatabase()
+    {
+        ConnectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, DefaultTimeout = 30 }.ToString();
+        using var db = NewContext(new TestTenantContext());
+        db.Database.Migrate();
+    }
+
+    public string ConnectionString { get; }
+
+    /// <summary>A context of its own (own connection), as a request or background job would get.</summary>
+    public ApplicationDbContext NewContext(ITenantContext tenantContext) =>
+        new(new DbContextOptionsBuilder<ApplicationDbContext>().UseSqlite(ConnectionString).Options, tenantContext);
+
+    /// <summary>
+    /// Every column of every row of <paramref name="table"/> that belongs to <paramref name="tenantId"/>, read with
+    /// plain SQL (no EF filters or conversions), one canonical line per row, ordered.
+    /// </summary>
+    public IReadOnlyList<string> RawRows(string table, Guid tenantId, string orderBy = "ExternalId")
+    {
+        using var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY \"{orderBy}\"";
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        var tenantColumn = reader.GetOrdinal("TenantId");
+        while (reader.Read())
+        {
+            if (!Guid.TryParse(reader.GetString(tenantColumn), out var owner) || owner != tenantId)
+            {
+                continue;
+            }
+
+            var line = new StringBuilder();
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                var value = reader.IsDBNull(i) ? "<null>" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture);
+                line.Append(reader.GetName(i)).Append('=').Append(value).Append(" | ");
+            }
+
+            rows.Add(line.ToString());
+        }
+
+        return rows;
+    }
+
+    /// <summary>Row counts of <paramref name="table"/> per owning tenant, read with plain SQL.</summary>
+    public IReadOnlyDictionary<Guid, int> CountByTenant(string table)
+    {
+        using var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT TenantId, COUNT(*) FROM \"{table}\" GROUP BY TenantId";
+        using var reader = command.ExecuteReader();
+        var counts = new Dictionary<Guid, int>();
+        while (reader.Read())
+        {
+            counts[Guid.Parse(reader.GetString(0))] = reader.GetInt32(1);
+        }
+
+        return counts;
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { path, path + "-wal", path + "-shm", path + "-journal" })
+        {
+            try
+            {
+                File.Delete(file);
+            }
+            catch (IOException)
+            {
+                // A leftover temp file is harmless.
+            }
+        }
+    }
+}

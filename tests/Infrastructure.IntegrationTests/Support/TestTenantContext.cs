@@ -1,0 +1,46 @@
+using WorkSights.Application.Common.Interfaces;
+
+namespace WorkSights.Infrastructure.IntegrationTests.Support;
+
+/// <summary>
+/// The tests' tenant context: the innermost open scope names the workspace, scopes close in the order they were
+/// opened, as in the application's own (internal) implementation.
+/// </summary>
+public sealed class TestTenantContext : ITenantContext
+{
+    private readonly Stack<Guid> scopes = new();
+
+    public Guid? TenantId => scopes.Count == 0 ? null : scopes.Peek();
+
+    public IDisposable BeginScope(Guid tenantId)
+    {
+        if (tenantId == Guid.Empty)
+        {
+            throw new ArgumentException("A workspace scope needs a workspace.", nameof(tenantId));
+        }
+
+        scopes.Push(tenantId);
+        return new Scope(this, tenantId);
+    }
+
+    private sealed class Scope(TestTenantContext owner, Guid tenantId) : IDisposable
+    {
+        private bool disposed;
+
+        public void Dispose()
+        {
+            if (disposed)
+            {
+                return;
+            }
+
+            disposed = true;
+            if (owner.scopes.Count == 0 || owner.scopes.Peek() != tenantId)
+            {
+                throw new InvalidOperationException("Workspace scopes must be closed in the order they were opened.");
+            }
+
+            owner.scopes.Pop();
+        }
+    }
+}
