@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
 using WorkSights.Application.Onboarding.CompleteSignIn;
 
 namespace WorkSights.Web.Authentication;
@@ -20,6 +21,15 @@ internal sealed partial class MicrosoftSignInEvents(ILogger<MicrosoftSignInEvent
 
     public override async Task TokenValidated(TokenValidatedContext context)
     {
+        // For the code flow the handler lets unsigned id_tokens through (OIDC Core 3.1.3.7 allows relying on TLS);
+        // WorkSights does not: only RS256-signed tokens, whose signature the handler has then checked, are accepted.
+        if (context.SecurityToken.SignatureAlgorithm != SecurityAlgorithms.RsaSha256 || string.IsNullOrEmpty(context.SecurityToken.RawSignature))
+        {
+            LogUnsignedToken(context.SecurityToken.SignatureAlgorithm ?? "none");
+            Fail(context, "signin-failed");
+            return;
+        }
+
         var principal = context.Principal!;
         var tenantId = principal.FindFirstValue("tid");
         var objectId = principal.FindFirstValue("oid");
@@ -77,6 +87,9 @@ internal sealed partial class MicrosoftSignInEvents(ILogger<MicrosoftSignInEvent
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Microsoft sign-in for organisation {TenantId}: {Result}")]
     private partial void LogSignIn(string tenantId, SignInResult result);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Microsoft sign-in rejected: id_token signed with {Algorithm}")]
+    private partial void LogUnsignedToken(string algorithm);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Microsoft sign-in rejected: the id_token lacks tid, oid, email or name")]
     private partial void LogIncompleteToken();
