@@ -58,7 +58,7 @@ public sealed class Person : ITenantOwned
         {
             Id = Guid.NewGuid(),
             TenantId = tenantId,
-            ExternalId = Guard.Required(externalId, "External id", 64),
+            ExternalId = Guard.Required(externalId, "External id", 64).ToLowerInvariant(),
             Role = PersonRole.Member,
             ProvisioningState = state,
             Status = PersonStatus.Active,
