@@ -118,6 +118,34 @@ public sealed class DirectorySyncTests : DirectoryImportTestBase
         Assert.Equal(new DirectoryImportResult(DirectoryImportOutcome.Completed, 0, 0, 0, WasFullImport: false), next);
     }
 
+    [Fact]
+    public async Task A_delta_round_spanning_several_pages_applies_every_change_and_stores_only_the_final_delta_link()
+    {
+        var contoso = await CreateWorkspaceAsync(Contoso);
+        await ImportAsync(contoso);
+        var staff = CurrentMembers(Contoso).Where(u => u.AssignedLicenseSkuIds.Count > 0).Take(230).ToList();
+        foreach (var user in staff)
+        {
+            Sandbox.Directory.UpdateUser(Contoso.TenantId, user.Id, jobTitle: $"{user.JobTitle} (acting)");
+        }
+
+        Sandbox.Server.RequestLog.Clear();
+        Clock.Advance(TimeSpan.FromHours(1));
+
+        var result = await ImportAsync(contoso);
+
+        Assert.Equal(new DirectoryImportResult(DirectoryImportOutcome.Completed, 0, staff.Count, 0, WasFullImport: false), result);
+        await AssertMatchesDirectoryAsync(contoso, Contoso);
+        var graph = Sandbox.GraphRequests;
+        Assert.Equal(3, graph.Count);
+        Assert.All(graph, r => Assert.Equal("/v1.0/users/delta", SandboxGraph.PathOf(r)));
+        Assert.True(SandboxGraph.QueryOf(graph[0]).ContainsKey("$deltatoken"));
+        Assert.All(graph.Skip(1), r => Assert.True(SandboxGraph.QueryOf(r).ContainsKey("$skiptoken"), r.PathAndQuery));
+        var state = await SyncStateAsync(contoso);
+        Assert.Contains("$deltatoken=", state!.DeltaLink, StringComparison.Ordinal);
+        Assert.DoesNotContain("$skiptoken=", state.DeltaLink, StringComparison.Ordinal);
+    }
+
     /// <summary>Two ordinary licensed members with a manager and nobody reporting to them.</summary>
     private (WorkSights.Sandbox.SandboxUser Changed, WorkSights.Sandbox.SandboxUser Leaver) PickChangedAndLeaver()
     {
