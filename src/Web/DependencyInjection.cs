@@ -32,6 +32,7 @@ public static class DependencyInjection
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -99,9 +99,9 @@ public sealed class GraphDirectoryReader(GraphClientFactory graphClients) : IDir
         {
             foreach (var node in array.GetValue())
             {
-                if (node is UntypedObject obj && obj.GetValue().TryGetValue("id", out var id) && id is UntypedString text)
+                if (node is UntypedObject obj && obj.GetValue() is var link && link.TryGetValue("id", out var id) && id is UntypedString text)
                 {
-                    return (text.GetValue(), true);
+                    return link.ContainsKey("@removed") ? (null, true) : (text.GetValue(), true);
                 }
             }
         }

@@ -39,7 +39,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         }
 
         var details = errors is null
-            ? new ProblemDetails { Status = status, Title = title }
+            ? new ProblemDetails { Status = status, Title = title, Detail = exception is BadHttpRequestException ? exception.Message : null }
             : new ValidationProblemDetails(errors) { Status = status, Title = title };
         details.Extensions["traceId"] = httpContext.TraceIdentifier;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = null });
