@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Domain.Activities;
@@ -55,13 +56,19 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
     }
 
+    /// <summary>Every tenant-owned entity gets the tenant filter; a new entity cannot forget it.</summary>
     private void ApplyTenantFilters(ModelBuilder modelBuilder)
     {
-        modelBuilder.Entity<Person>().HasQueryFilter(TenantFilter, e => e.TenantId == CurrentTenantId);
-        modelBuilder.Entity<DirectorySyncState>().HasQueryFilter(TenantFilter, e => e.TenantId == CurrentTenantId);
-        modelBuilder.Entity<Activity>().HasQueryFilter(TenantFilter, e => e.TenantId == CurrentTenantId);
-        modelBuilder.Entity<Score>().HasQueryFilter(TenantFilter, e => e.TenantId == CurrentTenantId);
+        var apply = typeof(ApplicationDbContext).GetMethod(nameof(ApplyTenantFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)).ToList())
+        {
+            apply.MakeGenericMethod(entityType.ClrType).Invoke(this, [modelBuilder]);
+        }
     }
+
+    private void ApplyTenantFilter<TEntity>(ModelBuilder modelBuilder)
+        where TEntity : class, ITenantOwned =>
+        modelBuilder.Entity<TEntity>().HasQueryFilter(TenantFilter, e => e.TenantId == CurrentTenantId);
 
     /// <summary>No row may be written for another workspace than the one the request or job acts for.</summary>
     private void EnsureTenantOwnership()
