@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WorkSights.Application.Directory.ImportDirectory;
 using WorkSights.Infrastructure.IntegrationTests.Support;
+using WorkSights.Infrastructure.Tenancy;
 
 namespace WorkSights.Infrastructure.IntegrationTests;
 
@@ -74,7 +75,7 @@ public sealed class TenantIsolationTests : DirectoryImportTestBase
         var fabrikam = await CreateWorkspaceAsync(Fabrikam);
         await ImportAsync(contoso);
 
-        var tenantContext = new TestTenantContext();
+        var tenantContext = new TenantContext();
         await using var db = Database.NewContext(tenantContext);
         Assert.Equal(0, await db.People.CountAsync());
         Assert.Equal(0, await db.DirectorySyncStates.CountAsync());

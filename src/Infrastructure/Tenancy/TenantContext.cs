@@ -6,7 +6,7 @@ namespace WorkSights.Infrastructure.Tenancy;
 /// Scoped to one request or job: the innermost open scope names the workspace. Nested scopes are allowed so that an
 /// onboarding step can act for the workspace it is creating and then return.
 /// </summary>
-internal sealed class TenantContext : ITenantContext
+public sealed class TenantContext : ITenantContext
 {
     private readonly Stack<Guid> scopes = new();
 

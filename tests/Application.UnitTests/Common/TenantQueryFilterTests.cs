@@ -4,6 +4,7 @@ using WorkSights.Application.Directory.GetPerson;
 using WorkSights.Application.UnitTests.Support;
 using WorkSights.Domain.Directory;
 using WorkSights.Domain.People;
+using WorkSights.Infrastructure.Tenancy;
 
 namespace WorkSights.Application.UnitTests.Common;
 

@@ -1,6 +1,7 @@
 using WorkSights.Application.Directory.GetImportedPeople;
 using WorkSights.Application.UnitTests.Support;
 using WorkSights.Domain.People;
+using WorkSights.Infrastructure.Tenancy;
 
 namespace WorkSights.Application.UnitTests.Directory;
 

@@ -6,6 +6,7 @@ using WorkSights.Application.UnitTests.Support;
 using WorkSights.Domain.Onboarding;
 using WorkSights.Domain.People;
 using WorkSights.Domain.Tenants;
+using WorkSights.Infrastructure.Tenancy;
 using static WorkSights.Application.UnitTests.Support.FakeDirectoryReader;
 
 namespace WorkSights.Application.UnitTests.Directory;

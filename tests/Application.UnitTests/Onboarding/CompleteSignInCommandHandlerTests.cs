@@ -3,6 +3,7 @@ using WorkSights.Application.Onboarding.CompleteSignIn;
 using WorkSights.Application.UnitTests.Support;
 using WorkSights.Domain.People;
 using WorkSights.Domain.Tenants;
+using WorkSights.Infrastructure.Tenancy;
 
 namespace WorkSights.Application.UnitTests.Onboarding;
 

@@ -2,6 +2,7 @@ using WorkSights.Application.Directory.ImportDirectory;
 using WorkSights.Application.Onboarding.CompleteAdminConsent;
 using WorkSights.Application.Onboarding.ProvisionWorkspace;
 using WorkSights.Infrastructure.Persistence;
+using WorkSights.Infrastructure.Tenancy;
 
 namespace WorkSights.Application.UnitTests.Support;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using WorkSights.Domain.People;
 using WorkSights.Domain.Tenants;
 using WorkSights.Infrastructure.Persistence;
+using WorkSights.Infrastructure.Tenancy;
 
 namespace WorkSights.Application.UnitTests.Support;
 
@@ -24,7 +25,7 @@ internal sealed class TestDatabase : IDisposable
         db.Database.Migrate();
     }
 
-    public TestTenantContext TenantContext { get; } = new();
+    public TenantContext TenantContext { get; } = new();
 
     public FakeTimeProvider Clock { get; } = new(Start);
 

@@ -4,6 +4,7 @@ using WorkSights.Application.Directory.ImportDirectory;
 using WorkSights.Domain.Directory;
 using WorkSights.Domain.People;
 using WorkSights.Domain.Tenants;
+using WorkSights.Infrastructure.Tenancy;
 using WorkSights.Sandbox;
 
 namespace WorkSights.Infrastructure.IntegrationTests.Support;
@@ -44,7 +45,7 @@ public abstract class DirectoryImportTestBase : IAsyncLifetime
     /// <summary>A consented Microsoft 365 workspace for the sandbox organisation.</summary>
     protected async Task<Guid> CreateWorkspaceAsync(SandboxTenantInfo organisation)
     {
-        await using var db = Database.NewContext(new TestTenantContext());
+        await using var db = Database.NewContext(new TenantContext());
         var now = Clock.GetUtcNow();
         var tenant = Tenant.StartSignUp(IdentityProvider.Microsoft365, organisation.TenantId, organisation.PrimaryDomain, now);
         tenant.GrantConsent(now);
@@ -56,7 +57,7 @@ public abstract class DirectoryImportTestBase : IAsyncLifetime
     /// <summary>Runs the real use case the way a background job would: its own context and tenant context.</summary>
     protected async Task<DirectoryImportResult> ImportAsync(Guid tenantId)
     {
-        var tenantContext = new TestTenantContext();
+        var tenantContext = new TenantContext();
         await using var db = Database.NewContext(tenantContext);
         var handler = new ImportDirectoryCommandHandler(db, tenantContext, Sandbox.Reader, Clock);
         var result = await handler.Handle(new ImportDirectoryCommand(tenantId), CancellationToken.None);
@@ -67,7 +68,7 @@ public abstract class DirectoryImportTestBase : IAsyncLifetime
     /// <summary>The workspace's people, read through EF under the workspace's own scope.</summary>
     protected async Task<List<Person>> PeopleAsync(Guid tenantId)
     {
-        var tenantContext = new TestTenantContext();
+        var tenantContext = new TenantContext();
         await using var db = Database.NewContext(tenantContext);
         using var scope = tenantContext.BeginScope(tenantId);
         return await db.People.AsNoTracking().OrderBy(p => p.ExternalId).ToListAsync();
@@ -78,7 +79,7 @@ public abstract class DirectoryImportTestBase : IAsyncLifetime
 
     protected async Task<DirectorySyncState?> SyncStateAsync(Guid tenantId)
     {
-        var tenantContext = new TestTenantContext();
+        var tenantContext = new TenantContext();
         await using var db = Database.NewContext(tenantContext);
         using var scope = tenantContext.BeginScope(tenantId);
         return await db.DirectorySyncStates.AsNoTracking().SingleOrDefaultAsync();
@@ -86,13 +87,13 @@ public abstract class DirectoryImportTestBase : IAsyncLifetime
 
     protected async Task<Tenant> TenantAsync(Guid tenantId)
     {
-        await using var db = Database.NewContext(new TestTenantContext());
+        await using var db = Database.NewContext(new TenantContext());
         return await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == tenantId);
     }
 
     protected async Task UpdateTenantAsync(Guid tenantId, Action<Tenant> change)
     {
-        await using var db = Database.NewContext(new TestTenantContext());
+        await using var db = Database.NewContext(new TenantContext());
         var tenant = await db.Tenants.SingleAsync(t => t.Id == tenantId);
         change(tenant);
         await db.SaveChangesAsync();

@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Infrastructure.Persistence;
+using WorkSights.Infrastructure.Tenancy;
 
 namespace WorkSights.Infrastructure.IntegrationTests.Support;
 
@@ -15,7 +16,7 @@ public sealed class TestDatabase : IDisposable
     public TestDatabase()
     {
         ConnectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, DefaultTimeout = 30 }.ToString();
-        using var db = NewContext(new TestTenantContext());
+        using var db = NewContext(new TenantContext());
         db.Database.Migrate();
     }
 
