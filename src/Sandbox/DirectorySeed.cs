@@ -37,7 +37,7 @@ internal static class DirectorySeed
 
     internal sealed record TenantSeed(SandboxTenantInfo Info, IReadOnlyList<string> Domains, IReadOnlyList<SandboxUser> Users);
 
-    internal static IReadOnlyList<TenantSeed> Build() => [BuildContoso(), BuildFabrikam(), BuildNorthwind()];
+    internal static IReadOnlyList<TenantSeed> Build(int extraPeople = 0) => [BuildContoso(extraPeople), BuildFabrikam(), BuildNorthwind()];
 
     internal static string MailNickname(string given, string? surname)
     {
@@ -55,7 +55,7 @@ internal static class DirectorySeed
         return sb.ToString();
     }
 
-    private static TenantSeed BuildContoso()
+    private static TenantSeed BuildContoso(int extraPeople)
     {
         var info = SandboxTenants.Contoso;
         Office[] offices =
@@ -98,6 +98,8 @@ internal static class DirectorySeed
                 builder.Users[i] = u with { Mail = $"{u.MailNickname}@contoso-labs.com", UserPrincipalName = $"{u.MailNickname}@contoso-labs.com", OfficeLocation = "Contoso Labs, Redmond", City = "Redmond" };
             }
         }
+
+        AddExtraPeople(builder.Users, info, departments, extraPeople);
 
         (string Name, string Nick, string Domain)[] guests =
         [
@@ -193,6 +195,81 @@ internal static class DirectorySeed
         var builder = new OrgBuilder(info, new Random(31337), offices, [SkuBusinessStandard]);
         builder.BuildOrganisation(("Walter", "Brooks"), "Chief Executive Officer", departments, specials);
         return new TenantSeed(info, [info.PrimaryDomain], builder.Users);
+    }
+
+    /// <summary>Benchmark people: deterministic names, spread over the departments (a lead per 8) and seven offices.</summary>
+    private static void AddExtraPeople(List<SandboxUser> users, SandboxTenantInfo info, Department[] departments, int count)
+    {
+        if (count <= 0)
+        {
+            return;
+        }
+
+        Office[] offices =
+        [
+            new("Seattle HQ", "Seattle", "United States", "US", "en-US", "+1 206 555"),
+            new("London", "London", "United Kingdom", "GB", "en-GB", "+44 20 7946"),
+            new("Berlin", "Berlin", "Germany", "DE", "de-DE", "+49 30 5550"),
+            new("Toronto", "Toronto", "Canada", "CA", "en-CA", "+1 416 555"),
+            new("Sydney", "Sydney", "Australia", "AU", "en-AU", "+61 2 5550"),
+            new("New York", "New York", "United States", "US", "en-US", "+1 212 555"),
+            new("Bangalore", "Bangalore", "India", "IN", "en-IN", "+91 80 5550"),
+        ];
+        var names = users.Select(u => u.DisplayName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var nicks = users.Select(u => u.MailNickname).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var leads = new Dictionary<string, string>(StringComparer.Ordinal);
+        var created = new DateTimeOffset(2022, 1, 10, 9, 0, 0, TimeSpan.Zero);
+        var cursor = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var dept = departments[i % departments.Length];
+            var nth = i / departments.Length;
+            var head = users.First(u => u.Department == dept.Name && u.JobTitle == dept.HeadTitle);
+            string given;
+            string surname;
+            do
+            {
+                given = FirstNames[cursor % FirstNames.Length];
+                surname = LastNames[(cursor / FirstNames.Length + cursor * 7) % LastNames.Length];
+                cursor++;
+            }
+            while (!names.Add($"{given} {surname}") && cursor < FirstNames.Length * LastNames.Length * 4);
+
+            var nick = MailNickname(given, surname);
+            for (var n = 2; !nicks.Add(nick); n++)
+            {
+                nick = MailNickname(given, surname) + n.ToString(CultureInfo.InvariantCulture);
+            }
+
+            var isLead = nth % 8 == 0;
+            var office = offices[i % offices.Length];
+            var id = SandboxDirectory.StableGuid($"{info.TenantId}:extra:{i}");
+            users.Add(new SandboxUser
+            {
+                Id = id,
+                DisplayName = $"{given} {surname}",
+                GivenName = given,
+                Surname = surname,
+                Mail = $"{nick}@{info.PrimaryDomain}",
+                UserPrincipalName = $"{nick}@{info.PrimaryDomain}",
+                MailNickname = nick,
+                JobTitle = isLead ? dept.LeadTitle : dept.StaffTitles[nth % dept.StaffTitles.Length],
+                Department = dept.Name,
+                OfficeLocation = office.Location,
+                City = office.City,
+                Country = office.Country,
+                UsageLocation = office.UsageLocation,
+                PreferredLanguage = office.Language,
+                BusinessPhones = [$"{office.PhonePrefix} {(1000 + (i % 9000)).ToString(CultureInfo.InvariantCulture)}"],
+                ManagerId = isLead ? head.Id : leads[dept.Name],
+                AssignedLicenseSkuIds = [SkuE3],
+                CreatedDateTime = created.AddHours(i * 7),
+            });
+            if (isLead)
+            {
+                leads[dept.Name] = id;
+            }
+        }
     }
 
     private sealed class OrgBuilder(SandboxTenantInfo info, Random rng, Office[] offices, string[] skus)

@@ -91,6 +91,11 @@ internal static class GraphEndpoints
                 throw new GraphException(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
             }
 
+            if (state.Faults.LatencyDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(state.Faults.LatencyDelay, ctx.RequestAborted).ConfigureAwait(false);
+            }
+
             await handler(ctx, state, principal).ConfigureAwait(false);
         }
         catch (GraphException ex)

@@ -12,7 +12,7 @@ public sealed class SandboxDirectory
     [
         new("Microsoft Graph", "User.Read.All", "df021288-bdef-4463-88db-98f22de89214", "Read all users' full profiles"),
         new("Microsoft Graph", "Mail.ReadBasic.All", "693c5e45-0940-467d-9b8a-1022fb9d42ef", "Read basic mail in all mailboxes (no message bodies or attachments)"),
-        new("Microsoft Graph", "Calendars.Read", "798ee544-9d2d-430c-a058-570e29e34338", "Read calendars in all mailboxes"),
+        new("Microsoft Graph", "Calendars.ReadBasic.All", "8ba4a692-bc31-4128-9094-475872af8a53", "Read basic details of calendars in all mailboxes (no event bodies or attachments)"),
         new("Microsoft Graph", "CallRecords.Read.All", "45bbb07e-7321-4fd7-a8f6-3ff27e6a81c8", "Read all call records"),
         new("Microsoft Graph", "AuditLog.Read.All", "b0afded3-3588-46d8-8b3d-9842eff778da", "Read all audit log data"),
         new("Microsoft Graph", "Directory.Read.All", "7ab1d382-f21e-4acd-a863-ba3e13f7da61", "Read directory data"),
@@ -24,12 +24,15 @@ public sealed class SandboxDirectory
     private readonly Dictionary<string, TenantData> tenants = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, SandboxClientApp> apps = new(StringComparer.OrdinalIgnoreCase);
     private readonly TimeProvider clock;
+    private readonly Dictionary<string, WorkRoster> rosters = new(StringComparer.OrdinalIgnoreCase);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, WorkPerson> joiners = new(StringComparer.OrdinalIgnoreCase);
 
-    internal SandboxDirectory(TimeProvider clock)
+    internal SandboxDirectory(TimeProvider clock, int extraPeople = 0)
     {
         this.clock = clock;
-        foreach (var seed in DirectorySeed.Build())
+        foreach (var seed in DirectorySeed.Build(extraPeople))
         {
+            rosters[seed.Info.TenantId] = new WorkRoster(seed.Info, seed.Users);
             var data = new TenantData(seed.Info, seed.Domains);
             foreach (var user in seed.Users)
             {
@@ -141,6 +144,32 @@ public sealed class SandboxDirectory
         lock (gate)
         {
             return RequireTenant(tenantId).Users.TryGetValue(userId, out var entry) && entry.Removed is null ? entry.User : null;
+        }
+    }
+
+    /// <summary>Time zone, office city and coordinates of a person who works (null for guests, the shared mailbox,
+    /// the service account and unknown users). People added later get a profile from their city.</summary>
+    public SandboxWorkProfile? GetWorkProfile(string tenantId, string userId) => FindWorker(tenantId, userId)?.Profile;
+
+    /// <summary>The worker behind a mailbox (seeded or joined later), or null when the user has no mailbox activity model.</summary>
+    internal WorkPerson? FindWorker(string tenantId, string userId)
+    {
+        var roster = Roster(tenantId);
+        if (roster.Find(userId) is { } seeded)
+        {
+            return seeded;
+        }
+
+        var user = FindUser(tenantId, userId);
+        return user is not null && WorkRoster.IsWorker(user) ? joiners.GetOrAdd(user.Id, _ => WorkRoster.Joiner(user)) : null;
+    }
+
+    internal WorkRoster Roster(string tenantId)
+    {
+        lock (gate)
+        {
+            RequireTenant(tenantId);
+            return rosters[tenantId];
         }
     }
 

@@ -20,6 +20,76 @@ public sealed class SandboxFaults
     private int throttleRemaining;
     private int throttleRetryAfter;
     private int deltaEpoch;
+    private readonly Lock gate = new();
+    private Random random = new(0);
+    private int seed;
+    private double failureProbability;
+    private int failureStatus = 503;
+    private long latencyTicks;
+    private int malformedRemaining;
+
+    /// <summary>Seed of the random draws behind <see cref="FailureRate"/> and <see cref="MalformedJson"/>; setting it restarts the sequence.</summary>
+    public int Seed
+    {
+        get => Volatile.Read(ref seed);
+        set
+        {
+            lock (gate)
+            {
+                seed = value;
+                random = new Random(value);
+            }
+        }
+    }
+
+    /// <summary>Probability (0–1) that a Graph request fails with <see cref="FailureStatusCode"/>.</summary>
+    public double FailureProbability
+    {
+        get
+        {
+            lock (gate)
+            {
+                return failureProbability;
+            }
+        }
+    }
+
+    /// <summary>Status used by <see cref="FailureRate"/> (503 carries <c>Retry-After: 1</c>).</summary>
+    public int FailureStatusCode => Volatile.Read(ref failureStatus);
+
+    /// <summary>Delay added to every Graph request (inside the mailbox concurrency slot for mail and calendar).</summary>
+    public TimeSpan LatencyDelay => TimeSpan.FromTicks(Interlocked.Read(ref latencyTicks));
+
+    /// <summary>Graph responses that will still be replaced by truncated or invalid JSON (status 200).</summary>
+    public int MalformedJsonRemaining => Volatile.Read(ref malformedRemaining);
+
+    /// <summary>Each Graph request fails with <paramref name="statusCode"/> (503 or 504; any 5xx accepted) with this probability, drawn from <see cref="Seed"/>.</summary>
+    public void FailureRate(double probability, int statusCode = 503)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(probability, 0d);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(probability, 1d);
+        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 500);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 599);
+        lock (gate)
+        {
+            failureProbability = probability;
+            failureStatus = statusCode;
+        }
+    }
+
+    /// <summary>Adds <paramref name="delay"/> to every Graph request (TimeSpan.Zero turns it off).</summary>
+    public void Latency(TimeSpan delay)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
+        Interlocked.Exchange(ref latencyTicks, delay.Ticks);
+    }
+
+    /// <summary>The next <paramref name="count"/> Graph responses are 200 with a truncated or syntactically invalid JSON body.</summary>
+    public void MalformedJson(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        Interlocked.Exchange(ref malformedRemaining, count);
+    }
 
     /// <summary>Fault applied to the next id_token only; reset to <see cref="SandboxIdTokenFault.None"/> once used.</summary>
     public SandboxIdTokenFault NextIdToken
@@ -43,11 +113,52 @@ public sealed class SandboxFaults
         Interlocked.Exchange(ref throttleRemaining, requests);
     }
 
-    /// <summary>Clears the id_token fault and the throttle (expired delta tokens stay expired).</summary>
+    /// <summary>Clears the id_token fault, the throttle, failures, latency and malformed JSON, and restarts the seeded sequence
+    /// (expired delta tokens stay expired).</summary>
     public void Reset()
     {
         NextIdToken = SandboxIdTokenFault.None;
         Interlocked.Exchange(ref throttleRemaining, 0);
+        Interlocked.Exchange(ref latencyTicks, 0);
+        Interlocked.Exchange(ref malformedRemaining, 0);
+        lock (gate)
+        {
+            failureProbability = 0;
+            failureStatus = 503;
+            random = new Random(seed);
+        }
+    }
+
+    internal bool TryFail(out int statusCode)
+    {
+        lock (gate)
+        {
+            statusCode = failureStatus;
+            return failureProbability > 0 && random.NextDouble() < failureProbability;
+        }
+    }
+
+    internal bool TryTakeMalformed(out int variant)
+    {
+        variant = 0;
+        while (true)
+        {
+            var current = Volatile.Read(ref malformedRemaining);
+            if (current <= 0)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref malformedRemaining, current - 1, current) == current)
+            {
+                lock (gate)
+                {
+                    variant = random.Next(3);
+                }
+
+                return true;
+            }
+        }
     }
 
     internal int DeltaEpoch => Volatile.Read(ref deltaEpoch);

@@ -24,6 +24,18 @@ public sealed class SandboxOptions
     /// <summary>Number of users per page of <c>/v1.0/users/delta</c>.</summary>
     public int DeltaPageSize { get; init; } = 100;
 
+    /// <summary>Extra generated ordinary people added to Contoso (deterministic names, departments, managers), e.g. 760 for a ~1,000-person tenant.</summary>
+    public int ExtraPeople { get; init; }
+
+    /// <summary>Outlook throttling: requests per 10 minutes for each app + mailbox pair (mail and calendar, batch items included).</summary>
+    public int MailboxRequestsPer10Minutes { get; init; } = 10_000;
+
+    /// <summary>Outlook throttling: concurrent in-flight requests per mailbox.</summary>
+    public int MailboxConcurrency { get; init; } = 4;
+
+    /// <summary>Status of an expired mail/calendar delta token: 410 (Gone, code SyncStateNotFound, default) or 400 (syncStateNotFound).</summary>
+    public int ExpiredOutlookDeltaStatus { get; init; } = 410;
+
     /// <summary>Clock used for tokens, codes and delta-token expiry (tests may pass a fake one).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

@@ -1,13 +1,15 @@
 namespace WorkSights.Sandbox;
 
-/// <summary>One request served by the sandbox.</summary>
+/// <summary>One request served by the sandbox: full path and query, and the request's <c>Prefer</c> header (null when absent).
+/// Requests run inside a <c>$batch</c> are logged too, as their own entries.</summary>
 public sealed record SandboxRequestLogEntry(
     DateTimeOffset TimestampUtc,
     string Scheme,
     string Method,
     string PathAndQuery,
     int StatusCode,
-    bool HadAuthorizationHeader);
+    bool HadAuthorizationHeader,
+    string? Prefer = null);
 
 /// <summary>Thread-safe, capped log of the requests served (the most recent <see cref="Capacity"/> are kept).</summary>
 public sealed class SandboxRequestLog

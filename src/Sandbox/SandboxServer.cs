@@ -72,8 +72,10 @@ public sealed class SandboxServer : IAsyncDisposable
         builder.Services.AddRoutingCore();
         var app = builder.Build();
         app.Use(state.LogAndGuardAsync);
+        app.Use((ctx, next) => OutlookEndpoints.FaultsAsync(ctx, next, state));
         IdentityEndpoints.Map(app, state);
         GraphEndpoints.Map(app, state);
+        OutlookEndpoints.Map(app, state);
         ControlEndpoints.Map(app, state);
         app.MapFallback(ctx => Http.JsonAsync(ctx, StatusCodes.Status404NotFound, new System.Text.Json.Nodes.JsonObject { ["error"] = "not_found", ["path"] = ctx.Request.Path.Value }));
 

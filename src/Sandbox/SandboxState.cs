@@ -14,8 +14,11 @@ internal sealed class SandboxState
         Options = options;
         Keys = keys;
         Clock = options.TimeProvider;
-        Directory = new SandboxDirectory(Clock);
+        Directory = new SandboxDirectory(Clock, options.ExtraPeople);
         Tokens = new TokenService(this);
+        StartedAt = Clock.GetUtcNow();
+        Work = new WorkGenerator(StartedAt);
+        Throttle = new MailboxThrottle(options, Clock);
     }
 
     public SandboxOptions Options { get; }
@@ -34,6 +37,25 @@ internal sealed class SandboxState
 
     public TokenService Tokens { get; }
 
+    public DateTimeOffset StartedAt { get; }
+
+    public WorkGenerator Work { get; }
+
+    public MailboxThrottle Throttle { get; }
+
+    /// <summary>Marks requests the sandbox sends to itself for <c>$batch</c> items (value: secret + ":" + outer scheme).</summary>
+    public string BatchSecret { get; } = OpaqueProtector.RandomToken(16);
+
+    public HttpClient BatchClient => batchClient.Value;
+
+    private readonly Lazy<HttpClient> batchClient = new(() => new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { Timeout = TimeSpan.FromMinutes(5) });
+
+    public Uri HttpBase => httpBase;
+
+    public bool IsBatchItem(HttpContext ctx) => ctx.Request.Headers[BatchHeader].ToString().StartsWith(BatchSecret + ":", StringComparison.Ordinal);
+
+    public const string BatchHeader = "X-Sandbox-Batch-Item";
+
     /// <summary>Distinguishes this run's delta tokens from a previous run's (directory state is not persisted).</summary>
     public string Generation { get; } = Guid.NewGuid().ToString("N");
 
@@ -48,7 +70,8 @@ internal sealed class SandboxState
     }
 
     /// <summary>Base address (with trailing slash) for the scheme the request came in on.</summary>
-    public string BaseFor(HttpContext ctx) => (ctx.Request.IsHttps ? httpsBase : httpBase).ToString();
+    public string BaseFor(HttpContext ctx) =>
+        (ctx.Request.IsHttps || (IsBatchItem(ctx) && ctx.Request.Headers[BatchHeader].ToString().EndsWith(":https", StringComparison.Ordinal)) ? httpsBase : httpBase).ToString();
 
     public async Task LogAndGuardAsync(HttpContext ctx, RequestDelegate next)
     {
@@ -73,7 +96,8 @@ internal sealed class SandboxState
                 ctx.Request.Method,
                 ctx.Request.Path.Value + ctx.Request.QueryString.Value,
                 ctx.Response.StatusCode,
-                ctx.Request.Headers.Authorization.Count > 0));
+                ctx.Request.Headers.Authorization.Count > 0,
+                ctx.Request.Headers.TryGetValue("Prefer", out var prefer) ? prefer.ToString() : null));
         }
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace WorkSights.Sandbox;
 
 /// <summary>The principal behind a validated Graph access token.</summary>
-internal sealed record GraphPrincipal(string TenantId, IReadOnlyList<string> Roles, bool IsApp);
+internal sealed record GraphPrincipal(string TenantId, IReadOnlyList<string> Roles, bool IsApp, string? AppId = null);
 
 /// <summary>Creates and validates the JWTs the sandbox issues.</summary>
 internal sealed class TokenService(SandboxState state)
@@ -150,7 +150,8 @@ internal sealed class TokenService(SandboxState state)
 
         var roles = jwt.Claims.Where(c => c.Type == "roles").Select(c => c.Value).ToArray();
         var isApp = jwt.TryGetPayloadValue<string>("idtyp", out var idtyp) && idtyp == "app";
-        return new GraphPrincipal(tid, roles, isApp);
+        jwt.TryGetPayloadValue<string>("appid", out var appId);
+        return new GraphPrincipal(tid, roles, isApp, appId);
     }
 
     private Dictionary<string, object> BaseAccessClaims(string tenantId, string audience, DateTimeOffset now) => new()
