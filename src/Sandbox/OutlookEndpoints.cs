@@ -492,7 +492,7 @@ internal static partial class OutlookEndpoints
         var watermark = token?.W is { } w ? DateTimeOffset.FromUnixTimeMilliseconds(w) : (DateTimeOffset?)null;
         var limit = now.AddDays(366);
         var all = state.Work.Calendar(m.Roster, m.Person, rangeStart, rangeEnd < limit ? rangeEnd : limit)
-            .Where(x => watermark is { } wm ? x.ChangedIn(wm, upTo) : x.ExistsAt(upTo))
+            .Where(x => watermark is { } wm ? x.ChangedIn(wm, upTo) : x.ExistsFor(m.Person, upTo))
             .ToList();
         var offset = token is { Skip: true } ? token.O : 0;
         var page = all.Skip(offset).Take(pageSize).ToList();
@@ -501,7 +501,7 @@ internal static partial class OutlookEndpoints
         foreach (var meeting in page)
         {
             var id = EventId(m.Person, meeting.ICalUId);
-            values.Add(meeting.ExistsAt(upTo) ? EventJson(m, meeting, upTo) : new JsonObject
+            values.Add(meeting.ExistsFor(m.Person, upTo) ? EventJson(m, meeting, upTo) : new JsonObject
             {
                 ["@odata.type"] = "#microsoft.graph.event",
                 ["id"] = id,

@@ -50,7 +50,8 @@ internal sealed record GenMeeting(
 {
     public bool ExistsAt(DateTimeOffset now) => Created <= now && !(DeletedAt <= now);
 
-    public bool CancelledAt_(DateTimeOffset now) => CancelledAt <= now;
+    /// <summary>The organizer's own copy disappears when they cancel; attendees keep it with isCancelled.</summary>
+    public bool ExistsFor(WorkPerson mailbox, DateTimeOffset now) => ExistsAt(now) && !(Organizer.Id == mailbox.Id && CancelledAt <= now);
 
     public DateTimeOffset LastModifiedAt(DateTimeOffset now) => CancelledAt is { } c && c <= now ? c : Created;
 
@@ -498,7 +499,7 @@ internal sealed class WorkGenerator
             var created = Max(Floor, start.AddDays(-rng.Next(0, 4)).AddHours(-rng.Next(1, 10)));
             var meeting = Meeting(roster, $"focus:{o.Id}:{day.DayNumber}", null, o, "Focus time", start, start.AddMinutes(rng.Pick([90, 120, 150, 180])), false,
                 null, false, created, null, "busy", [], [], null);
-            list.Add(rng.Chance(0.06) ? meeting with { DeletedAt = created + ((start - created) / 2) } : meeting);
+            list.Add(rng.Chance(0.1) ? meeting with { DeletedAt = created + ((start - created) / 2) } : meeting);
         }
 
         // Off-site or all-day event (10+ hours).
