@@ -68,6 +68,26 @@ internal static class ControlEndpoints
             state.Faults.Throttle(Int(f, "requests", 1), Int(f, "retryAfterSeconds", 2));
             return Respond(ctx, FaultsJson(state));
         }));
+        app.MapPost("/sandbox/faults/failure-rate", Unsafe(state, (ctx, f) =>
+        {
+            state.Faults.FailureRate(double.Parse(Required(f, "probability"), CultureInfo.InvariantCulture), Int(f, "statusCode", 503));
+            return Respond(ctx, FaultsJson(state));
+        }));
+        app.MapPost("/sandbox/faults/latency", Unsafe(state, (ctx, f) =>
+        {
+            state.Faults.Latency(TimeSpan.FromMilliseconds(Int(f, "milliseconds", 0)));
+            return Respond(ctx, FaultsJson(state));
+        }));
+        app.MapPost("/sandbox/faults/malformed-json", Unsafe(state, (ctx, f) =>
+        {
+            state.Faults.MalformedJson(Int(f, "count", 1));
+            return Respond(ctx, FaultsJson(state));
+        }));
+        app.MapPost("/sandbox/faults/seed", Unsafe(state, (ctx, f) =>
+        {
+            state.Faults.Seed = Int(f, "seed", 0);
+            return Respond(ctx, FaultsJson(state));
+        }));
         app.MapPost("/sandbox/faults/reset", Unsafe(state, (ctx, _) =>
         {
             state.Faults.Reset();
@@ -82,6 +102,7 @@ internal static class ControlEndpoints
             ["pathAndQuery"] = e.PathAndQuery,
             ["statusCode"] = e.StatusCode,
             ["hadAuthorizationHeader"] = e.HadAuthorizationHeader,
+            ["prefer"] = e.Prefer,
         })])));
         RequestDelegate clear = Unsafe(state, (ctx, _) =>
         {
@@ -134,6 +155,11 @@ internal static class ControlEndpoints
         ["nextIdToken"] = state.Faults.NextIdToken.ToString(),
         ["throttledRequestsRemaining"] = state.Faults.ThrottledRequestsRemaining,
         ["deltaTokenEpoch"] = state.Faults.DeltaEpoch,
+        ["seed"] = state.Faults.Seed,
+        ["failureProbability"] = state.Faults.FailureProbability,
+        ["failureStatusCode"] = state.Faults.FailureStatusCode,
+        ["latencyMilliseconds"] = (int)state.Faults.LatencyDelay.TotalMilliseconds,
+        ["malformedJsonRemaining"] = state.Faults.MalformedJsonRemaining,
     };
 
     private static JsonObject TenantJson(SandboxTenantState t) => new()
@@ -227,6 +253,13 @@ internal static class ControlEndpoints
 
         sb.Append("</select> <button type=\"submit\">Arm</button></form>")
           .Append("<form method=\"post\" action=\"/sandbox/faults/throttle\"><label for=\"requests\">Throttle next Graph requests</label><input type=\"text\" id=\"requests\" name=\"requests\" value=\"3\"> <label for=\"retryAfterSeconds\">Retry-After (s)</label><input type=\"text\" id=\"retryAfterSeconds\" name=\"retryAfterSeconds\" value=\"2\"> <button type=\"submit\">Throttle</button></form>")
+          .Append("<p class=\"muted\">Failure rate: ").Append(state.Faults.FailureProbability.ToString(CultureInfo.InvariantCulture)).Append(" → ").Append(state.Faults.FailureStatusCode.ToString(CultureInfo.InvariantCulture))
+          .Append(" · latency ").Append(((int)state.Faults.LatencyDelay.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)).Append(" ms · malformed JSON left ").Append(state.Faults.MalformedJsonRemaining.ToString(CultureInfo.InvariantCulture))
+          .Append(" · seed ").Append(state.Faults.Seed.ToString(CultureInfo.InvariantCulture)).Append("</p>")
+          .Append("<form method=\"post\" action=\"/sandbox/faults/failure-rate\"><label for=\"probability\">Graph failure probability (0–1)</label><input type=\"text\" id=\"probability\" name=\"probability\" value=\"0.2\"> <label for=\"statusCode\">Status (503/504)</label><input type=\"text\" id=\"statusCode\" name=\"statusCode\" value=\"503\"> <button type=\"submit\">Set failure rate</button></form>")
+          .Append("<form method=\"post\" action=\"/sandbox/faults/latency\"><label for=\"milliseconds\">Graph latency (ms)</label><input type=\"text\" id=\"milliseconds\" name=\"milliseconds\" value=\"500\"> <button type=\"submit\">Set latency</button></form>")
+          .Append("<form method=\"post\" action=\"/sandbox/faults/malformed-json\"><label for=\"count\">Malformed JSON responses</label><input type=\"text\" id=\"count\" name=\"count\" value=\"1\"> <button type=\"submit\">Corrupt next responses</button></form>")
+          .Append("<form method=\"post\" action=\"/sandbox/faults/seed\"><label for=\"seed\">Fault seed</label><input type=\"text\" id=\"seed\" name=\"seed\" value=\"0\"> <button type=\"submit\">Set seed</button></form>")
           .Append("<form method=\"post\" action=\"/sandbox/faults/expire-delta-tokens\"><button type=\"submit\">Expire all delta tokens</button></form>")
           .Append("<form method=\"post\" action=\"/sandbox/faults/reset\"><button type=\"submit\">Reset faults</button></form>");
         return Pages.Layout("Sandbox admin centre", sb.ToString(), wide: true);
