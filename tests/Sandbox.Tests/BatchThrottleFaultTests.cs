@@ -19,9 +19,12 @@ public sealed class BatchThrottleFaultTests : OutlookTestBase
         $"/users/{server.State.Directory.Roster(Contoso).Active[index].Id}/mailFolders/sentitems/messages/delta?$select=subject";
 
     private static string Requests(IEnumerable<(string Id, string Url)> items, string? dependsOn = null) =>
-        JsonSerializer.Serialize(new { requests = items.Select(i => new Dictionary<string, object> { ["id"] = i.Id, ["method"] = "GET", ["url"] = i.Url }
+        JsonSerializer.Serialize(new
+        {
+            requests = items.Select(i => new Dictionary<string, object> { ["id"] = i.Id, ["method"] = "GET", ["url"] = i.Url }
             .Concat(dependsOn is not null && i.Id != dependsOn ? [new KeyValuePair<string, object>("dependsOn", new[] { dependsOn })] : [])
-            .ToDictionary(k => k.Key, k => k.Value)) });
+            .ToDictionary(k => k.Key, k => k.Value))
+        });
 
     [Fact]
     public async Task Batch_answers_each_item_and_enforces_limits_ids_dependencies_and_per_item_throttling()
