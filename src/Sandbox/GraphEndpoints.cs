@@ -54,6 +54,7 @@ internal static class GraphEndpoints
     {
         app.MapGet("/v1.0/users", Guarded(state, ListUsersAsync));
         app.MapGet("/v1.0/users/delta", Guarded(state, DeltaAsync));
+        app.MapGet("/v1.0/users/delta()", Guarded(state, DeltaAsync));
         app.MapGet("/v1.0/users/{id}", Guarded(state, GetUserAsync));
         app.MapGet("/v1.0/users/{id}/manager", Guarded(state, GetManagerAsync));
     }

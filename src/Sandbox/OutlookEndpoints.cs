@@ -39,8 +39,12 @@ internal static partial class OutlookEndpoints
     public static void Map(WebApplication app, SandboxState state)
     {
         app.MapGet("/v1.0/users/{id}/mailFolders/{folder}", Guard(state, calendar: false, GetFolderAsync));
-        app.MapGet("/v1.0/users/{id}/mailFolders/{folder}/messages/delta", Guard(state, calendar: false, MailDeltaAsync));
-        app.MapGet("/v1.0/users/{id}/calendarView/delta", Guard(state, calendar: true, CalendarDeltaAsync));
+        // The Graph SDK (Kiota) calls functions with parentheses: .../messages/delta() and .../calendarView/delta().
+        foreach (var suffix in new[] { "delta", "delta()" })
+        {
+            app.MapGet($"/v1.0/users/{{id}}/mailFolders/{{folder}}/messages/{suffix}", Guard(state, calendar: false, MailDeltaAsync));
+            app.MapGet($"/v1.0/users/{{id}}/calendarView/{suffix}", Guard(state, calendar: true, CalendarDeltaAsync));
+        }
         app.MapPost("/v1.0/$batch", ctx => BatchAsync(ctx, state));
     }
 

@@ -86,6 +86,20 @@ public sealed class MailCalendarTests(OutlookFixture fixture) : OutlookTestBase,
     }
 
     [Fact]
+    public async Task Sdk_style_function_paths_with_parentheses_are_served()
+    {
+        var token = await Token();
+        var person = Busy();
+        var now = fixture.Clock.GetUtcNow();
+        var mail = await OkAsync(Server, $"v1.0/users/{person.Id}/mailFolders/sentitems/messages/delta()?%24select=subject", token);
+        Assert.NotEmpty(mail.GetProperty("value").EnumerateArray());
+        var calendar = await OkAsync(Server, $"v1.0/users/{person.Id}/calendarView/delta()?endDateTime={Iso(now)}&startDateTime={Iso(now.AddDays(-7))}", token);
+        Assert.True(calendar.TryGetProperty("value", out _));
+        var users = await OkAsync(Server, "v1.0/users/delta()?%24select=displayName", token);
+        Assert.NotEmpty(users.GetProperty("value").EnumerateArray());
+    }
+
+    [Fact]
     public async Task People_without_activity_have_empty_mailboxes()
     {
         var token = await Token();
