@@ -35,9 +35,14 @@ public static class DependencyInjection
         services.AddSingleton<AppOnlyTokenProvider>();
         services.AddSingleton<GraphClientFactory>();
         services.AddHostedService<DirectorySyncWorker>();
+        services.AddOptions<ActivitySyncOptions>().Bind(configuration.GetSection(ActivitySyncOptions.SectionName));
+        services.AddSingleton<ActivitySyncSignal>();
+        services.AddSingleton<IActivitySyncSignal>(sp => sp.GetRequiredService<ActivitySyncSignal>());
+        services.AddSingleton<ActivitySyncRunner>();
+        services.AddHostedService<ActivitySyncWorker>();
 
         services.Scan(scan => scan.FromAssemblyOf<ApplicationDbContext>()
-            .AddClasses(classes => classes.AssignableToAny(typeof(IDirectoryReader), typeof(IAdminConsentLinks)), publicOnly: false)
+            .AddClasses(classes => classes.AssignableToAny(typeof(IDirectoryReader), typeof(IMailboxReader), typeof(IAdminConsentLinks)), publicOnly: false)
             .AsImplementedInterfaces()
             .WithScopedLifetime());
         return services;

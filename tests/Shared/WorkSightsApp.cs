@@ -20,6 +20,9 @@ public sealed class WorkSightsApp : WebApplicationFactory<Program>, IAsyncLifeti
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>Off unless a test is about activity import, so that other tests see no background writes.</summary>
+    public bool ActivitySyncEnabled { get; init; }
+
     /// <summary>Short-lived app-only tokens so that MSAL asks again on every sync and revocation shows at once.</summary>
     public TimeSpan AccessTokenLifetime { get; init; } = TimeSpan.FromMinutes(2);
 
@@ -56,6 +59,8 @@ public sealed class WorkSightsApp : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("DataDirectory", dataDirectory);
         builder.UseSetting("Sandbox:Enabled", "false");
         builder.UseSetting("DirectorySync:Enabled", "false");
+        builder.UseSetting("ActivitySync:Enabled", ActivitySyncEnabled ? "true" : "false");
+        builder.UseSetting("ActivitySync:PollInterval", "00:00:01");
         builder.UseSetting("Microsoft:Instance", Sandbox.HttpBaseAddress.ToString());
         builder.UseSetting("Microsoft:TokenInstance", Sandbox.HttpsBaseAddress.ToString());
         builder.UseSetting("Microsoft:GraphBaseUrl", new Uri(Sandbox.HttpBaseAddress, "v1.0").ToString());

@@ -43,7 +43,36 @@ public sealed class Activity : ITenantOwned
     /// <summary>The source's id of the item; with the tenant and source it identifies the item across syncs.</summary>
     public string ExternalId { get; private set; }
 
-    public static Activity Record(ActivityRecord record)
+    /// <summary>When a sync last read this item at its source; a full re-read removes what it did not see again.</summary>
+    public DateTimeOffset SyncedAt { get; private set; }
+
+    /// <summary>A person's own estimate replaces the default credit and survives later syncs.</summary>
+    public bool IsCorrected { get; private set; }
+
+    public static Activity Record(ActivityRecord record, DateTimeOffset syncedAt)
+    {
+        var activity = new Activity { Id = Guid.NewGuid() };
+        activity.Apply(record, syncedAt);
+        return activity;
+    }
+
+    /// <summary>The source changed the item (moved, renamed, new attendees); a corrected estimate is kept.</summary>
+    public void Refresh(ActivityRecord record, DateTimeOffset syncedAt)
+    {
+        if (record.TenantId != TenantId || record.PersonId != PersonId || record.Source != Source || record.ExternalId != ExternalId)
+        {
+            throw new DomainRuleViolationException("An activity can only be refreshed from the same source item.");
+        }
+
+        var corrected = IsCorrected ? CreditedDuration : (TimeSpan?)null;
+        Apply(record, syncedAt);
+        if (corrected is { } duration)
+        {
+            CreditedDuration = duration;
+        }
+    }
+
+    private void Apply(ActivityRecord record, DateTimeOffset syncedAt)
     {
         if (record.TenantId == Guid.Empty || record.PersonId == Guid.Empty)
         {
@@ -66,22 +95,21 @@ public sealed class Activity : ITenantOwned
         }
 
         var overLong = record.Duration > MaximumCreditedDuration;
-        return new Activity
-        {
-            Id = Guid.NewGuid(),
-            TenantId = record.TenantId,
-            PersonId = record.PersonId,
-            Kind = record.Kind,
-            Source = record.Source,
-            OccurredAt = Guard.Utc(record.OccurredAt, "Activity time"),
-            CreditedDuration = overLong ? TimeSpan.Zero : record.Duration,
-            IsScored = !overLong && record.Kind != ActivityKind.CalendarBlock,
-            Title = Guard.Optional(record.Title, "Title", 400),
-            CounterpartCount = record.CounterpartCount,
-            IsExternal = record.IsExternal,
-            ExternalId = Guard.Required(record.ExternalId, "External id", 512),
-        };
+        TenantId = record.TenantId;
+        PersonId = record.PersonId;
+        Kind = record.Kind;
+        Source = record.Source;
+        OccurredAt = Guard.Utc(record.OccurredAt, "Activity time");
+        CreditedDuration = overLong ? TimeSpan.Zero : record.Duration;
+        IsScored = !overLong && record.Kind != ActivityKind.CalendarBlock;
+        Title = Guard.Optional(Truncate(record.Title), "Title", 400);
+        CounterpartCount = record.CounterpartCount;
+        IsExternal = record.IsExternal;
+        ExternalId = Guard.Required(record.ExternalId, "External id", 512);
+        SyncedAt = Guard.Utc(syncedAt, "Sync time");
     }
+
+    private static string? Truncate(string? title) => title is { Length: > 400 } ? title[..400] : title;
 
     /// <summary>A person corrects the estimate of one item; the maximum still applies.</summary>
     public void CorrectCreditedDuration(TimeSpan duration)
@@ -92,6 +120,7 @@ public sealed class Activity : ITenantOwned
         }
 
         CreditedDuration = duration;
+        IsCorrected = true;
     }
 
     public static ActivityCategory CategoryOf(ActivityKind kind) => kind switch

@@ -1,7 +1,5 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Graph.Models;
-using Microsoft.Graph.Models.ODataErrors;
-using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Common.Interfaces;
@@ -26,10 +24,10 @@ public sealed class GraphDirectoryReader(GraphClientFactory graphClients) : IDir
         var graph = graphClients.ForTenant(externalTenantId);
         if (deltaLink is null)
         {
-            var startOfChanges = await CallAsync(() => graph.Users.Delta.WithUrl(LatestDeltaUrl(graph.RequestAdapter.BaseUrl!)).GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken));
+            var startOfChanges = await GraphCalls.CallAsync(() => graph.Users.Delta.WithUrl(LatestDeltaUrl(graph.RequestAdapter.BaseUrl!)).GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken));
             var nextDeltaLink = startOfChanges?.OdataDeltaLink ?? throw new ProviderUnavailableException("Graph returned no delta link.");
 
-            var page = await CallAsync(() => graph.Users.GetAsync(
+            var page = await GraphCalls.CallAsync(() => graph.Users.GetAsync(
                 request =>
                 {
                     request.QueryParameters.Select = Properties;
@@ -41,13 +39,13 @@ public sealed class GraphDirectoryReader(GraphClientFactory graphClients) : IDir
             {
                 var next = page.OdataNextLink;
                 yield return new DirectoryPage(ToIdentities(page.Value, managerFromDelta: false), [], next is null ? nextDeltaLink : null);
-                page = next is null ? null : await CallAsync(() => graph.Users.WithUrl(next).GetAsync(cancellationToken: cancellationToken));
+                page = next is null ? null : await GraphCalls.CallAsync(() => graph.Users.WithUrl(next).GetAsync(cancellationToken: cancellationToken));
             }
 
             yield break;
         }
 
-        var changes = await CallAsync(() => graph.Users.Delta.WithUrl(deltaLink).GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken));
+        var changes = await GraphCalls.CallAsync(() => graph.Users.Delta.WithUrl(deltaLink).GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken));
         while (changes is not null)
         {
             var users = changes.Value ?? [];
@@ -60,7 +58,7 @@ public sealed class GraphDirectoryReader(GraphClientFactory graphClients) : IDir
                 throw new ProviderUnavailableException("Graph ended a delta round without a delta link.");
             }
 
-            changes = next is null ? null : await CallAsync(() => graph.Users.Delta.WithUrl(next).GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken));
+            changes = next is null ? null : await GraphCalls.CallAsync(() => graph.Users.Delta.WithUrl(next).GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken));
         }
     }
 
@@ -107,38 +105,5 @@ public sealed class GraphDirectoryReader(GraphClientFactory graphClients) : IDir
         }
 
         return (null, true);
-    }
-
-    private static async Task<T?> CallAsync<T>(Func<Task<T?>> call)
-    {
-        try
-        {
-            return await call();
-        }
-        catch (ODataError error) when (error.ResponseStatusCode == 410
-            || error.Error?.Code is "syncStateNotFound" or "resyncRequired" or "SyncStateNotFound")
-        {
-            throw new DeltaLinkExpiredException("Graph no longer knows the directory's delta link.", error);
-        }
-        catch (ODataError error) when (error.ResponseStatusCode == 403)
-        {
-            throw new ConsentRevokedException($"Graph denied access to the directory ({error.Error?.Code}).", error);
-        }
-        catch (ODataError error)
-        {
-            throw new ProviderUnavailableException($"Graph answered {error.ResponseStatusCode} ({error.Error?.Code}).", error);
-        }
-        catch (ApiException error)
-        {
-            throw new ProviderUnavailableException($"Graph answered {error.ResponseStatusCode}.", error);
-        }
-        catch (AggregateException error) when (error.InnerExceptions.Any(e => e is Microsoft.Graph.ServiceException or ApiException or HttpRequestException))
-        {
-            throw new ProviderUnavailableException("Graph kept throttling or failing after the retries.", error);
-        }
-        catch (HttpRequestException error)
-        {
-            throw new ProviderUnavailableException("Graph could not be reached.", error);
-        }
     }
 }

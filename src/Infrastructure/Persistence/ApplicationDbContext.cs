@@ -4,6 +4,7 @@ using WorkSights.Application.Common.Interfaces;
 using WorkSights.Domain.Activities;
 using WorkSights.Domain.Common;
 using WorkSights.Domain.Directory;
+using WorkSights.Domain.Ingestion;
 using WorkSights.Domain.Onboarding;
 using WorkSights.Domain.People;
 using WorkSights.Domain.Scores;
@@ -29,6 +30,10 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<Activity> Activities => Set<Activity>();
 
     public DbSet<Score> Scores => Set<Score>();
+
+    public DbSet<ConnectedService> ConnectedServices => Set<ConnectedService>();
+
+    public DbSet<SyncCheckpoint> SyncCheckpoints => Set<SyncCheckpoint>();
 
     /// <summary>Read by the tenant filter at query time; no workspace means <see cref="Guid.Empty"/>, which matches nothing.</summary>
     private Guid CurrentTenantId => tenantContext.TenantId ?? Guid.Empty;

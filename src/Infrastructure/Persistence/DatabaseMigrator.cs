@@ -12,6 +12,9 @@ internal sealed class DatabaseMigrator(IServiceProvider services) : IHostedServi
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
+
+        // Write-ahead logging lets readers (pages, Service View) go on while the syncs write.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -14,13 +14,15 @@ internal sealed class RequestScope : IAsyncDisposable
         Db = database.CreateContext();
         Mediator = new FakeMediator();
         Mediator.Register(new ImportDirectoryCommandHandler(Db, database.TenantContext, directory, database.Clock));
-        Mediator.Register(new ProvisionWorkspaceCommandHandler(Db, database.TenantContext, Mediator, database.Clock));
+        Mediator.Register(new ProvisionWorkspaceCommandHandler(Db, database.TenantContext, Mediator, ActivitySync, database.Clock));
         Mediator.Register(new CompleteAdminConsentCommandHandler(Db, Mediator, database.Clock));
     }
 
     public ApplicationDbContext Db { get; }
 
     public FakeMediator Mediator { get; }
+
+    public RecordingSyncSignal ActivitySync { get; } = new();
 
     public ValueTask DisposeAsync() => Db.DisposeAsync();
 }

@@ -6,6 +6,8 @@ namespace WorkSights.Domain.UnitTests.Activities;
 
 public sealed class ActivityTests
 {
+    private static readonly DateTimeOffset Synced = new(2026, 11, 2, 12, 0, 0, TimeSpan.Zero);
+
     private static readonly ActivityRecord Meeting = new(
         Guid.NewGuid(),
         Guid.NewGuid(),
@@ -21,7 +23,7 @@ public sealed class ActivityTests
     [Fact]
     public void RecordKeepsFactsAndScoresOrdinaryMeeting()
     {
-        var activity = Activity.Record(Meeting);
+        var activity = Activity.Record(Meeting, Synced);
 
         Assert.Equal(Meeting.TenantId, activity.TenantId);
         Assert.Equal(Meeting.PersonId, activity.PersonId);
@@ -39,55 +41,55 @@ public sealed class ActivityTests
     [Fact]
     public void RecordThrowsGivenEmptyTenant()
     {
-        Assert.Throws<DomainRuleViolationException>(() => Activity.Record(Meeting with { TenantId = Guid.Empty }));
+        Assert.Throws<DomainRuleViolationException>(() => Activity.Record(Meeting with { TenantId = Guid.Empty }, Synced));
     }
 
     [Fact]
     public void RecordThrowsGivenEmptyPerson()
     {
-        Assert.Throws<DomainRuleViolationException>(() => Activity.Record(Meeting with { PersonId = Guid.Empty }));
+        Assert.Throws<DomainRuleViolationException>(() => Activity.Record(Meeting with { PersonId = Guid.Empty }, Synced));
     }
 
     [Fact]
     public void RecordThrowsGivenUnknownKind()
     {
-        Assert.Throws<DomainRuleViolationException>(() => Activity.Record(Meeting with { Kind = (ActivityKind)99 }));
+        Assert.Throws<DomainRuleViolationException>(() => Activity.Record(Meeting with { Kind = (ActivityKind)99 }, Synced));
     }
 
     [Fact]
     public void RecordThrowsGivenUnknownSource()
     {
-        Assert.Throws<DomainRuleViolationException>(() => Activity.Record(Meeting with { Source = (ActivitySource)0 }));
+        Assert.Throws<DomainRuleViolationException>(() => Activity.Record(Meeting with { Source = (ActivitySource)0 }, Synced));
     }
 
     [Fact]
     public void RecordThrowsGivenNegativeDuration()
     {
-        Assert.Throws<DomainRuleViolationException>(() => Activity.Record(Meeting with { Duration = TimeSpan.FromSeconds(-1) }));
+        Assert.Throws<DomainRuleViolationException>(() => Activity.Record(Meeting with { Duration = TimeSpan.FromSeconds(-1) }, Synced));
     }
 
     [Fact]
     public void RecordThrowsGivenNegativeCounterpartCount()
     {
-        Assert.Throws<DomainRuleViolationException>(() => Activity.Record(Meeting with { CounterpartCount = -1 }));
+        Assert.Throws<DomainRuleViolationException>(() => Activity.Record(Meeting with { CounterpartCount = -1 }, Synced));
     }
 
     [Fact]
     public void RecordThrowsGivenNonUtcTime()
     {
-        Assert.Throws<DomainRuleViolationException>(() => Activity.Record(Meeting with { OccurredAt = NotUtc }));
+        Assert.Throws<DomainRuleViolationException>(() => Activity.Record(Meeting with { OccurredAt = NotUtc }, Synced));
     }
 
     [Fact]
     public void RecordThrowsGivenMissingExternalId()
     {
-        Assert.Throws<DomainRuleViolationException>(() => Activity.Record(Meeting with { ExternalId = " " }));
+        Assert.Throws<DomainRuleViolationException>(() => Activity.Record(Meeting with { ExternalId = " " }, Synced));
     }
 
     [Fact]
     public void RecordAcceptsZeroDuration()
     {
-        var activity = Activity.Record(Meeting with { Duration = TimeSpan.Zero });
+        var activity = Activity.Record(Meeting with { Duration = TimeSpan.Zero }, Synced);
 
         Assert.Equal(TimeSpan.Zero, activity.CreditedDuration);
         Assert.True(activity.IsScored);
@@ -96,7 +98,7 @@ public sealed class ActivityTests
     [Fact]
     public void RecordScoresAndCreditsExactlyTenHours()
     {
-        var activity = Activity.Record(Meeting with { Duration = TimeSpan.FromHours(10) });
+        var activity = Activity.Record(Meeting with { Duration = TimeSpan.FromHours(10) }, Synced);
 
         Assert.Equal(TimeSpan.FromHours(10), activity.CreditedDuration);
         Assert.True(activity.IsScored);
@@ -105,7 +107,7 @@ public sealed class ActivityTests
     [Fact]
     public void RecordCreditsZeroAndDoesNotScoreGivenOverTenHours()
     {
-        var activity = Activity.Record(Meeting with { Duration = TimeSpan.FromHours(10).Add(TimeSpan.FromMinutes(1)) });
+        var activity = Activity.Record(Meeting with { Duration = TimeSpan.FromHours(10).Add(TimeSpan.FromMinutes(1)) }, Synced);
 
         Assert.Equal(TimeSpan.Zero, activity.CreditedDuration);
         Assert.False(activity.IsScored);
@@ -114,7 +116,7 @@ public sealed class ActivityTests
     [Fact]
     public void RecordDoesNotScoreCalendarBlock()
     {
-        var activity = Activity.Record(Meeting with { Kind = ActivityKind.CalendarBlock, Duration = TimeSpan.FromHours(2) });
+        var activity = Activity.Record(Meeting with { Kind = ActivityKind.CalendarBlock, Duration = TimeSpan.FromHours(2) }, Synced);
 
         Assert.False(activity.IsScored);
         Assert.Equal(TimeSpan.FromHours(2), activity.CreditedDuration);
@@ -124,7 +126,7 @@ public sealed class ActivityTests
     [Fact]
     public void RecordStoresBlankTitleAsNull()
     {
-        Assert.Null(Activity.Record(Meeting with { Title = "  " }).Title);
+        Assert.Null(Activity.Record(Meeting with { Title = "  " }, Synced).Title);
     }
 
     [Theory]
@@ -162,7 +164,7 @@ public sealed class ActivityTests
     [InlineData(600)]
     public void CorrectCreditedDurationAcceptsValuesWithinBounds(int minutes)
     {
-        var activity = Activity.Record(Meeting);
+        var activity = Activity.Record(Meeting, Synced);
 
         activity.CorrectCreditedDuration(TimeSpan.FromMinutes(minutes));
 
@@ -174,7 +176,7 @@ public sealed class ActivityTests
     [InlineData(601)]
     public void CorrectCreditedDurationThrowsGivenValueOutOfBounds(int minutes)
     {
-        var activity = Activity.Record(Meeting);
+        var activity = Activity.Record(Meeting, Synced);
 
         Assert.Throws<DomainRuleViolationException>(() => activity.CorrectCreditedDuration(TimeSpan.FromMinutes(minutes)));
         Assert.Equal(TimeSpan.FromMinutes(45), activity.CreditedDuration);

@@ -60,7 +60,7 @@ public sealed class RevocationTests : FunctionalTest
         var joiner = App.Sandbox.Directory.AddUser(tenant, "Jonas Berg", "Sales", "Account Executive");
 
         var (services, _) = await SyncNowAsync(owner);
-        Assert.Contains("The directory is up to date.", await services.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("The directory is up to date", await services.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var people = await ReadJsonAsync<PeoplePage>(await owner.Browser.GetAsync(owner.At("/api/v1/people?pageSize=200")));
         Assert.Contains(people.Items, p => p.Email == joiner.Mail && p.ProvisioningState == "New");

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WorkSights.Domain.Activities;
 using WorkSights.Domain.Directory;
+using WorkSights.Domain.Ingestion;
 using WorkSights.Domain.Onboarding;
 using WorkSights.Domain.People;
 using WorkSights.Domain.Scores;
@@ -24,6 +25,10 @@ public interface IApplicationDbContext
     DbSet<Activity> Activities { get; }
 
     DbSet<Score> Scores { get; }
+
+    DbSet<ConnectedService> ConnectedServices { get; }
+
+    DbSet<SyncCheckpoint> SyncCheckpoints { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

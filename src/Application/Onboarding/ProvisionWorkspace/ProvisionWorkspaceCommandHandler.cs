@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Application.Directory.ImportDirectory;
+using WorkSights.Domain.Ingestion;
 using WorkSights.Domain.People;
 
 namespace WorkSights.Application.Onboarding.ProvisionWorkspace;
@@ -10,6 +11,7 @@ public sealed class ProvisionWorkspaceCommandHandler(
     IApplicationDbContext db,
     ITenantContext tenantContext,
     IMediator mediator,
+    IActivitySyncSignal activitySync,
     TimeProvider clock)
     : ICommandHandler<ProvisionWorkspaceCommand, ProvisioningResult>
 {
@@ -51,8 +53,23 @@ public sealed class ProvisionWorkspaceCommandHandler(
             pending.Complete(now);
         }
 
+        await StartActivityImportAsync(tenant, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        activitySync.Wake(tenant.Id);
         var imported = await db.People.CountAsync(p => p.Status != PersonStatus.Removed, cancellationToken);
         return new ProvisioningResult(true, $"Your workspace is ready: {imported} people imported.", owner.Id, imported);
+    }
+
+    /// <summary>The backfill of activity starts right after consent, not at the next scheduled sync.</summary>
+    private async Task StartActivityImportAsync(Domain.Tenants.Tenant tenant, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var service = await db.ConnectedServices.SingleOrDefaultAsync(cancellationToken);
+        if (service is null)
+        {
+            service = ConnectedService.For(tenant.Id, tenant.Provider);
+            db.ConnectedServices.Add(service);
+        }
+
+        service.ScheduleNextSync(now);
     }
 }

@@ -21,5 +21,6 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         builder.Property(a => a.CreditedDuration).HasConversion(d => d.Ticks, t => TimeSpan.FromTicks(t));
         builder.HasIndex(a => new { a.TenantId, a.Source, a.ExternalId, a.PersonId }).IsUnique();
         builder.HasIndex(a => new { a.TenantId, a.PersonId, a.OccurredAt });
+        builder.HasIndex(a => new { a.TenantId, a.PersonId, a.Source, a.SyncedAt });
     }
 }

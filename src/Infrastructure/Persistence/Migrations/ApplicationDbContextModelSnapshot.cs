@@ -33,6 +33,9 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsCorrected")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsExternal")
                         .HasColumnType("INTEGER");
 
@@ -51,6 +54,9 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.Property<int>("Source")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("SyncedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
 
@@ -63,6 +69,8 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.HasIndex("PersonId");
 
                     b.HasIndex("TenantId", "PersonId", "OccurredAt");
+
+                    b.HasIndex("TenantId", "PersonId", "Source", "SyncedAt");
 
                     b.HasIndex("TenantId", "Source", "ExternalId", "PersonId")
                         .IsUnique();
@@ -101,6 +109,109 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("DirectorySyncStates", (string)null);
+                });
+
+            modelBuilder.Entity("WorkSights.Domain.Ingestion.ConnectedService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDisconnected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastErrorAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NextSyncAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeopleDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeopleInRun")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Provider")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RunCompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RunStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ThrottledUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("disabledFeatures")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("DisabledFeatures");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Provider")
+                        .IsUnique();
+
+                    b.ToTable("ConnectedServices", (string)null);
+                });
+
+            modelBuilder.Entity("WorkSights.Domain.Ingestion.SyncCheckpoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Feature")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FullReadStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsFullRead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsMidRound")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemsImported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastCompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NotBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RangeEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RangeStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResumeLink")
+                        .HasMaxLength(8192)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("TenantId", "PersonId", "Feature")
+                        .IsUnique();
+
+                    b.ToTable("SyncCheckpoints", (string)null);
                 });
 
             modelBuilder.Entity("WorkSights.Domain.Onboarding.ConsentRequest", b =>
@@ -371,6 +482,30 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("WorkSights.Domain.Directory.DirectorySyncState", b =>
                 {
+                    b.HasOne("WorkSights.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WorkSights.Domain.Ingestion.ConnectedService", b =>
+                {
+                    b.HasOne("WorkSights.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WorkSights.Domain.Ingestion.SyncCheckpoint", b =>
+                {
+                    b.HasOne("WorkSights.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("WorkSights.Domain.Tenants.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")

@@ -1,37 +1,70 @@
+using System.Globalization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkSights.Application.Directory.ImportDirectory;
 using WorkSights.Application.Directory.SyncDirectoryNow;
-using WorkSights.Application.Onboarding.GetWorkspaceStatus;
-using WorkSights.Domain.Tenants;
+using WorkSights.Application.Ingestion.GetServiceView;
+using WorkSights.Application.Ingestion.ManageService;
+using WorkSights.Domain.Ingestion;
 
 namespace WorkSights.Web.Pages.Settings;
 
 public sealed class ServicesModel(IMediator mediator) : PageModel
 {
-    public WorkspaceStatusDto Status { get; private set; } = null!;
+    public ServiceViewDto View { get; private set; } = null!;
 
     [FromQuery(Name = "message")]
     public string? Message { get; set; }
 
-    public static string Describe(TenantStatus status) => status switch
+    public static string Describe(ConnectionStatus status) => status switch
     {
-        TenantStatus.Active => "Connected",
-        TenantStatus.ConsentRevoked => "Consent revoked",
-        _ => "Waiting for admin consent",
+        ConnectionStatus.Connected => "Connected",
+        ConnectionStatus.Syncing => "Syncing",
+        ConnectionStatus.Throttled => "Throttled",
+        ConnectionStatus.AuditLogNotEnabled => "Audit log not enabled",
+        ConnectionStatus.ConsentRevoked => "Consent revoked",
+        ConnectionStatus.Disconnected => "Disconnected",
+        _ => "Error",
     };
+
+    public static string Describe(ServiceFeature feature) => feature switch
+    {
+        ServiceFeature.Email => "Email (sent mail)",
+        ServiceFeature.Calendar => "Calendar",
+        ServiceFeature.Calls => "Teams calls",
+        ServiceFeature.Chat => "Teams chat",
+        ServiceFeature.Files => "SharePoint and OneDrive files",
+        _ => "Sign-ins",
+    };
+
+    public static string Time(DateTimeOffset? at) =>
+        at is { } value ? value.UtcDateTime.ToString("d MMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture) : "—";
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Message = Message is "synced" or "revoked" or "unavailable" ? Describe(Message) : null;
-        Status = await mediator.Send(new GetWorkspaceStatusQuery(), cancellationToken);
+        Message = Message switch
+        {
+            "synced" => "The directory is up to date; the activity sync has started.",
+            "revoked" => "Microsoft 365 refused access: consent was revoked.",
+            "unavailable" => "Microsoft 365 could not be reached. WorkSights will retry.",
+            "feature" => "The feature was switched; the sync honours it from its next page.",
+            "disconnected" => "Disconnected. Nothing more is read from Microsoft 365.",
+            "connected" => "Connected again; syncing resumes where it stopped.",
+            _ => null,
+        };
+        View = await mediator.Send(new GetServiceViewQuery(), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostSyncNowAsync(CancellationToken cancellationToken)
     {
-        var result = await mediator.Send(new SyncDirectoryNowCommand(), cancellationToken);
-        var message = result.Outcome switch
+        var directory = await mediator.Send(new SyncDirectoryNowCommand(), cancellationToken);
+        if (directory.Outcome == DirectoryImportOutcome.Completed)
+        {
+            await mediator.Send(new RequestSyncNowCommand(), cancellationToken);
+        }
+
+        var message = directory.Outcome switch
         {
             DirectoryImportOutcome.Completed => "synced",
             DirectoryImportOutcome.ConsentRevoked => "revoked",
@@ -40,10 +73,21 @@ public sealed class ServicesModel(IMediator mediator) : PageModel
         return RedirectToPage(new { message });
     }
 
-    private static string Describe(string message) => message switch
+    public async Task<IActionResult> OnPostFeatureAsync(ServiceFeature feature, bool enabled, CancellationToken cancellationToken)
     {
-        "synced" => "The directory is up to date.",
-        "revoked" => "Microsoft 365 refused access: consent was revoked.",
-        _ => "Microsoft 365 could not be reached. WorkSights will retry.",
-    };
+        await mediator.Send(new SetServiceFeatureCommand(feature, enabled), cancellationToken);
+        return RedirectToPage(new { message = "feature" });
+    }
+
+    public async Task<IActionResult> OnPostDisconnectAsync(CancellationToken cancellationToken)
+    {
+        await mediator.Send(new SetConnectionCommand(false), cancellationToken);
+        return RedirectToPage(new { message = "disconnected" });
+    }
+
+    public async Task<IActionResult> OnPostConnectAsync(CancellationToken cancellationToken)
+    {
+        await mediator.Send(new SetConnectionCommand(true), cancellationToken);
+        return RedirectToPage(new { message = "connected" });
+    }
 }

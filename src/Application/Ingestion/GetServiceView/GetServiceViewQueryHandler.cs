@@ -1,0 +1,62 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using WorkSights.Application.Common.Exceptions;
+using WorkSights.Application.Common.Interfaces;
+using WorkSights.Domain.Activities;
+using WorkSights.Domain.Ingestion;
+using WorkSights.Domain.People;
+
+namespace WorkSights.Application.Ingestion.GetServiceView;
+
+public sealed class GetServiceViewQueryHandler(IApplicationDbContext db, ITenantContext tenantContext, TimeProvider clock)
+    : IQueryHandler<GetServiceViewQuery, ServiceViewDto>
+{
+    private static readonly ServiceFeature[] Available = [ServiceFeature.Email, ServiceFeature.Calendar];
+
+    public async ValueTask<ServiceViewDto> Handle(GetServiceViewQuery query, CancellationToken cancellationToken)
+    {
+        var tenantId = tenantContext.TenantId ?? throw new NotFoundException("Workspace");
+        var tenant = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Id == tenantId, cancellationToken) ?? throw new NotFoundException("Workspace");
+        var service = await db.ConnectedServices.AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? ConnectedService.For(tenant.Id, tenant.Provider);
+        var directory = await db.DirectorySyncStates.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        var people = await db.People.CountAsync(p => p.Status != PersonStatus.Removed, cancellationToken);
+        var counts = await db.Activities.GroupBy(a => a.Kind).Select(g => new { Kind = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+
+        var features = Enum.GetValues<ServiceFeature>()
+            .Select(f => new ServiceFeatureDto(f, service.IsEnabled(f), Available.Contains(f), counts.Where(c => FeatureOf(c.Kind) == f).Sum(c => c.Count)))
+            .ToList();
+        var problems = new[]
+            {
+                service.LastErrorAt is { } at ? new ServiceProblemDto(at, service.LastError!) : null,
+                directory is { LastError: not null, LastAttemptAt: { } dirAt } ? new ServiceProblemDto(dirAt, $"Directory: {directory.LastError}") : null,
+            }
+            .OfType<ServiceProblemDto>()
+            .OrderByDescending(p => p.At)
+            .ToList();
+
+        return new ServiceViewDto(
+            tenant.Provider,
+            tenant.PrimaryDomain,
+            service.StatusAt(tenant.Status, clock.GetUtcNow()),
+            tenant.ConsentRevokedAt,
+            service.RunCompletedAt,
+            service.IsDisconnected ? null : service.NextSyncAt,
+            service.ThrottledUntil,
+            service.PeopleInRun,
+            service.PeopleDone,
+            features,
+            problems,
+            people,
+            directory?.LastSucceededAt);
+    }
+
+    private static ServiceFeature FeatureOf(ActivityKind kind) => kind switch
+    {
+        ActivityKind.EmailSent => ServiceFeature.Email,
+        ActivityKind.Meeting or ActivityKind.CalendarBlock or ActivityKind.CalendarResponse => ServiceFeature.Calendar,
+        ActivityKind.Call => ServiceFeature.Calls,
+        ActivityKind.ChatMessage => ServiceFeature.Chat,
+        ActivityKind.FileAction => ServiceFeature.Files,
+        _ => ServiceFeature.Logins,
+    };
+}

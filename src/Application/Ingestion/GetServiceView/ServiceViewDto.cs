@@ -1,0 +1,27 @@
+using WorkSights.Domain.Ingestion;
+using WorkSights.Domain.Tenants;
+
+namespace WorkSights.Application.Ingestion.GetServiceView;
+
+public sealed record ServiceViewDto(
+    IdentityProvider Provider,
+    string PrimaryDomain,
+    ConnectionStatus Status,
+    DateTimeOffset? ConsentRevokedAt,
+    DateTimeOffset? LastSyncAt,
+    DateTimeOffset? NextSyncAt,
+    DateTimeOffset? ThrottledUntil,
+    int PeopleInRun,
+    int PeopleDone,
+    IReadOnlyList<ServiceFeatureDto> Features,
+    IReadOnlyList<ServiceProblemDto> RecentProblems,
+    int PeopleInDirectory,
+    DateTimeOffset? LastDirectorySyncAt)
+{
+    public int ProgressPercent => PeopleInRun == 0 ? 0 : (int)Math.Round(100.0 * PeopleDone / PeopleInRun);
+}
+
+/// <param name="IsAvailable">False for features whose import is not built yet: shown, but not switchable.</param>
+public sealed record ServiceFeatureDto(ServiceFeature Feature, bool Enabled, bool IsAvailable, int ItemsImported);
+
+public sealed record ServiceProblemDto(DateTimeOffset At, string Message);

@@ -1,0 +1,134 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using WorkSights.Application.Common.Exceptions;
+using WorkSights.Application.Common.Interfaces;
+using WorkSights.Domain.Activities;
+using WorkSights.Domain.Ingestion;
+using WorkSights.Domain.People;
+using WorkSights.Domain.Tenants;
+
+namespace WorkSights.Application.Ingestion.SyncMailbox;
+
+public sealed class SyncMailboxCommandHandler(
+    IApplicationDbContext db,
+    ITenantContext tenantContext,
+    IMailboxReader mailbox,
+    TimeProvider clock)
+    : ICommandHandler<SyncMailboxCommand, MailboxSyncResult>
+{
+    /// <summary>How far back a first sync reaches (PRODUCT.md: up to 29 days of history).</summary>
+    public static readonly TimeSpan Backfill = TimeSpan.FromDays(29);
+
+    /// <summary>How far ahead a calendar window reaches; it is renewed when less than a week of it is left.</summary>
+    public static readonly TimeSpan CalendarLookAhead = TimeSpan.FromDays(30);
+
+    public async ValueTask<MailboxSyncResult> Handle(SyncMailboxCommand command, CancellationToken cancellationToken)
+    {
+        var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.Id == command.TenantId, cancellationToken)
+            ?? throw new NotFoundException("Workspace");
+        if (tenant.Status != TenantStatus.Active || command.Feature is not (ServiceFeature.Email or ServiceFeature.Calendar))
+        {
+            return MailboxSyncResult.Skip();
+        }
+
+        using var scope = tenantContext.BeginScope(tenant.Id);
+        var person = await db.People.SingleOrDefaultAsync(p => p.Id == command.PersonId, cancellationToken);
+        var service = await db.ConnectedServices.SingleOrDefaultAsync(cancellationToken);
+        if (person is null || person.Status != PersonStatus.Active || person.ProvisioningState == ProvisioningState.Blocked
+            || service is null || service.IsDisconnected || !service.IsEnabled(command.Feature))
+        {
+            return MailboxSyncResult.Skip();
+        }
+
+        var now = clock.GetUtcNow();
+        var checkpoint = await CheckpointAsync(tenant.Id, person.Id, command.Feature, cancellationToken);
+        if (checkpoint.IsParkedAt(now))
+        {
+            return new MailboxSyncResult(MailboxSyncOutcome.Parked, 0, 0, checkpoint.NotBefore);
+        }
+
+        var owner = new MailboxOwner(tenant.Id, person.Id, person.Email, await WorkspaceDomainsAsync(tenant, cancellationToken));
+        try
+        {
+            return await ReadAsync(tenant, person, owner, checkpoint, command.Feature, cancellationToken);
+        }
+        catch (DeltaLinkExpiredException)
+        {
+            checkpoint.BeginFullRead(now, now - Backfill, command.Feature == ServiceFeature.Calendar ? now + CalendarLookAhead : null);
+            await db.SaveChangesAsync(cancellationToken);
+            return await ReadAsync(tenant, person, owner, checkpoint, command.Feature, cancellationToken);
+        }
+        catch (ProviderThrottledException ex)
+        {
+            var until = clock.GetUtcNow() + ex.RetryAfter;
+            checkpoint.Park(until);
+            service.Throttled(until);
+            await db.SaveChangesAsync(cancellationToken);
+            return new MailboxSyncResult(MailboxSyncOutcome.Parked, 0, 0, until);
+        }
+        catch (ConsentRevokedException ex)
+        {
+            tenant.RevokeConsent(clock.GetUtcNow());
+            service.RecordError($"Consent revoked: {ex.Message}", clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            return new MailboxSyncResult(MailboxSyncOutcome.ConsentRevoked, 0, 0, Problem: ex.Message);
+        }
+        catch (ProviderUnavailableException ex)
+        {
+            return new MailboxSyncResult(MailboxSyncOutcome.ProviderUnavailable, 0, 0, Problem: ex.Message);
+        }
+    }
+
+    private async Task<MailboxSyncResult> ReadAsync(Tenant tenant, Person person, MailboxOwner owner, SyncCheckpoint checkpoint, ServiceFeature feature, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var renewCalendar = feature == ServiceFeature.Calendar && !checkpoint.IsMidRound && checkpoint.RangeEnd is { } end && end - now < TimeSpan.FromDays(7);
+        if (checkpoint.ResumeLink is null || renewCalendar)
+        {
+            checkpoint.BeginFullRead(now, now - Backfill, feature == ServiceFeature.Calendar ? now + CalendarLookAhead : null);
+        }
+
+        if (feature == ServiceFeature.Email)
+        {
+            var writer = new MailboxPageWriter(db, checkpoint, owner, ActivitySource.Outlook, clock);
+            await foreach (var page in mailbox.ReadSentMailAsync(tenant.ExternalTenantId, person.ExternalId, checkpoint.ResumeLink, checkpoint.RangeStart!.Value, cancellationToken))
+            {
+                await writer.WriteAsync(page, m => m.Id, m => SourceActivities.FromMail(m, owner), cancellationToken);
+            }
+
+            return new MailboxSyncResult(MailboxSyncOutcome.Completed, writer.Stored, writer.Removed);
+        }
+
+        var calendar = new MailboxPageWriter(db, checkpoint, owner, ActivitySource.OutlookCalendar, clock);
+        await foreach (var page in mailbox.ReadCalendarAsync(tenant.ExternalTenantId, person.ExternalId, checkpoint.ResumeLink, checkpoint.RangeStart!.Value, checkpoint.RangeEnd!.Value, cancellationToken))
+        {
+            await calendar.WriteAsync(page, e => e.Id, e => SourceActivities.FromCalendar(e, owner), cancellationToken);
+        }
+
+        return new MailboxSyncResult(MailboxSyncOutcome.Completed, calendar.Stored, calendar.Removed);
+    }
+
+    private async Task<SyncCheckpoint> CheckpointAsync(Guid tenantId, Guid personId, ServiceFeature feature, CancellationToken cancellationToken)
+    {
+        var checkpoint = await db.SyncCheckpoints.SingleOrDefaultAsync(c => c.PersonId == personId && c.Feature == feature, cancellationToken);
+        if (checkpoint is null)
+        {
+            checkpoint = SyncCheckpoint.Start(tenantId, personId, feature);
+            db.SyncCheckpoints.Add(checkpoint);
+        }
+
+        return checkpoint;
+    }
+
+    /// <summary>The domains the workspace's own people use: the primary one and every other seen in the directory.</summary>
+    private async Task<IReadOnlySet<string>> WorkspaceDomainsAsync(Tenant tenant, CancellationToken cancellationToken)
+    {
+        var domains = (await db.People
+            .Where(p => p.Status != PersonStatus.Removed)
+            .Select(p => p.Email.Substring(p.Email.IndexOf('@') + 1))
+            .Distinct()
+            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        domains.Add(tenant.PrimaryDomain);
+        return domains;
+    }
+}

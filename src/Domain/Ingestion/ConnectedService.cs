@@ -1,0 +1,124 @@
+using WorkSights.Domain.Common;
+using WorkSights.Domain.Tenants;
+
+namespace WorkSights.Domain.Ingestion;
+
+/// <summary>A workspace's connection to its provider for activity metadata: which features are on and how the syncing goes.</summary>
+public sealed class ConnectedService : ITenantOwned
+{
+    private int disabledFeatures;
+
+    private ConnectedService()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid TenantId { get; private set; }
+
+    public IdentityProvider Provider { get; private set; }
+
+    public bool IsDisconnected { get; private set; }
+
+    public DateTimeOffset? RunStartedAt { get; private set; }
+
+    public DateTimeOffset? RunCompletedAt { get; private set; }
+
+    public int PeopleInRun { get; private set; }
+
+    public int PeopleDone { get; private set; }
+
+    public DateTimeOffset? ThrottledUntil { get; private set; }
+
+    public DateTimeOffset? NextSyncAt { get; private set; }
+
+    public string? LastError { get; private set; }
+
+    public DateTimeOffset? LastErrorAt { get; private set; }
+
+    public bool IsRunning => RunStartedAt is not null && (RunCompletedAt is null || RunCompletedAt < RunStartedAt);
+
+    public static ConnectedService For(Guid tenantId, IdentityProvider provider) => new()
+    {
+        Id = Guid.NewGuid(),
+        TenantId = tenantId != Guid.Empty ? tenantId : throw new DomainRuleViolationException("A connection belongs to a workspace."),
+        Provider = provider,
+    };
+
+    public bool IsEnabled(ServiceFeature feature) => (disabledFeatures & Bit(feature)) == 0;
+
+    public IReadOnlyList<ServiceFeature> EnabledFeatures => Enum.GetValues<ServiceFeature>().Where(IsEnabled).ToList();
+
+    public void SetFeature(ServiceFeature feature, bool enabled) =>
+        disabledFeatures = enabled ? disabledFeatures & ~Bit(feature) : disabledFeatures | Bit(feature);
+
+    public void Disconnect()
+    {
+        IsDisconnected = true;
+        NextSyncAt = null;
+    }
+
+    public void Reconnect(DateTimeOffset now)
+    {
+        IsDisconnected = false;
+        NextSyncAt = Guard.Utc(now, "Next sync time");
+    }
+
+    public void RunStarted(int people, DateTimeOffset now)
+    {
+        RunStartedAt = Guard.Utc(now, "Start time");
+        PeopleInRun = Math.Max(0, people);
+        PeopleDone = 0;
+    }
+
+    public void PersonDone() => PeopleDone = Math.Min(PeopleInRun, PeopleDone + 1);
+
+    public void RunCompleted(DateTimeOffset now, DateTimeOffset nextSyncAt)
+    {
+        RunCompletedAt = Guard.Utc(now, "Completion time");
+        NextSyncAt = Guard.Utc(nextSyncAt, "Next sync time");
+        PeopleDone = PeopleInRun;
+    }
+
+    public void Throttled(DateTimeOffset until) =>
+        ThrottledUntil = ThrottledUntil is { } current && current > until ? current : Guard.Utc(until, "Throttle time");
+
+    public void RecordError(string message, DateTimeOffset now)
+    {
+        LastError = Guard.Required(message, "Error", 1000);
+        LastErrorAt = Guard.Utc(now, "Error time");
+    }
+
+    public void ScheduleNextSync(DateTimeOffset at) => NextSyncAt = Guard.Utc(at, "Next sync time");
+
+    /// <summary>What Service View says, in order of what matters most to the reader.</summary>
+    public ConnectionStatus StatusAt(TenantStatus tenantStatus, DateTimeOffset now)
+    {
+        if (tenantStatus == TenantStatus.ConsentRevoked)
+        {
+            return ConnectionStatus.ConsentRevoked;
+        }
+
+        if (IsDisconnected)
+        {
+            return ConnectionStatus.Disconnected;
+        }
+
+        if (ThrottledUntil is { } until && until > now)
+        {
+            return ConnectionStatus.Throttled;
+        }
+
+        if (IsRunning)
+        {
+            return ConnectionStatus.Syncing;
+        }
+
+        return LastErrorAt is { } errorAt && (RunCompletedAt is null || errorAt > RunCompletedAt)
+            ? ConnectionStatus.Error
+            : ConnectionStatus.Connected;
+    }
+
+    private static int Bit(ServiceFeature feature) =>
+        Enum.IsDefined(feature) ? 1 << (int)feature : throw new DomainRuleViolationException("Unknown feature.");
+}

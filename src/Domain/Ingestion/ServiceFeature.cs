@@ -1,0 +1,12 @@
+namespace WorkSights.Domain.Ingestion;
+
+/// <summary>What a connected service can feed into the timeline; each can be switched off.</summary>
+public enum ServiceFeature
+{
+    Email = 1,
+    Calendar = 2,
+    Calls = 3,
+    Chat = 4,
+    Files = 5,
+    Logins = 6,
+}

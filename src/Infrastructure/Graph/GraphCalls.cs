@@ -1,0 +1,81 @@
+using System.Globalization;
+using Microsoft.Graph.Models.ODataErrors;
+using Microsoft.Kiota.Abstractions;
+using WorkSights.Application.Common.Exceptions;
+
+namespace WorkSights.Infrastructure.Graph;
+
+/// <summary>
+/// Turns Graph's answers into the Application's exceptions: expired delta links, revoked consent, throttling that
+/// outlasted the SDK's retries (with the wait Graph asked for), and everything else that may pass.
+/// </summary>
+internal static class GraphCalls
+{
+    /// <summary>Used when Graph throttles without saying how long to wait.</summary>
+    public static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(30);
+
+    public static async Task<T?> CallAsync<T>(Func<Task<T?>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (ODataError error) when (error.ResponseStatusCode == 410
+            || string.Equals(error.Error?.Code, "syncStateNotFound", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(error.Error?.Code, "resyncRequired", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new DeltaLinkExpiredException("Microsoft 365 no longer knows where the last sync stopped.", error);
+        }
+        catch (ODataError error) when (error.ResponseStatusCode == 403)
+        {
+            throw new ConsentRevokedException($"Microsoft Graph denied access ({error.Error?.Code}).", error);
+        }
+        catch (ApiException error) when (error.ResponseStatusCode is 429 or 503)
+        {
+            throw new ProviderThrottledException(RetryAfter(error.ResponseHeaders), error);
+        }
+        catch (ODataError error)
+        {
+            throw new ProviderUnavailableException($"Microsoft Graph answered {error.ResponseStatusCode} ({error.Error?.Code}).", error);
+        }
+        catch (ApiException error)
+        {
+            throw new ProviderUnavailableException($"Microsoft Graph answered {error.ResponseStatusCode}.", error);
+        }
+        catch (AggregateException error) when (error.InnerExceptions.OfType<ApiException>().LastOrDefault(e => e.ResponseStatusCode is 429 or 503) is { } throttled)
+        {
+            throw new ProviderThrottledException(RetryAfter(throttled.ResponseHeaders), error);
+        }
+        catch (AggregateException error) when (error.InnerExceptions.Any(e => e is ApiException or HttpRequestException))
+        {
+            throw new ProviderUnavailableException("Microsoft Graph kept failing after the retries.", error);
+        }
+        catch (HttpRequestException error)
+        {
+            throw new ProviderUnavailableException("Microsoft Graph could not be reached.", error);
+        }
+        catch (System.Text.Json.JsonException error)
+        {
+            throw new ProviderUnavailableException("Microsoft Graph sent an answer that could not be read.", error);
+        }
+    }
+
+    /// <summary>Retry-After in seconds or as an HTTP date; never shorter than a second.</summary>
+    public static TimeSpan RetryAfter(IDictionary<string, IEnumerable<string>>? headers)
+    {
+        var value = headers?.FirstOrDefault(h => string.Equals(h.Key, "Retry-After", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
+        if (value is null)
+        {
+            return DefaultRetryAfter;
+        }
+
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(seconds)));
+        }
+
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+            ? TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling((at - DateTimeOffset.UtcNow).TotalSeconds)))
+            : DefaultRetryAfter;
+    }
+}

@@ -1,0 +1,61 @@
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WorkSights.Application.Directory.ImportDirectory;
+using WorkSights.Application.Ingestion.RunActivitySync;
+using WorkSights.Application.Ingestion.SyncMailbox;
+
+namespace WorkSights.Infrastructure.Jobs;
+
+/// <summary>
+/// One sync run of one workspace: the directory first, then every person's mailbox features, a few mailboxes at a time,
+/// each in its own scope (and so its own database context and tenant scope).
+/// </summary>
+public sealed partial class ActivitySyncRunner(
+    IServiceScopeFactory scopes,
+    IOptions<ActivitySyncOptions> options,
+    TimeProvider clock,
+    ILogger<ActivitySyncRunner> logger)
+{
+    public async Task RunAsync(Guid tenantId, CancellationToken cancellationToken)
+    {
+        await SendAsync(new ImportDirectoryCommand(tenantId), cancellationToken);
+        var plan = await SendAsync(new StartActivitySyncCommand(tenantId), cancellationToken);
+        if (plan is null)
+        {
+            return;
+        }
+
+        var problems = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await Parallel.ForEachAsync(
+            plan.PersonIds,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.MailboxesInParallel), CancellationToken = cancellationToken },
+            async (personId, token) =>
+            {
+                foreach (var feature in plan.Features)
+                {
+                    var result = await SendAsync(new SyncMailboxCommand(tenantId, personId, feature), token);
+                    if (result.Outcome is MailboxSyncOutcome.ProviderUnavailable or MailboxSyncOutcome.ConsentRevoked && result.Problem is { } problem)
+                    {
+                        problems.Enqueue(problem);
+                    }
+                }
+
+                await SendAsync(new RecordPersonSyncedCommand(tenantId), token);
+            });
+
+        var summary = problems.IsEmpty ? null : $"{problems.Count} mailbox reads failed; the first: {problems.First()}";
+        await SendAsync(new CompleteActivitySyncCommand(tenantId, clock.GetUtcNow() + options.Value.Interval, summary), cancellationToken);
+        LogRunCompleted(tenantId, plan.PersonIds.Count, problems.Count);
+    }
+
+    private async Task<TResponse> SendAsync<TResponse>(ICommand<TResponse> command, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Activity sync of workspace {TenantId}: {People} people, {Problems} problems")]
+    private partial void LogRunCompleted(Guid tenantId, int people, int problems);
+}
