@@ -27,9 +27,12 @@ public abstract class DirectoryImportTestBase : IAsyncLifetime
 
     protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
 
+    /// <summary>The sandbox's clock: the system clock for directory tests; activity tests share the application's.</summary>
+    protected virtual TimeProvider SandboxClock => TimeProvider.System;
+
     public async Task InitializeAsync()
     {
-        sandbox = await SandboxGraph.StartAsync();
+        sandbox = await SandboxGraph.StartAsync(SandboxClock);
         database = new TestDatabase();
     }
 

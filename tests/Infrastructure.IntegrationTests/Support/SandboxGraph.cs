@@ -21,6 +21,7 @@ public sealed class SandboxGraph : IAsyncDisposable
         Tokens = new AppOnlyTokenProvider(Microsoft.Extensions.Options.Options.Create(options));
         Clients = new GraphClientFactory(Microsoft.Extensions.Options.Options.Create(options), Tokens);
         Reader = new GraphDirectoryReader(Clients);
+        MailboxReader = new GraphMailboxReader(Clients);
     }
 
     public SandboxServer Server { get; }
@@ -35,6 +36,8 @@ public sealed class SandboxGraph : IAsyncDisposable
 
     public GraphDirectoryReader Reader { get; }
 
+    public GraphMailboxReader MailboxReader { get; }
+
     public SandboxDirectory Directory => Server.Directory;
 
     public SandboxFaults Faults => Server.Faults;
@@ -44,11 +47,16 @@ public sealed class SandboxGraph : IAsyncDisposable
     /// <summary>Graph requests only (the identity platform's token requests left out).</summary>
     public IReadOnlyList<SandboxRequestLogEntry> GraphRequests => [.. Requests.Where(IsGraph)];
 
-    public static async Task<SandboxGraph> StartAsync()
+    /// <param name="clock">The sandbox's "now" (which mail and meetings exist, token times, request log stamps); the system clock when null.</param>
+    public static async Task<SandboxGraph> StartAsync(TimeProvider? clock = null)
     {
         // Two-minute tokens: MSAL treats tokens expiring within five minutes as expired, so every Graph call gets a
         // fresh token and a revoked consent is noticed at once.
-        var server = await SandboxServer.StartAsync(new SandboxOptions { AccessTokenLifetime = TimeSpan.FromMinutes(2) });
+        var server = await SandboxServer.StartAsync(new SandboxOptions
+        {
+            AccessTokenLifetime = TimeSpan.FromMinutes(2),
+            TimeProvider = clock ?? TimeProvider.System,
+        });
         var clientId = Guid.NewGuid().ToString();
         server.RegisterApp(new SandboxClientApp(clientId, ClientSecret, "WorkSights tests", ["http://127.0.0.1/unused"]));
         foreach (var tenant in SandboxTenants.All)

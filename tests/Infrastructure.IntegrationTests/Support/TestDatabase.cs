@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Infrastructure.Persistence;
 using WorkSights.Infrastructure.Tenancy;
@@ -23,8 +24,8 @@ public sealed class TestDatabase : IDisposable
     public string ConnectionString { get; }
 
     /// <summary>A context of its own (own connection), as a request or background job would get.</summary>
-    public ApplicationDbContext NewContext(ITenantContext tenantContext) =>
-        new(new DbContextOptionsBuilder<ApplicationDbContext>().UseSqlite(ConnectionString).Options, tenantContext);
+    public ApplicationDbContext NewContext(ITenantContext tenantContext, params IInterceptor[] interceptors) =>
+        new(new DbContextOptionsBuilder<ApplicationDbContext>().UseSqlite(ConnectionString).AddInterceptors(interceptors).Options, tenantContext);
 
     /// <summary>
     /// Every column of every row of <paramref name="table"/> that belongs to <paramref name="tenantId"/>, read with
@@ -74,6 +75,37 @@ public sealed class TestDatabase : IDisposable
         }
 
         return counts;
+    }
+
+    /// <summary>Every (table, column) of the schema, read from sqlite_master and table_info.</summary>
+    public IReadOnlyList<(string Table, string Column)> Columns()
+    {
+        using var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        var tables = new List<string>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        var columns = new List<(string, string)>();
+        foreach (var table in tables)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT name FROM pragma_table_info('{table.Replace("'", "''", StringComparison.Ordinal)}')";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                columns.Add((table, reader.GetString(0)));
+            }
+        }
+
+        return columns;
     }
 
     public void Dispose()
