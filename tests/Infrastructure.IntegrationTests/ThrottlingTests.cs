@@ -45,7 +45,7 @@ public sealed class ThrottlingTests : DirectoryImportTestBase
     }
 
     [Fact]
-    public async Task Throttling_beyond_the_retries_ends_as_provider_unavailable_and_leaves_people_untouched()
+    public async Task Throttling_beyond_the_retries_ends_as_throttled_with_a_not_before_and_leaves_people_untouched()
     {
         var contoso = await CreateWorkspaceAsync(Contoso);
         await ImportAsync(contoso);
@@ -56,7 +56,8 @@ public sealed class ThrottlingTests : DirectoryImportTestBase
 
         var result = await ImportAsync(contoso);
 
-        Assert.Equal(DirectoryImportResult.Failed(DirectoryImportOutcome.ProviderUnavailable), result);
+        Assert.Equal(DirectoryImportOutcome.Throttled, result.Outcome);
+        Assert.NotNull(result.NotBefore);
         Assert.Equal(rows, PeopleRows(contoso));
         var state = await SyncStateAsync(contoso);
         Assert.Equal(link, state!.DeltaLink);

@@ -109,7 +109,7 @@ public sealed class ConnectedService : ITenantOwned
             return ConnectionStatus.Throttled;
         }
 
-        if (IsRunning)
+        if (IsRunning || NextSyncAt <= now)
         {
             return ConnectionStatus.Syncing;
         }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WorkSights.Application.Directory.ImportDirectory;
+using WorkSights.Application.Ingestion.RecordThrottling;
 using WorkSights.Application.Ingestion.RunActivitySync;
 using WorkSights.Application.Ingestion.SyncMailbox;
 
@@ -20,7 +21,12 @@ public sealed partial class ActivitySyncRunner(
 {
     public async Task RunAsync(Guid tenantId, CancellationToken cancellationToken)
     {
-        await SendAsync(new ImportDirectoryCommand(tenantId), cancellationToken);
+        var directory = await SendAsync(new ImportDirectoryCommand(tenantId), cancellationToken);
+        if (directory is { Outcome: DirectoryImportOutcome.Throttled, NotBefore: { } notBefore })
+        {
+            await SendAsync(new RecordThrottlingCommand(tenantId, notBefore), cancellationToken);
+        }
+
         var plan = await SendAsync(new StartActivitySyncCommand(tenantId), cancellationToken);
         if (plan is null)
         {

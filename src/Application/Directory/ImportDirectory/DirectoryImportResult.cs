@@ -6,9 +6,12 @@ public enum DirectoryImportOutcome
     WorkspaceNotActive = 2,
     ConsentRevoked = 3,
     ProviderUnavailable = 4,
+
+    /// <summary>Microsoft asked for a pause longer than the retries cover; <see cref="DirectoryImportResult.NotBefore"/> says until when.</summary>
+    Throttled = 5,
 }
 
-public sealed record DirectoryImportResult(DirectoryImportOutcome Outcome, int Added, int Updated, int Removed, bool WasFullImport)
+public sealed record DirectoryImportResult(DirectoryImportOutcome Outcome, int Added, int Updated, int Removed, bool WasFullImport, DateTimeOffset? NotBefore = null)
 {
     public static DirectoryImportResult Failed(DirectoryImportOutcome outcome) => new(outcome, 0, 0, 0, false);
 }

@@ -48,6 +48,12 @@ public sealed class ImportDirectoryCommandHandler(
             await db.SaveChangesAsync(cancellationToken);
             return DirectoryImportResult.Failed(DirectoryImportOutcome.ConsentRevoked);
         }
+        catch (ProviderThrottledException ex)
+        {
+            state.Failed(ex.Message, now);
+            await db.SaveChangesAsync(cancellationToken);
+            return DirectoryImportResult.Failed(DirectoryImportOutcome.Throttled) with { NotBefore = clock.GetUtcNow() + ex.RetryAfter };
+        }
         catch (ProviderUnavailableException ex)
         {
             state.Failed(ex.Message, now);

@@ -48,6 +48,7 @@ public sealed class ServicesModel(IMediator mediator) : PageModel
             "synced" => "The directory is up to date; the activity sync has started.",
             "revoked" => "Microsoft 365 refused access: consent was revoked.",
             "unavailable" => "Microsoft 365 could not be reached. WorkSights will retry.",
+            "throttled" => "Microsoft 365 asked WorkSights to slow down. Syncing resumes by itself when the pause is over.",
             "feature" => "The feature was switched; the sync honours it from its next page.",
             "disconnected" => "Disconnected. Nothing more is read from Microsoft 365.",
             "connected" => "Connected again; syncing resumes where it stopped.",
@@ -68,6 +69,7 @@ public sealed class ServicesModel(IMediator mediator) : PageModel
         {
             DirectoryImportOutcome.Completed => "synced",
             DirectoryImportOutcome.ConsentRevoked => "revoked",
+            DirectoryImportOutcome.Throttled => "throttled",
             _ => "unavailable",
         };
         return RedirectToPage(new { message });

@@ -1,0 +1,6 @@
+using Mediator;
+
+namespace WorkSights.Application.Ingestion.RecordThrottling;
+
+/// <summary>Microsoft 365 asked the workspace's connection to pause until <paramref name="Until"/>; Service View says so.</summary>
+public sealed record RecordThrottlingCommand(Guid TenantId, DateTimeOffset Until) : ICommand;
