@@ -129,6 +129,14 @@ public abstract class MailboxSyncTestBase : DirectoryImportTestBase
             .Take(count)];
     }
 
+    /// <summary>The same directory identities as <paramref name="people"/>, as imported into another workspace.</summary>
+    protected async Task<List<Person>> SamePeopleAsync(Workspace workspace, IEnumerable<Person> people)
+    {
+        var ids = people.Select(p => p.ExternalId).ToList();
+        var found = await InScopeAsync(workspace, db => db.People.AsNoTracking().Where(p => ids.Contains(p.ExternalId)).ToListAsync());
+        return [.. ids.Select(id => found.Single(p => p.ExternalId == id))];
+    }
+
     protected Task<SyncCheckpoint?> CheckpointAsync(Workspace workspace, Person person, ServiceFeature feature) =>
         InScopeAsync(workspace, db => db.SyncCheckpoints.AsNoTracking().SingleOrDefaultAsync(c => c.PersonId == person.Id && c.Feature == feature));
 

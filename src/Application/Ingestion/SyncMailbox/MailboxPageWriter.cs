@@ -88,7 +88,9 @@ internal sealed class MailboxPageWriter(IApplicationDbContext db, SyncCheckpoint
             .Where(a => a.PersonId == owner.PersonId && a.Source == source && a.SyncedAt < startedAt)
             .Where(a => a.OccurredAt >= rangeStart && a.OccurredAt < rangeEnd)
             .ToListAsync(cancellationToken);
-        foreach (var activity in gone)
+
+        // The query filtered on stored values; items of this very page were refreshed in memory but are not saved yet.
+        foreach (var activity in gone.Where(a => a.SyncedAt < startedAt))
         {
             RemoveIfPresent(activity);
         }
