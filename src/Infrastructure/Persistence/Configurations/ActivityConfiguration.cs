@@ -22,5 +22,6 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         builder.HasIndex(a => new { a.TenantId, a.Source, a.ExternalId, a.PersonId }).IsUnique();
         builder.HasIndex(a => new { a.TenantId, a.PersonId, a.OccurredAt });
         builder.HasIndex(a => new { a.TenantId, a.PersonId, a.Source, a.SyncedAt });
+        builder.HasIndex(a => new { a.TenantId, a.Kind });
     }
 }

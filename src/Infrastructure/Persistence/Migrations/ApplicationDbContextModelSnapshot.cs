@@ -68,6 +68,8 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("PersonId");
 
+                    b.HasIndex("TenantId", "Kind");
+
                     b.HasIndex("TenantId", "PersonId", "OccurredAt");
 
                     b.HasIndex("TenantId", "PersonId", "Source", "SyncedAt");

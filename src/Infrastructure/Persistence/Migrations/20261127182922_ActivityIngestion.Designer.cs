@@ -11,7 +11,7 @@ using WorkSights.Infrastructure.Persistence;
 namespace WorkSights.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261127175909_ActivityIngestion")]
+    [Migration("20261127182922_ActivityIngestion")]
     partial class ActivityIngestion
     {
         /// <inheritdoc />
@@ -70,6 +70,8 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("TenantId", "Kind");
 
                     b.HasIndex("TenantId", "PersonId", "OccurredAt");
 

@@ -90,6 +90,11 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Activities_TenantId_Kind",
+                table: "Activities",
+                columns: new[] { "TenantId", "Kind" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Activities_TenantId_PersonId_Source_SyncedAt",
                 table: "Activities",
                 columns: new[] { "TenantId", "PersonId", "Source", "SyncedAt" });
@@ -120,6 +125,10 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "SyncCheckpoints");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Activities_TenantId_Kind",
+                table: "Activities");
 
             migrationBuilder.DropIndex(
                 name: "IX_Activities_TenantId_PersonId_Source_SyncedAt",
