@@ -50,13 +50,17 @@ public sealed class SyncMailboxCommandHandler(
         var owner = new MailboxOwner(tenant.Id, person.Id, person.Email, await WorkspaceDomainsAsync(tenant, cancellationToken));
         try
         {
-            return await ReadAsync(tenant, person, owner, checkpoint, command.Feature, cancellationToken);
-        }
-        catch (DeltaLinkExpiredException)
-        {
-            checkpoint.BeginFullRead(now, now - Backfill, command.Feature == ServiceFeature.Calendar ? now + CalendarLookAhead : null);
-            await db.SaveChangesAsync(cancellationToken);
-            return await ReadAsync(tenant, person, owner, checkpoint, command.Feature, cancellationToken);
+            try
+            {
+                return await ReadAsync(tenant, person, owner, checkpoint, command.Feature, cancellationToken);
+            }
+            catch (DeltaLinkExpiredException)
+            {
+                // The full re-read may meet throttling or a revocation too: the handlers below apply to it as well.
+                checkpoint.BeginFullRead(now, now - Backfill, command.Feature == ServiceFeature.Calendar ? now + CalendarLookAhead : null);
+                await db.SaveChangesAsync(cancellationToken);
+                return await ReadAsync(tenant, person, owner, checkpoint, command.Feature, cancellationToken);
+            }
         }
         catch (ProviderThrottledException ex)
         {
