@@ -109,7 +109,8 @@ public sealed class Activity : ITenantOwned
         SyncedAt = Guard.Utc(syncedAt, "Sync time");
     }
 
-    private static string? Truncate(string? title) => title is { Length: > 400 } ? title[..400] : title;
+    private static string? Truncate(string? title) =>
+        title is { Length: > 400 } ? title[..(char.IsHighSurrogate(title[399]) ? 399 : 400)] : title;
 
     /// <summary>A person corrects the estimate of one item; the maximum still applies.</summary>
     public void CorrectCreditedDuration(TimeSpan duration)

@@ -18,7 +18,12 @@ public static class CreditingRules
 
     /// <summary>Internal when every participant's address belongs to one of the workspace's domains.</summary>
     public static bool IsExternal(IEnumerable<string> participantAddresses, IReadOnlySet<string> workspaceDomains) =>
-        participantAddresses.Any(address => !workspaceDomains.Contains(DomainOf(address)));
+        participantAddresses.Any(address => !IsWorkspaceDomain(DomainOf(address), workspaceDomains));
+
+    /// <summary>Domains compare without case, whatever comparer the caller's set uses.</summary>
+    private static bool IsWorkspaceDomain(string domain, IReadOnlySet<string> workspaceDomains) =>
+        domain.Length > 0
+        && (workspaceDomains.Contains(domain) || workspaceDomains.Any(d => string.Equals(d, domain, StringComparison.OrdinalIgnoreCase)));
 
     private static string DomainOf(string address)
     {

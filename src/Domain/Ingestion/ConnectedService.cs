@@ -92,6 +92,7 @@ public sealed class ConnectedService : ITenantOwned
     public void ScheduleNextSync(DateTimeOffset at) => NextSyncAt = Guard.Utc(at, "Next sync time");
 
     /// <summary>What Service View says, in order of what matters most to the reader.</summary>
+    /// <remarks>A problem recorded as a run completes (same instant) belongs to that run and shows as an error.</remarks>
     public ConnectionStatus StatusAt(TenantStatus tenantStatus, DateTimeOffset now)
     {
         if (tenantStatus == TenantStatus.ConsentRevoked)
@@ -114,7 +115,7 @@ public sealed class ConnectedService : ITenantOwned
             return ConnectionStatus.Syncing;
         }
 
-        return LastErrorAt is { } errorAt && (RunCompletedAt is null || errorAt > RunCompletedAt)
+        return LastErrorAt is { } errorAt && (RunCompletedAt is null || errorAt >= RunCompletedAt)
             ? ConnectionStatus.Error
             : ConnectionStatus.Connected;
     }

@@ -63,12 +63,15 @@ public sealed class SyncCheckpoint : ITenantOwned
             throw new DomainRuleViolationException("A read range must end after it starts.");
         }
 
-        RangeStart = Guard.Utc(rangeStart, "Range start");
-        RangeEnd = rangeEnd;
+        var start = Guard.Utc(rangeStart, "Range start");
+        var rangeEndUtc = rangeEnd is { } value ? Guard.Utc(value, "Range end") : (DateTimeOffset?)null;
+        var startedAt = Guard.Utc(now, "Start time");
+        RangeStart = start;
+        RangeEnd = rangeEndUtc;
         ResumeLink = null;
         IsMidRound = false;
         IsFullRead = true;
-        FullReadStartedAt = Guard.Utc(now, "Start time");
+        FullReadStartedAt = startedAt;
     }
 
     /// <summary>A page was stored; continue from <paramref name="nextLink"/>.</summary>
