@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using WorkSights.Application.Common.Interfaces;
+using WorkSights.Domain.People;
+using WorkSights.Sandbox;
+
+namespace WorkSights.Benchmarks;
+
+internal sealed record BackfillResult(int People, long Activities, TimeSpan Wall, long PeakWorkingSet, long PeakManaged, long BaselineWorkingSet);
+
+/// <summary>
+/// Sections 1, 2 and 4: a Contoso of a given size signs up, then one run of the real ActivitySyncRunner backfills 29 days
+/// of every mailbox through the Graph SDK over loopback into SQLite. With <c>full</c>, also: the no-change incremental
+/// run, the raw-insert baseline on the same rows, and the store phase (the same pages replayed from memory into a fresh
+/// database through the same runner).
+/// </summary>
+internal static class BackfillBenchmark
+{
+    public const double BackfillTargetSeconds = 60;
+    public const double IncrementalTargetSeconds = 5;
+    public const double StoreRatioTarget = 0.5;
+    public const long MemoryTargetBytes = 400L * 1024 * 1024;
+
+    private static int? seededContoso;
+
+    public static async Task<int> SeededContosoAsync()
+    {
+        if (seededContoso is null)
+        {
+            await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions());
+            seededContoso = sandbox.Directory.GetUsers(SandboxTenants.Contoso.TenantId).Count;
+        }
+
+        return seededContoso.Value;
+    }
+
+    public static async Task<BackfillResult> RunAsync(int people, bool full)
+    {
+        var organisation = SandboxTenants.Contoso;
+        var seeded = await SeededContosoAsync();
+        Report.Section($"Backfill of a {people:N0}-person tenant (29 days, Graph SDK over loopback, SQLite)");
+        await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { ExtraPeople = people - seeded });
+        var users = sandbox.Directory.GetUsers(organisation.TenantId);
+        Report.Figure("sandbox Contoso", $"{seeded} seeded + ExtraPeople {people - seeded} = {users.Count} directory users ({users.Count(u => u.UserType == "Guest")} guests)");
+        if (users.Count != people)
+        {
+            throw new InvalidOperationException($"Expected {people} users in Contoso, the sandbox has {users.Count}.");
+        }
+
+        var times = new PageTimes();
+        var profile = new SqlProfile();
+        using var requests = new HttpRequestCounter();
+        await using var app = await AppHost.StartAsync(sandbox, new AppHostSettings
+        {
+            Configure = s => s.Decorate<IMailboxReader>((inner, _) => new TimedMailboxReader(inner, times)),
+            Interceptors = [profile],
+        });
+
+        var signUpStarted = Stopwatch.GetTimestamp();
+        var (tenantId, message) = await app.SignUpAsync(organisation);
+        Report.Figure("sign-up → consent → provisioning", $"{Report.Seconds(Stopwatch.GetElapsedTime(signUpStarted))}: \"{message}\"");
+
+        times.Reset();
+        profile.Clear();
+        requests.Reset();
+        var memory = MemorySampler.Start();
+        var started = Stopwatch.GetTimestamp();
+        await app.Runner.RunAsync(tenantId, CancellationToken.None);
+        var wall = Stopwatch.GetElapsedTime(started);
+        memory.Stop();
+
+        var activities = await CountActivitiesAsync(app);
+        var (planned, problem) = await RunSummaryAsync(app);
+        var rate = activities / wall.TotalSeconds;
+        Report.Figure("mailboxes synced (people in the run)", $"{planned:N0} people x Email + Calendar; last problem: {problem ?? "none"}");
+        Report.Figure("Graph + token requests", $"{requests.Total:N0} ({requests.Describe()})");
+        Report.Figure("activities imported", $"{activities:N0}");
+        Report.Figure("wall time (ActivitySyncRunner.RunAsync)", Report.Seconds(wall));
+        Report.Figure("activities/s end to end", Report.Rate(rate, "/s"));
+        Report.Figure("pages; time fetching / storing (sum of 4 workers)", $"{times.Pages:N0}; {Report.Seconds(times.Fetch)} / {Report.Seconds(times.Store)}");
+        Report.Figure("memory before the run (working set)", Report.Mb(memory.BaselineWorkingSet));
+        Report.Figure("peak managed heap (GC.GetTotalMemory, sampled)", Report.Mb(memory.PeakManaged));
+        Report.Figure("peak working set (Process.PeakWorkingSet64)", $"{Report.Mb(memory.PeakWorkingSet)}{(memory.HighWaterMarkReset ? string.Empty : " (sampled: high-water mark not resettable)")}; includes the in-process sandbox");
+        if (people == 1000)
+        {
+            Report.Target($"backfill wall time, {people:N0} people", Report.Seconds(wall), $"<= {BackfillTargetSeconds} s", wall.TotalSeconds <= BackfillTargetSeconds);
+            Report.Target($"peak memory, {people:N0} people", Report.Mb(memory.PeakWorkingSet), "<= 400 MB", memory.PeakWorkingSet <= MemoryTargetBytes);
+        }
+
+        profile.Print(8);
+        var result = new BackfillResult(people, activities, wall, memory.PeakWorkingSet, memory.PeakManaged, memory.BaselineWorkingSet);
+        if (!full)
+        {
+            return result;
+        }
+
+        await IncrementalAsync(app, tenantId, activities, requests, profile);
+        var raw = await RawInsert.RunAsync(app.ConnectionString);
+        await StorePhaseAsync(app, sandbox, organisation, activities, raw);
+        return result;
+    }
+
+    private static async Task IncrementalAsync(AppHost app, Guid tenantId, long activitiesBefore, HttpRequestCounter requests, SqlProfile profile)
+    {
+        Report.Section("Incremental sync with nothing new (the runner again, immediately)");
+        requests.Reset();
+        profile.Clear();
+        var started = Stopwatch.GetTimestamp();
+        await app.Runner.RunAsync(tenantId, CancellationToken.None);
+        var wall = Stopwatch.GetElapsedTime(started);
+        var activities = await CountActivitiesAsync(app);
+        Report.Figure("Graph + token requests", $"{requests.Total:N0} ({requests.Describe()})");
+        Report.Figure("activities after / before", $"{activities:N0} / {activitiesBefore:N0}");
+        Report.Target("no-change incremental wall time", Report.Seconds(wall), $"<= {IncrementalTargetSeconds} s", wall.TotalSeconds <= IncrementalTargetSeconds);
+        profile.Print(6);
+    }
+
+    private static async Task StorePhaseAsync(AppHost live, SandboxServer sandbox, SandboxTenantInfo organisation, long activities, (int Rows, TimeSpan Elapsed) raw)
+    {
+        Report.Section("Store phase vs raw SQLite insert of the same rows");
+        var rawRate = raw.Rows / raw.Elapsed.TotalSeconds;
+        Report.Figure("raw: one prepared SqliteCommand, one transaction", $"{raw.Rows:N0} rows in {Report.Seconds(raw.Elapsed)} = {Report.Rate(rawRate, "rows/s")} (fresh table, same columns, keys and indexes)");
+
+        var mailboxes = await live.QueryAsync(db => db.People.IgnoreQueryFilters()
+            .Where(p => p.Status == PersonStatus.Active && p.ProvisioningState != ProvisioningState.Blocked)
+            .Select(p => p.ExternalId)
+            .ToListAsync());
+        var recordStarted = Stopwatch.GetTimestamp();
+        var recorded = await RecordedMailboxes.RecordAsync(live.Services, organisation.TenantId, mailboxes, DateTimeOffset.UtcNow);
+        Report.Figure("pages recorded for replay (a second Graph read)", $"{recorded.Mail.Values.Sum(r => r.Pages.Count) + recorded.Calendar.Values.Sum(r => r.Pages.Count):N0} pages, {recorded.Items:N0} items in {Report.Seconds(Stopwatch.GetElapsedTime(recordStarted))}");
+
+        var times = new PageTimes();
+        var profile = new SqlProfile();
+        await using var replay = await AppHost.StartAsync(sandbox, new AppHostSettings
+        {
+            Configure = s => s.Replace(ServiceDescriptor.Scoped<IMailboxReader>(_ => new TimedMailboxReader(new ReplayMailboxReader(recorded), times))),
+            Interceptors = [profile],
+        });
+        var (tenantId, _) = await replay.SignUpAsync(organisation);
+        times.Reset();
+        profile.Clear();
+        var started = Stopwatch.GetTimestamp();
+        await replay.Runner.RunAsync(tenantId, CancellationToken.None);
+        var wall = Stopwatch.GetElapsedTime(started);
+        var stored = await CountActivitiesAsync(replay);
+        var storeRate = stored / wall.TotalSeconds;
+        Report.Figure("store phase: same runner, Graph replayed from memory", $"{stored:N0} activities in {Report.Seconds(wall)} = {Report.Rate(storeRate, "/s")} (live run stored {activities:N0})");
+        Report.Figure("  of which inside the page writer (sum of 4 workers)", Report.Seconds(times.Store));
+        Report.Target("store phase / raw insert rate", $"{storeRate / rawRate:F2}", $">= {StoreRatioTarget}", storeRate / rawRate >= StoreRatioTarget);
+        profile.Print(8);
+    }
+
+    private static Task<long> CountActivitiesAsync(AppHost app) =>
+        app.QueryAsync(db => db.Activities.IgnoreQueryFilters().LongCountAsync());
+
+    private static Task<(int People, string? Problem)> RunSummaryAsync(AppHost app) =>
+        app.QueryAsync(async db =>
+        {
+            var service = await db.ConnectedServices.IgnoreQueryFilters().AsNoTracking().SingleAsync();
+            return (service.PeopleInRun, service.LastError);
+        });
+}

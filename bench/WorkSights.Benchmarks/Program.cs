@@ -1,0 +1,61 @@
+using System.Globalization;
+using WorkSights.Benchmarks;
+
+// WorkSights benchmarks (Release). Sections: backfill (1,000-person backfill, no-change incremental, store phase vs raw
+// insert), envelope (request rate against a per-mailbox envelope), memory (2,000-person backfill, flatness), directory
+// (directory read vs bare HttpClient). Default: all. Select with --only backfill,envelope,memory,directory.
+string[] all = ["backfill", "envelope", "memory", "directory"];
+var only = all.ToHashSet(StringComparer.OrdinalIgnoreCase);
+for (var i = 0; i < args.Length; i++)
+{
+    if (args[i] == "--only" && i + 1 < args.Length)
+    {
+        only = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (only.Except(all, StringComparer.OrdinalIgnoreCase).FirstOrDefault() is { } unknown)
+        {
+            Console.Error.WriteLine($"Unknown section '{unknown}'. Sections: {string.Join(", ", all)}.");
+            return 2;
+        }
+    }
+    else
+    {
+        Console.Error.WriteLine("Usage: WorkSights.Benchmarks [--only backfill,envelope,memory,directory]");
+        return 2;
+    }
+}
+
+Console.WriteLine($"WorkSights benchmarks: {Environment.ProcessorCount} cores, .NET {Environment.Version}, Server GC {System.Runtime.GCSettings.IsServerGC}, sections {string.Join(", ", all.Where(only.Contains))}");
+var started = System.Diagnostics.Stopwatch.GetTimestamp();
+BackfillResult? small = null;
+if (only.Contains("backfill"))
+{
+    small = await BackfillBenchmark.RunAsync(1000, full: true);
+}
+
+if (only.Contains("envelope"))
+{
+    await EnvelopeBenchmark.RunAsync();
+}
+
+if (only.Contains("memory"))
+{
+    small ??= await BackfillBenchmark.RunAsync(1000, full: false);
+    var large = await BackfillBenchmark.RunAsync(2000, full: false);
+    Report.Section("Memory flatness when the tenant doubles");
+    var ratio = large.PeakWorkingSet / (double)small.PeakWorkingSet;
+    Report.Figure("peak working set 1,000 / 2,000 people", $"{Report.Mb(small.PeakWorkingSet)} / {Report.Mb(large.PeakWorkingSet)}");
+    Report.Figure("growth over the pre-run working set", $"{Report.Mb(small.PeakWorkingSet - small.BaselineWorkingSet)} / {Report.Mb(large.PeakWorkingSet - large.BaselineWorkingSet)}");
+    Report.Figure("peak managed heap 1,000 / 2,000 people", $"{Report.Mb(small.PeakManaged)} / {Report.Mb(large.PeakManaged)}");
+    Report.Figure("backfill 2,000 people", $"{large.Activities:N0} activities in {Report.Seconds(large.Wall)} = {Report.Rate(large.Activities / large.Wall.TotalSeconds, "/s")}");
+    Report.Target("peak memory, 2,000 people", Report.Mb(large.PeakWorkingSet), "<= 400 MB", large.PeakWorkingSet <= BackfillBenchmark.MemoryTargetBytes);
+    Report.Target("peak memory ratio 2,000 / 1,000 people", ratio.ToString("F2", CultureInfo.InvariantCulture), "flat (<= 1.20)", ratio <= 1.2);
+}
+
+if (only.Contains("directory"))
+{
+    await DirectoryReadBenchmark.RunAsync();
+}
+
+Report.Summary();
+Console.WriteLine($"Total {Report.Seconds(System.Diagnostics.Stopwatch.GetElapsedTime(started))}.");
+return 0;
