@@ -6,7 +6,7 @@ namespace WorkSights.Web.BrowserTests;
 
 public sealed class WorkspacePagesTests : IAsyncLifetime
 {
-    private readonly WorkSightsApp app = new();
+    private readonly WorkSightsApp app = new() { ActivitySyncEnabled = true };
 
     public Task InitializeAsync() => app.InitializeAsync();
 
@@ -64,7 +64,7 @@ public sealed class WorkspacePagesTests : IAsyncLifetime
         var page = browser.Page;
         await BrowserJourney.SignUpAndAcceptAsync(page, app.BaseAddress, SandboxTenants.Fabrikam.AdminEmail);
         await page.GotoAsync(new Uri(app.BaseAddress, "/Settings/Services").ToString());
-        await Assertions.Expect(page.Locator("#connection-status")).ToHaveTextAsync("Connected");
+        await Assertions.Expect(page.Locator("#connection-status")).ToHaveTextAsync("Connected", new() { Timeout = 60_000 });
         await browser.ScreenshotAsync("connected");
 
         app.Sandbox.Directory.RevokeConsent(SandboxTenants.Fabrikam.TenantId, WorkSightsApp.ClientId);
@@ -79,7 +79,7 @@ public sealed class WorkspacePagesTests : IAsyncLifetime
         await page.ClickAsync("#accept");
         await page.WaitForURLAsync("**/Onboarding/Ready");
         await page.GotoAsync(new Uri(app.BaseAddress, "/Settings/Services").ToString());
-        await Assertions.Expect(page.Locator("#connection-status")).ToHaveTextAsync("Connected");
+        await Assertions.Expect(page.Locator("#connection-status")).ToHaveTextAsync("Connected", new() { Timeout = 60_000 });
         await browser.ScreenshotAsync("reconnected");
     }
 
