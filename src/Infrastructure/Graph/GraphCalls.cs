@@ -30,6 +30,10 @@ internal static class GraphCalls
         {
             throw new ConsentRevokedException($"Microsoft Graph denied access ({error.Error?.Code}).", error);
         }
+        catch (ODataError error) when (error.ResponseStatusCode == 404)
+        {
+            throw new SourceNotFoundException($"Microsoft Graph has nothing to read here ({error.Error?.Code}).", error);
+        }
         catch (ApiException error) when (error.ResponseStatusCode is 429 or 503)
         {
             throw new ProviderThrottledException(RetryAfter(error.ResponseHeaders), error);

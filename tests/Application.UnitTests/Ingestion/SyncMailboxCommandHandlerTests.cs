@@ -289,6 +289,18 @@ public sealed class SyncMailboxCommandHandlerTests : IDisposable
     }
 
     [Fact]
+    public async Task PersonWithoutAMailboxIsSkippedWithoutAProblem()
+    {
+        await WorkspaceAsync();
+        reader.SentMailFails(new SourceNotFoundException("MailboxNotEnabledForRESTAPI"));
+
+        var result = await SyncAsync(ServiceFeature.Email);
+
+        Assert.Equal(MailboxSyncResult.Skip(), result);
+        Assert.Empty(await ActivitiesAsync());
+    }
+
+    [Fact]
     public async Task ThrottlingParksTheMailboxAndTheConnectionAndKeepsStoredPages()
     {
         await WorkspaceAsync();

@@ -62,6 +62,11 @@ public sealed class SyncMailboxCommandHandler(
                 return await ReadAsync(tenant, person, owner, checkpoint, command.Feature, cancellationToken);
             }
         }
+        catch (SourceNotFoundException)
+        {
+            // Licensed people without an Exchange mailbox have nothing to import; that is not a problem to report.
+            return MailboxSyncResult.Skip();
+        }
         catch (ProviderThrottledException ex)
         {
             var until = clock.GetUtcNow() + ex.RetryAfter;
