@@ -3,9 +3,10 @@ using WorkSights.Benchmarks;
 
 // WorkSights benchmarks (Release). Sections: backfill (1,000-person backfill, no-change incremental, store phase vs raw
 // insert), envelope (request rate against a per-mailbox envelope), memory (2,000-person backfill, flatness), directory
-// (directory read vs bare HttpClient). Default: all. Select with --only backfill,envelope,memory,directory.
-string[] all = ["backfill", "envelope", "memory", "directory"];
-var only = all.ToHashSet(StringComparer.OrdinalIgnoreCase);
+// (directory read vs bare HttpClient), and, on request only, replay (backfill plus the store phase re-run with the
+// Graph pages replayed from memory into a fresh database). Default: all but replay. Select with --only a,b.
+string[] all = ["backfill", "envelope", "memory", "directory", "replay"];
+var only = all.Where(s => s != "replay").ToHashSet(StringComparer.OrdinalIgnoreCase);
 for (var i = 0; i < args.Length; i++)
 {
     if (args[i] == "--only" && i + 1 < args.Length)
@@ -19,7 +20,7 @@ for (var i = 0; i < args.Length; i++)
     }
     else
     {
-        Console.Error.WriteLine("Usage: WorkSights.Benchmarks [--only backfill,envelope,memory,directory]");
+        Console.Error.WriteLine("Usage: WorkSights.Benchmarks [--only backfill,envelope,memory,directory,replay]");
         return 2;
     }
 }
@@ -27,9 +28,9 @@ for (var i = 0; i < args.Length; i++)
 Console.WriteLine($"WorkSights benchmarks: {Environment.ProcessorCount} cores, .NET {Environment.Version}, Server GC {System.Runtime.GCSettings.IsServerGC}, sections {string.Join(", ", all.Where(only.Contains))}");
 var started = System.Diagnostics.Stopwatch.GetTimestamp();
 BackfillResult? small = null;
-if (only.Contains("backfill"))
+if (only.Contains("backfill") || only.Contains("replay"))
 {
-    small = await BackfillBenchmark.RunAsync(1000, full: true);
+    small = await BackfillBenchmark.RunAsync(1000, full: true, replay: only.Contains("replay"));
 }
 
 if (only.Contains("envelope"))
@@ -46,9 +47,11 @@ if (only.Contains("memory"))
     Report.Figure("peak working set 1,000 / 2,000 people", $"{Report.Mb(small.PeakWorkingSet)} / {Report.Mb(large.PeakWorkingSet)}");
     Report.Figure("growth over the pre-run working set", $"{Report.Mb(small.PeakWorkingSet - small.BaselineWorkingSet)} / {Report.Mb(large.PeakWorkingSet - large.BaselineWorkingSet)}");
     Report.Figure("peak managed heap 1,000 / 2,000 people", $"{Report.Mb(small.PeakManaged)} / {Report.Mb(large.PeakManaged)}");
+    Report.Figure("application's own managed peak (estimate)", $"{Report.Mb(small.AppManagedEstimate)} / {Report.Mb(large.AppManagedEstimate)} (ratio {large.AppManagedEstimate / (double)Math.Max(1, small.AppManagedEstimate):F2})");
     Report.Figure("backfill 2,000 people", $"{large.Activities:N0} activities in {Report.Seconds(large.Wall)} = {Report.Rate(large.Activities / large.Wall.TotalSeconds, "/s")}");
-    Report.Target("peak memory, 2,000 people", Report.Mb(large.PeakWorkingSet), "<= 400 MB", large.PeakWorkingSet <= BackfillBenchmark.MemoryTargetBytes);
-    Report.Target("peak memory ratio 2,000 / 1,000 people", ratio.ToString("F2", CultureInfo.InvariantCulture), "flat (<= 1.20)", ratio <= 1.2);
+    Report.Target("peak memory, 2,000 people (process)", Report.Mb(large.PeakWorkingSet), "<= 400 MB", large.PeakWorkingSet <= BackfillBenchmark.MemoryTargetBytes);
+    Report.Target("peak memory ratio 2,000 / 1,000 (process)", ratio.ToString("F2", CultureInfo.InvariantCulture), "flat (<= 1.20)", ratio <= 1.2,
+        "The process includes the in-process sandbox, whose generated-work cache grows with the tenant.");
 }
 
 if (only.Contains("directory"))
