@@ -22,6 +22,23 @@ using WorkSights.Sandbox;
 
 namespace WorkSights.Benchmarks;
 
+/// <summary>Where the sandbox answers (in this process or in the benchmark's parent process).</summary>
+internal sealed record SandboxEndpoint(Uri HttpBaseAddress, Uri HttpsBaseAddress, string Thumbprint)
+{
+    public static SandboxEndpoint Of(SandboxServer sandbox) => new(sandbox.HttpBaseAddress, sandbox.HttpsBaseAddress, sandbox.TlsCertificate.Thumbprint);
+}
+
+/// <summary>The organisation's administrator who signs up, as the sandbox's directory knows them.</summary>
+internal sealed record SandboxAdmin(string TenantId, string ObjectId, string Email, string DisplayName)
+{
+    public static SandboxAdmin Of(SandboxServer sandbox, SandboxTenantInfo organisation)
+    {
+        var admin = sandbox.Directory.GetUsers(organisation.TenantId)
+            .Single(u => string.Equals(u.Mail, organisation.AdminEmail, StringComparison.OrdinalIgnoreCase));
+        return new SandboxAdmin(organisation.TenantId, admin.Id, admin.Mail!, admin.DisplayName);
+    }
+}
+
 /// <summary>How one instance of the application is composed for a measurement.</summary>
 internal sealed record AppHostSettings
 {
@@ -52,26 +69,32 @@ internal sealed class AppHost : IAsyncDisposable
     private readonly ServiceProvider services;
     private readonly List<IHostedService> started = [];
 
-    private AppHost(ServiceProvider services, string dataDirectory, SandboxServer sandbox)
+    private AppHost(ServiceProvider services, string dataDirectory)
     {
         this.services = services;
         DataDirectory = dataDirectory;
-        Sandbox = sandbox;
     }
 
     public IServiceProvider Services => services;
 
     public string DataDirectory { get; }
 
-    public SandboxServer Sandbox { get; }
-
     public string ConnectionString => $"Data Source={Path.Combine(DataDirectory, "worksights.db")}";
 
     public ActivitySyncRunner Runner => services.GetRequiredService<ActivitySyncRunner>();
 
-    public static async Task<AppHost> StartAsync(SandboxServer sandbox, AppHostSettings settings)
-    {
+    /// <summary>Registers the benchmark's app registration with an in-process sandbox.</summary>
+    public static void Register(SandboxServer sandbox) =>
         sandbox.RegisterApp(new SandboxClientApp(ClientId, ClientSecret, "WorkSights benchmark", ["http://127.0.0.1:5000/onboarding/consent/callback"]));
+
+    public static Task<AppHost> StartAsync(SandboxServer sandbox, AppHostSettings settings)
+    {
+        Register(sandbox);
+        return StartAsync(SandboxEndpoint.Of(sandbox), settings);
+    }
+
+    public static async Task<AppHost> StartAsync(SandboxEndpoint sandbox, AppHostSettings settings)
+    {
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"worksights-bench-{Guid.NewGuid():N}");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -80,7 +103,7 @@ internal sealed class AppHost : IAsyncDisposable
             ["Microsoft:GraphBaseUrl"] = new Uri(sandbox.HttpBaseAddress, "v1.0").ToString(),
             ["Microsoft:ClientId"] = ClientId,
             ["Microsoft:ClientSecret"] = ClientSecret,
-            ["Microsoft:PinnedCertificateThumbprint"] = sandbox.TlsCertificate.Thumbprint,
+            ["Microsoft:PinnedCertificateThumbprint"] = sandbox.Thumbprint,
             ["ActivitySync:Enabled"] = settings.ActivitySyncEnabled ? "true" : "false",
             ["ActivitySync:PollInterval"] = (settings.PollInterval ?? TimeSpan.FromSeconds(30)).ToString("c"),
             ["DirectorySync:Enabled"] = "false",
@@ -121,7 +144,7 @@ internal sealed class AppHost : IAsyncDisposable
 
         settings.Configure?.Invoke(collection);
         var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        var host = new AppHost(provider, dataDirectory, sandbox);
+        var host = new AppHost(provider, dataDirectory);
 
         // As the generic host does: every hosted service in registration order (the migrator first).
         foreach (var hosted in provider.GetServices<IHostedService>())
@@ -137,11 +160,13 @@ internal sealed class AppHost : IAsyncDisposable
     /// Sign-up as the app drives it: the administrator signs in with sign-up intent, asks for admin consent (the state
     /// comes back in the consent link), accepts in the sandbox, and the consent callback provisions the workspace.
     /// </summary>
-    public async Task<(Guid TenantId, string Message)> SignUpAsync(SandboxTenantInfo organisation)
+    public Task<(Guid TenantId, string Message)> SignUpAsync(SandboxServer sandbox, SandboxTenantInfo organisation) =>
+        SignUpAsync(SandboxAdmin.Of(sandbox, organisation), () => sandbox.Directory.GrantConsent(organisation.TenantId, ClientId));
+
+    /// <param name="grantConsent">The administrator accepts on the sandbox's consent page (null: already granted).</param>
+    public async Task<(Guid TenantId, string Message)> SignUpAsync(SandboxAdmin admin, Action? grantConsent)
     {
-        var admin = Sandbox.Directory.GetUsers(organisation.TenantId)
-            .Single(u => string.Equals(u.Mail, organisation.AdminEmail, StringComparison.OrdinalIgnoreCase));
-        var signIn = await SendAsync(new CompleteSignInCommand(organisation.TenantId, admin.Id, admin.Mail!, admin.DisplayName, SignInIntent.SignUp));
+        var signIn = await SendAsync(new CompleteSignInCommand(admin.TenantId, admin.ObjectId, admin.Email, admin.DisplayName, SignInIntent.SignUp));
         if (signIn.Result != SignInResult.AwaitingConsent)
         {
             throw new InvalidOperationException($"Sign-up answered {signIn.Result}.");
@@ -156,13 +181,13 @@ internal sealed class AppHost : IAsyncDisposable
             context.Request.Scheme = "http";
             context.Request.Host = new HostString("127.0.0.1", 5000);
             accessor.HttpContext = context;
-            consentLink = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RequestAdminConsentCommand(organisation.TenantId, admin.Id));
+            consentLink = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RequestAdminConsentCommand(admin.TenantId, admin.ObjectId));
             accessor.HttpContext = null;
         }
 
         var state = QueryHelpers.ParseQuery(consentLink.Query)["state"].ToString();
-        Sandbox.Directory.GrantConsent(organisation.TenantId, ClientId);
-        var outcome = await SendAsync(new CompleteAdminConsentCommand(organisation.TenantId, admin.Id, state, "True", organisation.TenantId, null, null, null));
+        grantConsent?.Invoke();
+        var outcome = await SendAsync(new CompleteAdminConsentCommand(admin.TenantId, admin.ObjectId, state, "True", admin.TenantId, null, null, null));
         return outcome is { Result: AdminConsentResult.Granted, TenantId: { } tenantId }
             ? (tenantId, outcome.Message)
             : throw new InvalidOperationException($"Admin consent answered {outcome.Result}: {outcome.Message}");

@@ -42,7 +42,7 @@ internal static class EnvelopeBenchmark
 
         sandbox.RequestLog.Clear();
         var started = Stopwatch.GetTimestamp();
-        var (tenantId, _) = await app.SignUpAsync(organisation);
+        var (tenantId, _) = await app.SignUpAsync(sandbox, organisation);
         var mailboxes = (await app.QueryAsync(db => db.People.IgnoreQueryFilters()
                 .Where(p => p.TenantId == tenantId && p.Status == PersonStatus.Active && p.ProvisioningState != ProvisioningState.Blocked)
                 .Select(p => new { p.Id, p.ExternalId })

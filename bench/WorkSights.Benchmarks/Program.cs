@@ -5,6 +5,23 @@ using WorkSights.Benchmarks;
 // insert), envelope (request rate against a per-mailbox envelope), memory (2,000-person backfill, flatness), directory
 // (directory read vs bare HttpClient), and, on request only, replay (backfill plus the store phase re-run with the
 // Graph pages replayed from memory into a fresh database). Default: all but replay. Select with --only a,b.
+// Each backfill runs the application in a child process of this program against a sandbox hosted here, so that its
+// memory figures are the application's own.
+if (args is ["--child", "backfill", ..])
+{
+    // A backfill measurement in its own process, against the parent's sandbox (see BackfillBenchmark.RunAsync).
+    Report.Child = true;
+    var named = args.Skip(2).Chunk(2).ToDictionary(pair => pair[0], pair => pair[1], StringComparer.Ordinal);
+    var result = await BackfillBenchmark.MeasureAsync(
+        new SandboxEndpoint(new Uri(named["--http"]), new Uri(named["--https"]), named["--thumbprint"]),
+        new SandboxAdmin(named["--admin-tenant"], named["--admin-id"], named["--admin-mail"], named["--admin-name"]),
+        int.Parse(named["--people"], CultureInfo.InvariantCulture),
+        bool.Parse(named["--full"]),
+        bool.Parse(named["--replay"]));
+    Console.WriteLine(result.ToLine());
+    return 0;
+}
+
 string[] all = ["backfill", "envelope", "memory", "directory", "replay"];
 var only = all.Where(s => s != "replay").ToHashSet(StringComparer.OrdinalIgnoreCase);
 for (var i = 0; i < args.Length; i++)
@@ -47,11 +64,9 @@ if (only.Contains("memory"))
     Report.Figure("peak working set 1,000 / 2,000 people", $"{Report.Mb(small.PeakWorkingSet)} / {Report.Mb(large.PeakWorkingSet)}");
     Report.Figure("growth over the pre-run working set", $"{Report.Mb(small.PeakWorkingSet - small.BaselineWorkingSet)} / {Report.Mb(large.PeakWorkingSet - large.BaselineWorkingSet)}");
     Report.Figure("peak managed heap 1,000 / 2,000 people", $"{Report.Mb(small.PeakManaged)} / {Report.Mb(large.PeakManaged)}");
-    Report.Figure("application's own managed peak (estimate)", $"{Report.Mb(small.AppManagedEstimate)} / {Report.Mb(large.AppManagedEstimate)} (ratio {large.AppManagedEstimate / (double)Math.Max(1, small.AppManagedEstimate):F2})");
     Report.Figure("backfill 2,000 people", $"{large.Activities:N0} activities in {Report.Seconds(large.Wall)} = {Report.Rate(large.Activities / large.Wall.TotalSeconds, "/s")}");
-    Report.Target("peak memory, 2,000 people (process)", Report.Mb(large.PeakWorkingSet), "<= 400 MB", large.PeakWorkingSet <= BackfillBenchmark.MemoryTargetBytes);
-    Report.Target("peak memory ratio 2,000 / 1,000 (process)", ratio.ToString("F2", CultureInfo.InvariantCulture), "flat (<= 1.20)", ratio <= 1.2,
-        "The process includes the in-process sandbox, whose generated-work cache grows with the tenant.");
+    Report.Target("peak memory, 2,000 people", Report.Mb(large.PeakWorkingSet), "<= 400 MB", large.PeakWorkingSet <= BackfillBenchmark.MemoryTargetBytes);
+    Report.Target("peak memory ratio 2,000 / 1,000 people", ratio.ToString("F2", CultureInfo.InvariantCulture), "flat (<= 1.20)", ratio <= 1.2);
 }
 
 if (only.Contains("directory"))

@@ -9,6 +9,11 @@ internal static class Report
 
     public static int Missed { get; private set; }
 
+    /// <summary>Set in a child process: verdicts are also written as machine lines for the parent's summary.</summary>
+    public static bool Child { get; set; }
+
+    public const string VerdictPrefix = "@@verdict\t";
+
     public static void Section(string title)
     {
         Console.WriteLine();
@@ -36,6 +41,22 @@ internal static class Report
         }
 
         Verdicts.Add(line);
+        if (Child)
+        {
+            Console.WriteLine($"{VerdictPrefix}{(met ? 1 : 0)}\t{line}");
+        }
+    }
+
+    /// <summary>A verdict a child process printed: counted in the summary, not printed again.</summary>
+    public static void AddVerdict(string machineLine)
+    {
+        var parts = machineLine[VerdictPrefix.Length..].Split('\t', 2);
+        if (parts[0] != "1")
+        {
+            Missed++;
+        }
+
+        Verdicts.Add(parts[1]);
     }
 
     public static void Summary()
