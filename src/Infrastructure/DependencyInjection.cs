@@ -21,7 +21,7 @@ public static class DependencyInjection
             ?? $"Data Source={Path.Combine(dataDirectory, "worksights.db")}";
 
         services.AddScoped<ITenantContext, TenantContext>();
-        services.AddDbContext<ApplicationDbContext>(o => o.UseSqlite(connectionString));
+        services.AddDbContext<ApplicationDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
         services.AddHostedService<DatabaseMigrator>();
 

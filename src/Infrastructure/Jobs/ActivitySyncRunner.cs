@@ -19,6 +19,8 @@ public sealed partial class ActivitySyncRunner(
     TimeProvider clock,
     ILogger<ActivitySyncRunner> logger)
 {
+    private const int ProgressEvery = 5;
+
     public async Task RunAsync(Guid tenantId, CancellationToken cancellationToken)
     {
         var directory = await SendAsync(new ImportDirectoryCommand(tenantId), cancellationToken);
@@ -34,6 +36,7 @@ public sealed partial class ActivitySyncRunner(
         }
 
         var problems = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var done = 0;
         await Parallel.ForEachAsync(
             plan.PersonIds,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.MailboxesInParallel), CancellationToken = cancellationToken },
@@ -48,7 +51,11 @@ public sealed partial class ActivitySyncRunner(
                     }
                 }
 
-                await SendAsync(new RecordPersonSyncedCommand(tenantId), token);
+                // Progress is written every few people, not after each: every write waits for SQLite's one write lock.
+                if (Interlocked.Increment(ref done) % ProgressEvery == 0)
+                {
+                    await SendAsync(new RecordSyncProgressCommand(tenantId, Volatile.Read(ref done)), token);
+                }
             });
 
         var summary = problems.IsEmpty ? null : $"{problems.Count} mailbox reads failed; the first: {problems.First()}";

@@ -49,10 +49,10 @@ public sealed class RunActivitySyncTests : IDisposable
             .Handle(new StartActivitySyncCommand(tenantId), CancellationToken.None);
     }
 
-    private async Task PersonSyncedAsync(Guid tenantId)
+    private async Task ProgressAsync(Guid tenantId, int peopleDone)
     {
         await using var db = database.CreateContext();
-        await new RecordPersonSyncedCommandHandler(db, database.TenantContext).Handle(new RecordPersonSyncedCommand(tenantId), CancellationToken.None);
+        await new RecordSyncProgressCommandHandler(db, database.TenantContext).Handle(new RecordSyncProgressCommand(tenantId, peopleDone), CancellationToken.None);
     }
 
     private async Task CompleteAsync(Guid tenantId, DateTimeOffset nextSyncAt, string? problem)
@@ -167,28 +167,29 @@ public sealed class RunActivitySyncTests : IDisposable
     }
 
     [Fact]
-    public async Task PersonSyncedCountsUpButNeverBeyondThePeopleInTheRun()
+    public async Task ProgressCountsUpNeverBackwardsAndNeverBeyondThePeopleInTheRun()
     {
         var tenant = await WorkspaceAsync(changeService: _ => { });
         await database.AddPersonAsync(tenant.Id, "oid-ann", "ann@contoso.com");
         await database.AddPersonAsync(tenant.Id, "oid-bob", "bob@contoso.com");
         await StartAsync(tenant.Id);
 
-        await PersonSyncedAsync(tenant.Id);
+        await ProgressAsync(tenant.Id, 1);
         Assert.Equal(1, (await ServiceAsync(tenant.Id)).PeopleDone);
-        await PersonSyncedAsync(tenant.Id);
-        await PersonSyncedAsync(tenant.Id);
+        await ProgressAsync(tenant.Id, 3);
+        Assert.Equal(2, (await ServiceAsync(tenant.Id)).PeopleDone);
+        await ProgressAsync(tenant.Id, 1);
 
         Assert.Equal(2, (await ServiceAsync(tenant.Id)).PeopleDone);
     }
 
     [Fact]
-    public async Task PersonSyncedDoesNotTouchAnotherWorkspace()
+    public async Task ProgressDoesNotTouchAnotherWorkspace()
     {
         var tenant = await WorkspaceAsync(changeService: s => s.RunStarted(3, TestDatabase.Start));
         var other = await WorkspaceAsync(OtherExternalTenantId, "fabrikam.com", changeService: s => s.RunStarted(3, TestDatabase.Start));
 
-        await PersonSyncedAsync(tenant.Id);
+        await ProgressAsync(tenant.Id, 1);
 
         Assert.Equal(1, (await ServiceAsync(tenant.Id)).PeopleDone);
         Assert.Equal(0, (await ServiceAsync(other.Id)).PeopleDone);

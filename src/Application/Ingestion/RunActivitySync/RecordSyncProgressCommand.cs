@@ -1,0 +1,6 @@
+using Mediator;
+
+namespace WorkSights.Application.Ingestion.RunActivitySync;
+
+/// <summary>How many people of the running sync are done: the progress Service View shows.</summary>
+public sealed record RecordSyncProgressCommand(Guid TenantId, int PeopleDone) : ICommand;
