@@ -36,6 +36,7 @@ public sealed partial class ActivitySyncRunner(
         }
 
         var problems = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var parkedUntil = new System.Collections.Concurrent.ConcurrentBag<DateTimeOffset>();
         var done = 0;
         await Parallel.ForEachAsync(
             plan.PersonIds,
@@ -49,6 +50,11 @@ public sealed partial class ActivitySyncRunner(
                     {
                         problems.Enqueue(problem);
                     }
+
+                    if (result is { Outcome: MailboxSyncOutcome.Parked, NotBefore: { } notBefore })
+                    {
+                        parkedUntil.Add(notBefore);
+                    }
                 }
 
                 // Progress is written every few people, not after each: every write waits for SQLite's one write lock.
@@ -59,7 +65,14 @@ public sealed partial class ActivitySyncRunner(
             });
 
         var summary = problems.IsEmpty ? null : $"{problems.Count} mailbox reads failed; the first: {problems.First()}";
-        await SendAsync(new CompleteActivitySyncCommand(tenantId, clock.GetUtcNow() + options.Value.Interval, summary), cancellationToken);
+        // A mailbox parked by throttling is read again as soon as its pause ends, not a whole interval later.
+        var next = clock.GetUtcNow() + options.Value.Interval;
+        if (!parkedUntil.IsEmpty && parkedUntil.Min() < next)
+        {
+            next = parkedUntil.Min();
+        }
+
+        await SendAsync(new CompleteActivitySyncCommand(tenantId, next, summary), cancellationToken);
         LogRunCompleted(tenantId, plan.PersonIds.Count, problems.Count);
     }
 

@@ -28,7 +28,7 @@ public sealed partial class ActivityArrivalTests : IAsyncLifetime
         var html = await WaitForAsync(page => ItemsOf(page, "Email") > 0 && ItemsOf(page, "Calendar") > 0 && page.Contains(">Connected<", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
 
         Assert.DoesNotContain("id=\"recent-problems\"", html, StringComparison.Ordinal);
-        Assert.Matches("id=\"last-sync\">\\d", html);
+        Assert.Matches("id=\"last-sync\" data-at=\"\\d", html);
         Assert.Contains(app.Sandbox.RequestLog.Entries, e => e.PathAndQuery.Contains("/mailFolders/sentitems/messages/delta", StringComparison.OrdinalIgnoreCase));
     }
 
@@ -41,7 +41,7 @@ public sealed partial class ActivityArrivalTests : IAsyncLifetime
         var services = await owner.Browser.GetAsync(owner.At("/Settings/Services"));
         var page = await services.Content.ReadAsStringAsync();
         await owner.Browser.SubmitFormAsync(page, owner.At("/Settings/Services"), "feature-email-form");
-        var completed = await WaitForAsync(p => p.Contains(">Connected<", StringComparison.Ordinal) && Regex.IsMatch(p, "id=\"last-sync\">\\d"), TimeSpan.FromSeconds(60));
+        var completed = await WaitForAsync(p => p.Contains(">Connected<", StringComparison.Ordinal) && Regex.IsMatch(p, "id=\"last-sync\" data-at=\"\\d"), TimeSpan.FromSeconds(60));
         var emailBefore = ItemsOf(completed, "Email");
         app.Sandbox.RequestLog.Clear();
 
@@ -52,6 +52,25 @@ public sealed partial class ActivityArrivalTests : IAsyncLifetime
         Assert.DoesNotContain(app.Sandbox.RequestLog.Entries, e => e.PathAndQuery.Contains("/messages/", StringComparison.OrdinalIgnoreCase));
         Assert.Equal(emailBefore, ItemsOf(after, "Email"));
     }
+
+    [Fact]
+    public async Task MailboxesParkedByThrottlingAreReadAgainWhenThePauseEndsNotAWholeIntervalLater()
+    {
+        owner = new SignUpJourney(app);
+        await owner.SignUpAndConsentAsync(SandboxTenants.Fabrikam.AdminEmail);
+        var first = await WaitForAsync(p => p.Contains(">Connected<", StringComparison.Ordinal) && Regex.IsMatch(p, "id=\"last-sync\" data-at=\"\\d"), TimeSpan.FromSeconds(60));
+        var firstSync = LastSync(first);
+
+        app.Sandbox.Faults.Throttle(10_000, 300);
+        var services = await owner.Browser.GetAsync(owner.At("/Settings/Services"));
+        await owner.Browser.SubmitFormAsync(await services.Content.ReadAsStringAsync(), owner.At("/Settings/Services"), "sync-now-form");
+        var throttled = await WaitForAsync(p => p.Contains(">Throttled<", StringComparison.Ordinal) && LastSync(p) != firstSync, TimeSpan.FromSeconds(60));
+
+        var next = DateTimeOffset.Parse(System.Net.WebUtility.HtmlDecode(Regex.Match(throttled, "id=\"next-sync\" data-at=\"([^\"]+)\"").Groups[1].Value), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(next, DateTimeOffset.UtcNow.AddMinutes(4), DateTimeOffset.UtcNow.AddMinutes(5.5));
+    }
+
+    private static string LastSync(string html) => Regex.Match(html, "id=\"last-sync\" data-at=\"([^\"]*)\"").Groups[1].Value;
 
     private async Task<string> WaitForAsync(Func<string, bool> condition, TimeSpan timeout)
     {

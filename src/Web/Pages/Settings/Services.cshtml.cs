@@ -60,8 +60,9 @@ public sealed class ServicesModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostSyncNowAsync(CancellationToken cancellationToken)
     {
         var directory = await mediator.Send(new SyncDirectoryNowCommand(), cancellationToken);
-        if (directory.Outcome == DirectoryImportOutcome.Completed)
+        if (directory.Outcome is DirectoryImportOutcome.Completed or DirectoryImportOutcome.Throttled)
         {
+            // Mailboxes have their own request envelope: a throttled directory does not hold them back.
             await mediator.Send(new RequestSyncNowCommand(), cancellationToken);
         }
 
