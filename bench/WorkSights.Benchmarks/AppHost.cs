@@ -106,7 +106,6 @@ internal sealed class AppHost : IAsyncDisposable
             ["Microsoft:PinnedCertificateThumbprint"] = sandbox.Thumbprint,
             ["ActivitySync:Enabled"] = settings.ActivitySyncEnabled ? "true" : "false",
             ["ActivitySync:PollInterval"] = (settings.PollInterval ?? TimeSpan.FromSeconds(30)).ToString("c"),
-            ["DirectorySync:Enabled"] = "false",
         }).Build();
 
         var collection = new ServiceCollection();

@@ -30,11 +30,9 @@ public static class DependencyInjection
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
 
         services.AddOptions<MicrosoftIdentityOptions>().Bind(configuration.GetSection(MicrosoftIdentityOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<DirectorySyncOptions>().Bind(configuration.GetSection(DirectorySyncOptions.SectionName));
         services.AddHttpContextAccessor();
         services.AddSingleton<AppOnlyTokenProvider>();
         services.AddSingleton<GraphClientFactory>();
-        services.AddHostedService<DirectorySyncWorker>();
         services.AddOptions<ActivitySyncOptions>().Bind(configuration.GetSection(ActivitySyncOptions.SectionName));
         services.AddSingleton<ActivitySyncSignal>();
         services.AddSingleton<IActivitySyncSignal>(sp => sp.GetRequiredService<ActivitySyncSignal>());

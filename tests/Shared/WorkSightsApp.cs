@@ -58,7 +58,6 @@ public sealed class WorkSightsApp : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseEnvironment("Testing");
         builder.UseSetting("DataDirectory", dataDirectory);
         builder.UseSetting("Sandbox:Enabled", "false");
-        builder.UseSetting("DirectorySync:Enabled", "false");
         builder.UseSetting("ActivitySync:Enabled", ActivitySyncEnabled ? "true" : "false");
         builder.UseSetting("ActivitySync:PollInterval", "00:00:01");
         builder.UseSetting("Microsoft:Instance", Sandbox.HttpBaseAddress.ToString());
