@@ -1,3 +1,5 @@
+using WorkSights.Domain.Common;
+
 namespace WorkSights.Domain.Activities;
 
 /// <summary>The default time each kind of item is credited with (PRODUCT.md, "The Score"); a workspace may tune them later.</summary>
@@ -18,16 +20,10 @@ public static class CreditingRules
 
     /// <summary>Internal when every participant's address belongs to one of the workspace's domains.</summary>
     public static bool IsExternal(IEnumerable<string> participantAddresses, IReadOnlySet<string> workspaceDomains) =>
-        participantAddresses.Any(address => !IsWorkspaceDomain(DomainOf(address), workspaceDomains));
+        participantAddresses.Any(address => !IsWorkspaceDomain(EmailAddresses.DomainOf(address), workspaceDomains));
 
     /// <summary>Domains compare without case, whatever comparer the caller's set uses.</summary>
     private static bool IsWorkspaceDomain(string domain, IReadOnlySet<string> workspaceDomains) =>
         domain.Length > 0
         && (workspaceDomains.Contains(domain) || workspaceDomains.Any(d => string.Equals(d, domain, StringComparison.OrdinalIgnoreCase)));
-
-    private static string DomainOf(string address)
-    {
-        var at = address.LastIndexOf('@');
-        return at < 0 ? string.Empty : address[(at + 1)..].ToLowerInvariant();
-    }
 }

@@ -1,3 +1,5 @@
+using WorkSights.Domain.Common;
+
 namespace WorkSights.Domain.People;
 
 /// <summary>Decides how a newly seen directory identity enters the workspace.</summary>
@@ -19,19 +21,13 @@ public static class ProvisioningPolicy
             return ProvisioningState.Blocked;
         }
 
-        var domain = DomainOf(email);
+        var domain = EmailAddresses.DomainOf(email);
         if (!string.Equals(domain, workspaceDomain, StringComparison.OrdinalIgnoreCase))
         {
             return ProvisioningState.Link;
         }
 
         return isKnownProfile ? ProvisioningState.AlreadyLinked : ProvisioningState.New;
-    }
-
-    public static string DomainOf(string email)
-    {
-        var at = email.LastIndexOf('@');
-        return at < 0 ? string.Empty : email[(at + 1)..].ToLowerInvariant();
     }
 
     private static bool LooksLikeServiceAccount(string email)

@@ -1,3 +1,4 @@
+using WorkSights.Domain.Common;
 using WorkSights.Domain.People;
 
 namespace WorkSights.Domain.UnitTests.People;
@@ -82,6 +83,6 @@ public sealed class ProvisioningPolicyTests
     [InlineData("no-at-sign", "")]
     public void DomainOfReturnsLowercasedPartAfterLastAt(string email, string expected)
     {
-        Assert.Equal(expected, ProvisioningPolicy.DomainOf(email));
+        Assert.Equal(expected, EmailAddresses.DomainOf(email));
     }
 }

@@ -11,8 +11,6 @@ namespace WorkSights.Application.Ingestion.GetServiceView;
 public sealed class GetServiceViewQueryHandler(IApplicationDbContext db, ITenantContext tenantContext, TimeProvider clock)
     : IQueryHandler<GetServiceViewQuery, ServiceViewDto>
 {
-    private static readonly ServiceFeature[] Available = [ServiceFeature.Email, ServiceFeature.Calendar];
-
     public async ValueTask<ServiceViewDto> Handle(GetServiceViewQuery query, CancellationToken cancellationToken)
     {
         var tenantId = tenantContext.TenantId ?? throw new NotFoundException("Workspace");
@@ -23,7 +21,7 @@ public sealed class GetServiceViewQueryHandler(IApplicationDbContext db, ITenant
         var counts = await db.Activities.GroupBy(a => a.Kind).Select(g => new { Kind = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
 
         var features = Enum.GetValues<ServiceFeature>()
-            .Select(f => new ServiceFeatureDto(f, service.IsEnabled(f), Available.Contains(f), counts.Where(c => FeatureOf(c.Kind) == f).Sum(c => c.Count)))
+            .Select(f => new ServiceFeatureDto(f, service.IsEnabled(f), ImportedFeatures.FromMailboxes.Contains(f), counts.Where(c => FeatureOf(c.Kind) == f).Sum(c => c.Count)))
             .ToList();
         var problems = new[]
             {

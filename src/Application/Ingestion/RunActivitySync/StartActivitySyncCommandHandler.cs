@@ -10,9 +10,6 @@ namespace WorkSights.Application.Ingestion.RunActivitySync;
 public sealed class StartActivitySyncCommandHandler(IApplicationDbContext db, ITenantContext tenantContext, TimeProvider clock)
     : ICommandHandler<StartActivitySyncCommand, ActivitySyncPlan?>
 {
-    /// <summary>The features read from mailboxes today; the others join as their sources are built.</summary>
-    private static readonly ServiceFeature[] MailboxFeatures = [ServiceFeature.Email, ServiceFeature.Calendar];
-
     public async ValueTask<ActivitySyncPlan?> Handle(StartActivitySyncCommand command, CancellationToken cancellationToken)
     {
         var tenant = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Id == command.TenantId, cancellationToken);
@@ -35,6 +32,6 @@ public sealed class StartActivitySyncCommandHandler(IApplicationDbContext db, IT
             .ToListAsync(cancellationToken);
         service.RunStarted(people.Count, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return new ActivitySyncPlan(tenant.Id, people, MailboxFeatures.Where(service.IsEnabled).ToList());
+        return new ActivitySyncPlan(tenant.Id, people, ImportedFeatures.FromMailboxes.Where(service.IsEnabled).ToList());
     }
 }

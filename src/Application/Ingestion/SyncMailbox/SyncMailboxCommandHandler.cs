@@ -26,7 +26,7 @@ public sealed class SyncMailboxCommandHandler(
     {
         var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.Id == command.TenantId, cancellationToken)
             ?? throw new NotFoundException("Workspace");
-        if (tenant.Status != TenantStatus.Active || command.Feature is not (ServiceFeature.Email or ServiceFeature.Calendar))
+        if (tenant.Status != TenantStatus.Active || !ImportedFeatures.FromMailboxes.Contains(command.Feature))
         {
             return MailboxSyncResult.Skip();
         }

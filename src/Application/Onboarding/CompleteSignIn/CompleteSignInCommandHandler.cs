@@ -1,8 +1,8 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using WorkSights.Application.Common.Interfaces;
+using WorkSights.Domain.Common;
 using WorkSights.Domain.Onboarding;
-using WorkSights.Domain.People;
 using WorkSights.Domain.Tenants;
 
 namespace WorkSights.Application.Onboarding.CompleteSignIn;
@@ -13,7 +13,7 @@ public sealed class CompleteSignInCommandHandler(IApplicationDbContext db, ITena
     public async ValueTask<SignInOutcome> Handle(CompleteSignInCommand command, CancellationToken cancellationToken)
     {
         var externalTenantId = command.ExternalTenantId.ToLowerInvariant();
-        var domain = ProvisioningPolicy.DomainOf(command.Email);
+        var domain = EmailAddresses.DomainOf(command.Email);
         var tenant = await db.Tenants.SingleOrDefaultAsync(
             t => t.Provider == IdentityProvider.Microsoft365 && t.ExternalTenantId == externalTenantId, cancellationToken);
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using WorkSights.Domain.People;
+using WorkSights.Domain.Common;
 using WorkSights.Web.Authentication;
 
 namespace WorkSights.Web.Pages.Onboarding;
@@ -8,7 +8,7 @@ public sealed class AdminRequiredModel : PageModel
 {
     public string Email => User.FindFirst(WorkSightsClaims.Email)?.Value ?? string.Empty;
 
-    public string Domain => ProvisioningPolicy.DomainOf(Email);
+    public string Domain => EmailAddresses.DomainOf(Email);
 
     public string ForwardLink => $"{Request.Scheme}://{Request.Host}{Request.PathBase}/SignUp";
 

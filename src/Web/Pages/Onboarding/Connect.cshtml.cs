@@ -2,7 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkSights.Application.Onboarding.RequestAdminConsent;
-using WorkSights.Domain.People;
+using WorkSights.Domain.Common;
 using WorkSights.Web.Authentication;
 
 namespace WorkSights.Web.Pages.Onboarding;
@@ -13,7 +13,7 @@ public sealed class ConnectModel(IMediator mediator) : PageModel
 
     public string Email => User.FindFirst(WorkSightsClaims.Email)?.Value ?? string.Empty;
 
-    public string Domain => ProvisioningPolicy.DomainOf(Email);
+    public string Domain => EmailAddresses.DomainOf(Email);
 
     public string? Message { get; private set; }
 
