@@ -1,15 +1,20 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using WorkSights.Application.Ingestion.Feeds;
 
 namespace WorkSights.Application;
 
 public static class DependencyInjection
 {
-    /// <summary>Validators and the clock. The mediator itself is generated in, and registered by, the host.</summary>
+    /// <summary>Validators, feed imports and the clock. The mediator itself is generated in, and registered by, the host.</summary>
     public static IServiceCollection AddApplicationServices(this IServiceCollection services)
     {
         services.AddValidatorsFromAssemblyContaining(typeof(DependencyInjection), includeInternalTypes: true);
         services.AddSingleton(TimeProvider.System);
+        services.Scan(scan => scan.FromAssemblyOf<IFeedImport>()
+            .AddClasses(classes => classes.AssignableTo<IFeedImport>(), publicOnly: false)
+            .As<IFeedImport>()
+            .WithScopedLifetime());
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using WorkSights.Application.Ingestion;
 using WorkSights.Application.Ingestion.SyncMailbox;
 using WorkSights.Domain.Activities;
 using WorkSights.Domain.Ingestion;
@@ -53,8 +54,8 @@ public sealed class MailboxBackfillTests : MailboxSyncTestBase
         Assert.Contains("$deltatoken=", calendarCheckpoint.ResumeLink, StringComparison.Ordinal);
         Sandbox.Server.RequestLog.Clear();
 
-        Assert.Equal(new MailboxSyncResult(MailboxSyncOutcome.Completed, 0, 0), await SyncAsync(contoso, person, ServiceFeature.Email));
-        Assert.Equal(new MailboxSyncResult(MailboxSyncOutcome.Completed, 0, 0), await SyncAsync(contoso, person, ServiceFeature.Calendar));
+        Assert.Equal(new SyncResult(SyncOutcome.Completed, 0, 0), await SyncAsync(contoso, person, ServiceFeature.Email));
+        Assert.Equal(new SyncResult(SyncOutcome.Completed, 0, 0), await SyncAsync(contoso, person, ServiceFeature.Calendar));
 
         AssertSameRows(expected, await ActivityRowsAsync(contoso, person));
         var graph = Sandbox.GraphRequests;

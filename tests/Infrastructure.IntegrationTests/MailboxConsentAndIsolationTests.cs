@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WorkSights.Application.Ingestion;
 using WorkSights.Application.Ingestion.SyncMailbox;
 using WorkSights.Domain.Activities;
 using WorkSights.Domain.Ingestion;
@@ -27,7 +28,7 @@ public sealed class MailboxConsentAndIsolationTests : MailboxSyncTestBase
 
         var result = await SyncAsync(contoso, person, ServiceFeature.Email, reader);
 
-        Assert.Equal(MailboxSyncOutcome.ConsentRevoked, result.Outcome);
+        Assert.Equal(SyncOutcome.ConsentRevoked, result.Outcome);
         Assert.Equal(1, reader.PagesDelivered);
         var tenant = await TenantAsync(contoso.TenantId);
         Assert.Equal((TenantStatus.ConsentRevoked, startedAt), (tenant.Status, tenant.ConsentRevokedAt));
@@ -40,9 +41,9 @@ public sealed class MailboxConsentAndIsolationTests : MailboxSyncTestBase
         Assert.Equal(kept.Count, checkpoint.ItemsImported);
 
         Sandbox.Server.RequestLog.Clear();
-        Assert.Equal(MailboxSyncResult.Skip(), await SyncAsync(contoso, person, ServiceFeature.Email));
-        Assert.Equal(MailboxSyncResult.Skip(), await SyncAsync(contoso, person, ServiceFeature.Calendar));
-        Assert.Equal(MailboxSyncResult.Skip(), await SyncAsync(contoso, people[1], ServiceFeature.Email));
+        Assert.Equal(SyncResult.Skip(), await SyncAsync(contoso, person, ServiceFeature.Email));
+        Assert.Equal(SyncResult.Skip(), await SyncAsync(contoso, person, ServiceFeature.Calendar));
+        Assert.Equal(SyncResult.Skip(), await SyncAsync(contoso, people[1], ServiceFeature.Email));
         Assert.Empty(Sandbox.Requests);
         Assert.Equal(kept, await ActivityRowsAsync(contoso));
 
@@ -76,7 +77,7 @@ public sealed class MailboxConsentAndIsolationTests : MailboxSyncTestBase
 
         // A Contoso person id under Fabrikam's workspace is nobody there: nothing is read, nothing written.
         Sandbox.Server.RequestLog.Clear();
-        Assert.Equal(MailboxSyncResult.Skip(), await SyncAsync(fabrikam, person, ServiceFeature.Email));
+        Assert.Equal(SyncResult.Skip(), await SyncAsync(fabrikam, person, ServiceFeature.Email));
         Assert.Empty(Sandbox.Requests);
 
         var fabrikamPerson = (await WorkersAsync(fabrikam, 1)).Single();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using WorkSights.Application.Common.Interfaces;
+using WorkSights.Application.Ingestion;
 using WorkSights.Application.Ingestion.SyncMailbox;
 using WorkSights.Domain.Ingestion;
 using WorkSights.Domain.People;
@@ -55,24 +56,24 @@ public sealed class MailboxCrashResumeTests : MailboxSyncTestBase
             }
         });
         var broken = await SyncAsync(faulty, first, ServiceFeature.Email, reader);
-        Assert.Equal(MailboxSyncOutcome.ProviderUnavailable, broken.Outcome);
+        Assert.Equal(SyncOutcome.ProviderUnavailable, broken.Outcome);
         Assert.Contains("could not be read", broken.Problem, StringComparison.Ordinal);
         var checkpoint = (await CheckpointAsync(faulty, first, ServiceFeature.Email))!;
         Assert.True(checkpoint.IsMidRound);
         var firstPage = await ActivityRowsAsync(faulty, first);
         Assert.InRange(firstPage.Count, 90, 100);
         Assert.Equal(firstPage.Count, checkpoint.ItemsImported);
-        Assert.Equal(MailboxSyncOutcome.ProviderUnavailable, (await SyncAsync(faulty, first, ServiceFeature.Email)).Outcome);
+        Assert.Equal(SyncOutcome.ProviderUnavailable, (await SyncAsync(faulty, first, ServiceFeature.Email)).Outcome);
         Assert.Equal(0, Sandbox.Faults.MalformedJsonRemaining);
         Sandbox.Server.RequestLog.Clear();
-        Assert.Equal(MailboxSyncOutcome.Completed, (await SyncAsync(faulty, first, ServiceFeature.Email)).Outcome);
+        Assert.Equal(SyncOutcome.Completed, (await SyncAsync(faulty, first, ServiceFeature.Email)).Outcome);
         Assert.Equal(checkpoint.ResumeLink, new Uri(Sandbox.Server.HttpBaseAddress, Sandbox.GraphRequests[0].PathAndQuery).ToString());
 
         // Random 503s: the SDK retries after Retry-After; a request failing every retry parks the mailbox briefly.
         Sandbox.Faults.Seed = 11;
         Sandbox.Faults.FailureRate(0.3, 503);
         Sandbox.Server.RequestLog.Clear();
-        var outcomes = new List<MailboxSyncOutcome>();
+        var outcomes = new List<SyncOutcome>();
         foreach (var person in people)
         {
             foreach (var feature in Features)
@@ -82,12 +83,12 @@ public sealed class MailboxCrashResumeTests : MailboxSyncTestBase
                     Assert.True(attempt < 30, $"{feature} of {person.Email} never completed.");
                     var result = await SyncAsync(faulty, person, feature);
                     outcomes.Add(result.Outcome);
-                    if (result.Outcome == MailboxSyncOutcome.Completed)
+                    if (result.Outcome == SyncOutcome.Completed)
                     {
                         break;
                     }
 
-                    Assert.True(result.Outcome is MailboxSyncOutcome.Parked or MailboxSyncOutcome.ProviderUnavailable, result.ToString());
+                    Assert.True(result.Outcome is SyncOutcome.Parked or SyncOutcome.ProviderUnavailable, result.ToString());
                     if (result.NotBefore is { } notBefore)
                     {
                         Clock.Advance(notBefore - Clock.GetUtcNow() + TimeSpan.FromSeconds(1));
@@ -135,7 +136,7 @@ public sealed class MailboxCrashResumeTests : MailboxSyncTestBase
                     try
                     {
                         var result = await SyncAsync(workspace, person, feature, reader, interceptors);
-                        Assert.Equal(MailboxSyncOutcome.Completed, result.Outcome);
+                        Assert.Equal(SyncOutcome.Completed, result.Outcome);
                         break;
                     }
                     catch (Exception ex) when (IsCrash(ex))

@@ -1,3 +1,4 @@
+using WorkSights.Application.Ingestion;
 using WorkSights.Application.Ingestion.SyncMailbox;
 using WorkSights.Domain.Activities;
 using WorkSights.Domain.Ingestion;
@@ -130,11 +131,11 @@ public sealed class MailboxIncrementalSyncTests : MailboxSyncTestBase
         await UpdateServiceAsync(contoso, s => s.SetFeature(ServiceFeature.Email, false));
         Sandbox.Server.RequestLog.Clear();
 
-        Assert.Equal(MailboxSyncResult.Skip(), await SyncAsync(contoso, worker, ServiceFeature.Email));
+        Assert.Equal(SyncResult.Skip(), await SyncAsync(contoso, worker, ServiceFeature.Email));
         Assert.Empty(Sandbox.Requests);
         foreach (var skipped in new[] { serviceAccount, sharedMailbox, leaver })
         {
-            Assert.Equal(MailboxSyncResult.Skip(), await SyncAsync(contoso, skipped, ServiceFeature.Calendar));
+            Assert.Equal(SyncResult.Skip(), await SyncAsync(contoso, skipped, ServiceFeature.Calendar));
         }
 
         Assert.Empty(Sandbox.Requests);

@@ -1,3 +1,4 @@
+using WorkSights.Application.Ingestion;
 using WorkSights.Application.Ingestion.SyncMailbox;
 using WorkSights.Domain.Ingestion;
 using WorkSights.Infrastructure.IntegrationTests.Support;
@@ -23,7 +24,7 @@ public sealed class MailboxThrottlingTests : MailboxSyncTestBase
         var parked = await SyncAsync(contoso, person, ServiceFeature.Email);
 
         var notBefore = throttledAt + TimeSpan.FromSeconds(600);
-        Assert.Equal(new MailboxSyncResult(MailboxSyncOutcome.Parked, 0, 0, notBefore), parked);
+        Assert.Equal(new SyncResult(SyncOutcome.Parked, 0, 0, notBefore), parked);
         var graph = Sandbox.GraphRequests;
         Assert.Single(graph); // Retry-After: 600 is beyond what the SDK may wait in process: no early retry.
         Assert.Equal(429, graph[0].StatusCode);
@@ -37,7 +38,7 @@ public sealed class MailboxThrottlingTests : MailboxSyncTestBase
 
         Clock.Advance(TimeSpan.FromSeconds(599));
         Sandbox.Server.RequestLog.Clear();
-        Assert.Equal(new MailboxSyncResult(MailboxSyncOutcome.Parked, 0, 0, notBefore), await SyncAsync(contoso, person, ServiceFeature.Email));
+        Assert.Equal(new SyncResult(SyncOutcome.Parked, 0, 0, notBefore), await SyncAsync(contoso, person, ServiceFeature.Email));
         Assert.Empty(Sandbox.Requests);
         Assert.Equal(49, Sandbox.Faults.ThrottledRequestsRemaining);
 
@@ -66,7 +67,7 @@ public sealed class MailboxThrottlingTests : MailboxSyncTestBase
 
         var result = await SyncAsync(contoso, person, ServiceFeature.Calendar, reader);
 
-        Assert.Equal(MailboxSyncOutcome.Parked, result.Outcome);
+        Assert.Equal(SyncOutcome.Parked, result.Outcome);
         Assert.Equal(Clock.GetUtcNow().AddSeconds(600), result.NotBefore);
         Assert.Equal(result.NotBefore, (await ServiceAsync(contoso)).ThrottledUntil);
     }

@@ -40,6 +40,12 @@ public sealed class Activity : ITenantOwned
 
     public bool IsExternal { get; private set; }
 
+    /// <summary>City-level location of the network the item came from, when the source tells it.</summary>
+    public ActivityLocation? Location { get; private set; }
+
+    /// <summary>The network address the item came from, when the source tells it.</summary>
+    public string? ClientIp { get; private set; }
+
     /// <summary>The source's id of the item; with the tenant and source it identifies the item across syncs.</summary>
     public string ExternalId { get; private set; }
 
@@ -101,13 +107,19 @@ public sealed class Activity : ITenantOwned
         Source = record.Source;
         OccurredAt = Guard.Utc(record.OccurredAt, "Activity time");
         CreditedDuration = overLong ? TimeSpan.Zero : record.Duration;
-        IsScored = !overLong && record.Kind != ActivityKind.CalendarBlock;
+        IsScored = !overLong && record.Kind is not (ActivityKind.CalendarBlock or ActivityKind.MailboxAccess);
         Title = Guard.Optional(Truncate(record.Title), "Title", 400);
         CounterpartCount = record.CounterpartCount;
         IsExternal = record.IsExternal;
         ExternalId = Guard.Required(record.ExternalId, "External id", 512);
+        Location = record.Location is { IsKnown: true } location ? location : null;
+        ClientIp = ClientIpOf(record.ClientIp);
         SyncedAt = Guard.Utc(syncedAt, "Sync time");
     }
+
+    /// <summary>An IPv4 or IPv6 address, without the port some sources append; anything else is dropped.</summary>
+    private static string? ClientIpOf(string? value) =>
+        value is { Length: <= 64 } && System.Net.IPEndPoint.TryParse(value.Trim(), out var endpoint) ? endpoint.Address.ToString() : null;
 
     private static string? Truncate(string? title) =>
         title is { Length: > 400 } ? title[..(char.IsHighSurrogate(title[399]) ? 399 : 400)] : title;
@@ -126,7 +138,7 @@ public sealed class Activity : ITenantOwned
 
     public static ActivityCategory CategoryOf(ActivityKind kind) => kind switch
     {
-        ActivityKind.EmailSent => ActivityCategory.Email,
+        ActivityKind.EmailSent or ActivityKind.MailboxAccess => ActivityCategory.Email,
         ActivityKind.Meeting or ActivityKind.CalendarResponse => ActivityCategory.Meeting,
         ActivityKind.CalendarBlock => ActivityCategory.CalendarBlock,
         ActivityKind.Call => ActivityCategory.Call,

@@ -10,4 +10,7 @@ public enum ActivityKind
     ChatMessage = 6,
     FileAction = 7,
     SignIn = 8,
+
+    /// <summary>Someone's mailbox was opened (the audit feed's MailItemsAccessed): a marker on the timeline, never scored.</summary>
+    MailboxAccess = 9,
 }

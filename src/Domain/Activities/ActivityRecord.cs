@@ -11,4 +11,11 @@ public sealed record ActivityRecord(
     string? Title,
     int CounterpartCount,
     bool IsExternal,
-    string ExternalId);
+    string ExternalId)
+{
+    /// <summary>Where the item came from, when the source knows (sign-ins).</summary>
+    public ActivityLocation? Location { get; init; }
+
+    /// <summary>The network address the item came from, when the source knows (sign-ins, audit records).</summary>
+    public string? ClientIp { get; init; }
+}

@@ -36,6 +36,11 @@ public sealed class ConnectedService : ITenantOwned
 
     public DateTimeOffset? LastErrorAt { get; private set; }
 
+    /// <summary>The tenant's unified audit log is off: files, chat, mailbox access and audit logins cannot be read.</summary>
+    public DateTimeOffset? AuditLogOffSince { get; private set; }
+
+    public bool IsAuditLogOff => AuditLogOffSince is not null;
+
     public bool IsRunning => RunStartedAt is not null && (RunCompletedAt is null || RunCompletedAt < RunStartedAt);
 
     public static ConnectedService For(Guid tenantId, IdentityProvider provider) => new()
@@ -89,6 +94,10 @@ public sealed class ConnectedService : ITenantOwned
         LastErrorAt = Guard.Utc(now, "Error time");
     }
 
+    public void AuditLogUnavailable(DateTimeOffset now) => AuditLogOffSince ??= Guard.Utc(now, "Audit log time");
+
+    public void AuditLogAvailable() => AuditLogOffSince = null;
+
     public void ScheduleNextSync(DateTimeOffset at) => NextSyncAt = Guard.Utc(at, "Next sync time");
 
     /// <summary>What Service View says, in order of what matters most to the reader.</summary>
@@ -113,6 +122,11 @@ public sealed class ConnectedService : ITenantOwned
         if (IsRunning || NextSyncAt <= now)
         {
             return ConnectionStatus.Syncing;
+        }
+
+        if (IsAuditLogOff)
+        {
+            return ConnectionStatus.AuditLogNotEnabled;
         }
 
         return LastErrorAt is { } errorAt && (RunCompletedAt is null || errorAt >= RunCompletedAt)

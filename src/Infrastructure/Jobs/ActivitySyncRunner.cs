@@ -1,17 +1,21 @@
+using System.Collections.Concurrent;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WorkSights.Application.Directory.ImportDirectory;
+using WorkSights.Application.Ingestion;
 using WorkSights.Application.Ingestion.RecordThrottling;
 using WorkSights.Application.Ingestion.RunActivitySync;
+using WorkSights.Application.Ingestion.SyncFeed;
 using WorkSights.Application.Ingestion.SyncMailbox;
+using WorkSights.Domain.Ingestion;
 
 namespace WorkSights.Infrastructure.Jobs;
 
 /// <summary>
 /// One sync run of one workspace: the directory first, then every person's mailbox features, a few mailboxes at a time,
-/// each in its own scope (and so its own database context and tenant scope).
+/// beside the workspace-wide feeds; each step in its own scope (and so its own database context and tenant scope).
 /// </summary>
 public sealed partial class ActivitySyncRunner(
     IServiceScopeFactory scopes,
@@ -35,8 +39,32 @@ public sealed partial class ActivitySyncRunner(
             return;
         }
 
-        var problems = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        var parkedUntil = new System.Collections.Concurrent.ConcurrentBag<DateTimeOffset>();
+        var problems = new ConcurrentQueue<string>();
+        var parkedUntil = new ConcurrentBag<DateTimeOffset>();
+        void Note(SyncResult result)
+        {
+            if (result.Outcome is SyncOutcome.ProviderUnavailable or SyncOutcome.ConsentRevoked && result.Problem is { } problem)
+            {
+                problems.Enqueue(problem);
+            }
+
+            if (result is { Outcome: SyncOutcome.Parked, NotBefore: { } notBefore })
+            {
+                parkedUntil.Add(notBefore);
+            }
+        }
+
+        // Workspace-wide feeds are read beside the mailboxes: a long backfill does not hold back sign-ins or files.
+        var feeds = Task.Run(
+            async () =>
+            {
+                foreach (var feed in Enum.GetValues<TenantFeed>())
+                {
+                    Note(await SendAsync(new SyncFeedCommand(tenantId, feed), cancellationToken));
+                }
+            },
+            cancellationToken);
+
         var done = 0;
         await Parallel.ForEachAsync(
             plan.PersonIds,
@@ -45,16 +73,7 @@ public sealed partial class ActivitySyncRunner(
             {
                 foreach (var feature in plan.Features)
                 {
-                    var result = await SendAsync(new SyncMailboxCommand(tenantId, personId, feature), token);
-                    if (result.Outcome is MailboxSyncOutcome.ProviderUnavailable or MailboxSyncOutcome.ConsentRevoked && result.Problem is { } problem)
-                    {
-                        problems.Enqueue(problem);
-                    }
-
-                    if (result is { Outcome: MailboxSyncOutcome.Parked, NotBefore: { } notBefore })
-                    {
-                        parkedUntil.Add(notBefore);
-                    }
+                    Note(await SendAsync(new SyncMailboxCommand(tenantId, personId, feature), token));
                 }
 
                 // Progress is written every few people, not after each: every write waits for SQLite's one write lock.
@@ -63,8 +82,9 @@ public sealed partial class ActivitySyncRunner(
                     await SendAsync(new RecordSyncProgressCommand(tenantId, Volatile.Read(ref done)), token);
                 }
             });
+        await feeds;
 
-        var summary = problems.IsEmpty ? null : $"{problems.Count} mailbox reads failed; the first: {problems.First()}";
+        var summary = problems.IsEmpty ? null : $"{problems.Count} reads failed; the first: {problems.First()}";
         // A mailbox parked by throttling is read again as soon as its pause ends, not a whole interval later.
         var next = clock.GetUtcNow() + options.Value.Interval;
         if (!parkedUntil.IsEmpty && parkedUntil.Min() < next)

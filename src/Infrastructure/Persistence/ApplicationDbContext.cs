@@ -35,6 +35,8 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
     public DbSet<SyncCheckpoint> SyncCheckpoints => Set<SyncCheckpoint>();
 
+    public DbSet<FeedCheckpoint> FeedCheckpoints => Set<FeedCheckpoint>();
+
     /// <summary>Read by the tenant filter at query time; no workspace means <see cref="Guid.Empty"/>, which matches nothing.</summary>
     private Guid CurrentTenantId => tenantContext.TenantId ?? Guid.Empty;
 

@@ -36,7 +36,7 @@ public sealed class SyncMailboxCommandHandlerTests : IDisposable
         await db.SaveChangesAsync();
     }
 
-    private async Task<MailboxSyncResult> SyncAsync(ServiceFeature feature, Guid? personId = null)
+    private async Task<SyncResult> SyncAsync(ServiceFeature feature, Guid? personId = null)
     {
         await using var db = database.CreateContext();
         return await new SyncMailboxCommandHandler(db, database.TenantContext, reader, database.Clock)
@@ -88,7 +88,7 @@ public sealed class SyncMailboxCommandHandlerTests : IDisposable
 
         var result = await SyncAsync(ServiceFeature.Email);
 
-        Assert.Equal(new MailboxSyncResult(MailboxSyncOutcome.Completed, 3, 0), result);
+        Assert.Equal(new SyncResult(SyncOutcome.Completed, 3, 0), result);
         var call = Assert.Single(reader.Calls);
         Assert.Equal(new MailboxRead("mail", ExternalTenantId, "oid-ann", null, Now - SyncMailboxCommandHandler.Backfill, null), call);
         var activities = await ActivitiesAsync();
@@ -116,7 +116,7 @@ public sealed class SyncMailboxCommandHandlerTests : IDisposable
 
         var result = await SyncAsync(ServiceFeature.Calendar);
 
-        Assert.Equal(MailboxSyncOutcome.Completed, result.Outcome);
+        Assert.Equal(SyncOutcome.Completed, result.Outcome);
         var call = Assert.Single(reader.Calls);
         Assert.Equal(("calendar", (string?)null, Now - SyncMailboxCommandHandler.Backfill, (DateTimeOffset?)(Now + SyncMailboxCommandHandler.CalendarLookAhead)), (call.Source, call.ResumeLink, call.From, call.To));
         var meeting = Assert.Single(await ActivitiesAsync()).Value;
@@ -138,7 +138,7 @@ public sealed class SyncMailboxCommandHandlerTests : IDisposable
 
         var result = await SyncAsync(ServiceFeature.Email);
 
-        Assert.Equal(new MailboxSyncResult(MailboxSyncOutcome.Completed, 2, 2), result);
+        Assert.Equal(new SyncResult(SyncOutcome.Completed, 2, 2), result);
         Assert.Equal("delta-1", reader.Calls[1].ResumeLink);
         var after = await ActivitiesAsync();
         Assert.Equal(["m-1", "m-4"], after.Keys.Order());
@@ -183,7 +183,7 @@ public sealed class SyncMailboxCommandHandlerTests : IDisposable
 
         var result = await SyncAsync(ServiceFeature.Calendar);
 
-        Assert.Equal(new MailboxSyncResult(MailboxSyncOutcome.Completed, 0, 1), result);
+        Assert.Equal(new SyncResult(SyncOutcome.Completed, 0, 1), result);
         Assert.Equal(["e-2"], (await ActivitiesAsync()).Keys);
     }
 
@@ -221,7 +221,7 @@ public sealed class SyncMailboxCommandHandlerTests : IDisposable
 
         var result = await SyncAsync(ServiceFeature.Email);
 
-        Assert.Equal(new MailboxSyncResult(MailboxSyncOutcome.Completed, 3, 1), result);
+        Assert.Equal(new SyncResult(SyncOutcome.Completed, 3, 1), result);
         Assert.Equal([null, "delta-1", null], reader.Calls.Select(c => c.ResumeLink));
         Assert.Equal(Now - SyncMailboxCommandHandler.Backfill, reader.Calls[2].From);
         var activities = await ActivitiesAsync();
@@ -271,7 +271,7 @@ public sealed class SyncMailboxCommandHandlerTests : IDisposable
 
         var interrupted = await SyncAsync(ServiceFeature.Email);
 
-        Assert.Equal(MailboxSyncOutcome.ProviderUnavailable, interrupted.Outcome);
+        Assert.Equal(SyncOutcome.ProviderUnavailable, interrupted.Outcome);
         Assert.Equal("503", interrupted.Problem);
         var midRound = await CheckpointAsync(ServiceFeature.Email);
         Assert.Equal(("next-1", true, true, 2), (midRound.ResumeLink, midRound.IsMidRound, midRound.IsFullRead, midRound.ItemsImported));
@@ -281,7 +281,7 @@ public sealed class SyncMailboxCommandHandlerTests : IDisposable
         reader.SentMail(Page<SentMail>(null, "delta-1", Mail("m-3")));
         var resumed = await SyncAsync(ServiceFeature.Email);
 
-        Assert.Equal(new MailboxSyncResult(MailboxSyncOutcome.Completed, 1, 0), resumed);
+        Assert.Equal(new SyncResult(SyncOutcome.Completed, 1, 0), resumed);
         Assert.Equal("next-1", reader.Calls[1].ResumeLink);
         Assert.Equal(["m-1", "m-2", "m-3"], (await ActivitiesAsync()).Keys.Order());
         var done = await CheckpointAsync(ServiceFeature.Email);
@@ -296,7 +296,7 @@ public sealed class SyncMailboxCommandHandlerTests : IDisposable
 
         var result = await SyncAsync(ServiceFeature.Email);
 
-        Assert.Equal(MailboxSyncResult.Skip(), result);
+        Assert.Equal(SyncResult.Skip(), result);
         Assert.Empty(await ActivitiesAsync());
     }
 
@@ -309,7 +309,7 @@ public sealed class SyncMailboxCommandHandlerTests : IDisposable
         var result = await SyncAsync(ServiceFeature.Email);
 
         var notBefore = Now.AddMinutes(10);
-        Assert.Equal(new MailboxSyncResult(MailboxSyncOutcome.Parked, 0, 0, notBefore), result);
+        Assert.Equal(new SyncResult(SyncOutcome.Parked, 0, 0, notBefore), result);
         var checkpoint = await CheckpointAsync(ServiceFeature.Email);
         Assert.Equal((notBefore, "next-1"), (checkpoint.NotBefore, checkpoint.ResumeLink));
         Assert.Equal(notBefore, (await ServiceAsync()).ThrottledUntil);
@@ -327,7 +327,7 @@ public sealed class SyncMailboxCommandHandlerTests : IDisposable
 
         var parked = await SyncAsync(ServiceFeature.Email);
 
-        Assert.Equal(new MailboxSyncResult(MailboxSyncOutcome.Parked, 0, 0, notBefore), parked);
+        Assert.Equal(new SyncResult(SyncOutcome.Parked, 0, 0, notBefore), parked);
         Assert.Single(reader.Calls);
     }
 
@@ -342,7 +342,7 @@ public sealed class SyncMailboxCommandHandlerTests : IDisposable
 
         var result = await SyncAsync(ServiceFeature.Email);
 
-        Assert.Equal(MailboxSyncOutcome.Completed, result.Outcome);
+        Assert.Equal(SyncOutcome.Completed, result.Outcome);
         Assert.Equal("next-1", reader.Calls[1].ResumeLink);
         Assert.Null((await CheckpointAsync(ServiceFeature.Email)).NotBefore);
     }
@@ -358,7 +358,7 @@ public sealed class SyncMailboxCommandHandlerTests : IDisposable
 
         var result = await SyncAsync(ServiceFeature.Email);
 
-        Assert.Equal(new MailboxSyncResult(MailboxSyncOutcome.Parked, 0, 0, Now.AddMinutes(5)), result);
+        Assert.Equal(new SyncResult(SyncOutcome.Parked, 0, 0, Now.AddMinutes(5)), result);
         var checkpoint = await CheckpointAsync(ServiceFeature.Email);
         Assert.Equal((Now.AddMinutes(5), true, (string?)null), (checkpoint.NotBefore, checkpoint.IsFullRead, checkpoint.ResumeLink));
         Assert.Equal(Now.AddMinutes(5), (await ServiceAsync()).ThrottledUntil);
@@ -372,7 +372,7 @@ public sealed class SyncMailboxCommandHandlerTests : IDisposable
 
         var result = await SyncAsync(ServiceFeature.Calendar);
 
-        Assert.Equal(MailboxSyncOutcome.ConsentRevoked, result.Outcome);
+        Assert.Equal(SyncOutcome.ConsentRevoked, result.Outcome);
         Assert.Equal("AADSTS7000112: application is disabled", result.Problem);
         var workspace = await database.TenantAsync(tenant.Id);
         Assert.Equal((TenantStatus.ConsentRevoked, (DateTimeOffset?)Now), (workspace.Status, workspace.ConsentRevokedAt));
@@ -390,7 +390,7 @@ public sealed class SyncMailboxCommandHandlerTests : IDisposable
 
         var result = await SyncAsync(ServiceFeature.Email);
 
-        Assert.Equal(MailboxSyncOutcome.Skipped, result.Outcome);
+        Assert.Equal(SyncOutcome.Skipped, result.Outcome);
         Assert.Single(reader.Calls);
     }
 
@@ -433,7 +433,7 @@ public sealed class SyncMailboxCommandHandlerTests : IDisposable
 
         var result = await SyncAsync(reason == SkipReason.UnsupportedFeature ? ServiceFeature.Calls : ServiceFeature.Email);
 
-        Assert.Equal(MailboxSyncResult.Skip(), result);
+        Assert.Equal(SyncResult.Skip(), result);
         Assert.Empty(reader.Calls);
         Assert.Empty(await ActivitiesAsync());
     }
@@ -446,7 +446,7 @@ public sealed class SyncMailboxCommandHandlerTests : IDisposable
 
         var result = await SyncAsync(ServiceFeature.Calendar);
 
-        Assert.Equal(MailboxSyncOutcome.Completed, result.Outcome);
+        Assert.Equal(SyncOutcome.Completed, result.Outcome);
     }
 
     [Fact]
@@ -457,7 +457,7 @@ public sealed class SyncMailboxCommandHandlerTests : IDisposable
 
         var result = await SyncAsync(ServiceFeature.Email);
 
-        Assert.Equal(MailboxSyncOutcome.Skipped, result.Outcome);
+        Assert.Equal(SyncOutcome.Skipped, result.Outcome);
         Assert.Empty(reader.Calls);
     }
 
@@ -470,7 +470,7 @@ public sealed class SyncMailboxCommandHandlerTests : IDisposable
 
         var result = await SyncAsync(ServiceFeature.Email, stranger.Id);
 
-        Assert.Equal(MailboxSyncOutcome.Skipped, result.Outcome);
+        Assert.Equal(SyncOutcome.Skipped, result.Outcome);
         Assert.Empty(reader.Calls);
     }
 

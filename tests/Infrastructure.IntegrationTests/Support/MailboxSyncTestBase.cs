@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Application.Directory.ImportDirectory;
+using WorkSights.Application.Ingestion;
 using WorkSights.Application.Ingestion.GetServiceView;
 using WorkSights.Application.Ingestion.SyncMailbox;
 using WorkSights.Domain.Activities;
@@ -69,7 +70,7 @@ public abstract class MailboxSyncTestBase : DirectoryImportTestBase
     }
 
     /// <summary>One run of the real handler, as the scheduler's job would run it.</summary>
-    protected async Task<MailboxSyncResult> SyncAsync(
+    protected async Task<SyncResult> SyncAsync(
         Workspace workspace, Person person, ServiceFeature feature, IMailboxReader? reader = null, params IInterceptor[] interceptors)
     {
         var tenantContext = new TenantContext();
@@ -80,10 +81,10 @@ public abstract class MailboxSyncTestBase : DirectoryImportTestBase
         return result;
     }
 
-    protected async Task<MailboxSyncResult> SyncCompletedAsync(Workspace workspace, Person person, ServiceFeature feature)
+    protected async Task<SyncResult> SyncCompletedAsync(Workspace workspace, Person person, ServiceFeature feature)
     {
         var result = await SyncAsync(workspace, person, feature);
-        Assert.True(result.Outcome == MailboxSyncOutcome.Completed, $"{feature} of {person.Email}: {result}");
+        Assert.True(result.Outcome == SyncOutcome.Completed, $"{feature} of {person.Email}: {result}");
         return result;
     }
 

@@ -30,5 +30,7 @@ public interface IApplicationDbContext
 
     DbSet<SyncCheckpoint> SyncCheckpoints { get; }
 
+    DbSet<FeedCheckpoint> FeedCheckpoints { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

@@ -14,7 +14,7 @@ public sealed class SyncMailboxCommandHandler(
     ITenantContext tenantContext,
     IMailboxReader mailbox,
     TimeProvider clock)
-    : ICommandHandler<SyncMailboxCommand, MailboxSyncResult>
+    : ICommandHandler<SyncMailboxCommand, SyncResult>
 {
     /// <summary>How far back a first sync reaches (PRODUCT.md: up to 29 days of history).</summary>
     public static readonly TimeSpan Backfill = TimeSpan.FromDays(29);
@@ -22,13 +22,13 @@ public sealed class SyncMailboxCommandHandler(
     /// <summary>How far ahead a calendar window reaches; it is renewed when less than a week of it is left.</summary>
     public static readonly TimeSpan CalendarLookAhead = TimeSpan.FromDays(30);
 
-    public async ValueTask<MailboxSyncResult> Handle(SyncMailboxCommand command, CancellationToken cancellationToken)
+    public async ValueTask<SyncResult> Handle(SyncMailboxCommand command, CancellationToken cancellationToken)
     {
         var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.Id == command.TenantId, cancellationToken)
             ?? throw new NotFoundException("Workspace");
         if (tenant.Status != TenantStatus.Active || !ImportedFeatures.FromMailboxes.Contains(command.Feature))
         {
-            return MailboxSyncResult.Skip();
+            return SyncResult.Skip();
         }
 
         using var scope = tenantContext.BeginScope(tenant.Id);
@@ -37,14 +37,14 @@ public sealed class SyncMailboxCommandHandler(
         if (person is null || person.Status != PersonStatus.Active || person.ProvisioningState == ProvisioningState.Blocked
             || service is null || service.IsDisconnected || !service.IsEnabled(command.Feature))
         {
-            return MailboxSyncResult.Skip();
+            return SyncResult.Skip();
         }
 
         var now = clock.GetUtcNow();
         var checkpoint = await CheckpointAsync(tenant.Id, person.Id, command.Feature, cancellationToken);
         if (checkpoint.IsParkedAt(now))
         {
-            return new MailboxSyncResult(MailboxSyncOutcome.Parked, 0, 0, checkpoint.NotBefore);
+            return new SyncResult(SyncOutcome.Parked, 0, 0, checkpoint.NotBefore);
         }
 
         var owner = new MailboxOwner(tenant.Id, person.Id, person.Email, await WorkspaceDomainsAsync(tenant, cancellationToken));
@@ -65,7 +65,7 @@ public sealed class SyncMailboxCommandHandler(
         catch (SourceNotFoundException)
         {
             // Licensed people without an Exchange mailbox have nothing to import; that is not a problem to report.
-            return MailboxSyncResult.Skip();
+            return SyncResult.Skip();
         }
         catch (ProviderThrottledException ex)
         {
@@ -73,22 +73,22 @@ public sealed class SyncMailboxCommandHandler(
             checkpoint.Park(until);
             service.Throttled(until);
             await db.SaveChangesAsync(cancellationToken);
-            return new MailboxSyncResult(MailboxSyncOutcome.Parked, 0, 0, until);
+            return new SyncResult(SyncOutcome.Parked, 0, 0, until);
         }
         catch (ConsentRevokedException ex)
         {
             tenant.RevokeConsent(clock.GetUtcNow());
             service.RecordError($"Consent revoked: {ex.Message}", clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
-            return new MailboxSyncResult(MailboxSyncOutcome.ConsentRevoked, 0, 0, Problem: ex.Message);
+            return new SyncResult(SyncOutcome.ConsentRevoked, 0, 0, Problem: ex.Message);
         }
         catch (ProviderUnavailableException ex)
         {
-            return new MailboxSyncResult(MailboxSyncOutcome.ProviderUnavailable, 0, 0, Problem: ex.Message);
+            return new SyncResult(SyncOutcome.ProviderUnavailable, 0, 0, Problem: ex.Message);
         }
     }
 
-    private async Task<MailboxSyncResult> ReadAsync(Tenant tenant, Person person, MailboxOwner owner, SyncCheckpoint checkpoint, ServiceFeature feature, CancellationToken cancellationToken)
+    private async Task<SyncResult> ReadAsync(Tenant tenant, Person person, MailboxOwner owner, SyncCheckpoint checkpoint, ServiceFeature feature, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var renewCalendar = feature == ServiceFeature.Calendar && !checkpoint.IsMidRound && checkpoint.RangeEnd is { } end && end - now < TimeSpan.FromDays(7);
@@ -105,7 +105,7 @@ public sealed class SyncMailboxCommandHandler(
                 await writer.WriteAsync(page, m => m.Id, m => SourceActivities.FromMail(m, owner), cancellationToken);
             }
 
-            return new MailboxSyncResult(MailboxSyncOutcome.Completed, writer.Stored, writer.Removed);
+            return new SyncResult(SyncOutcome.Completed, writer.Stored, writer.Removed);
         }
 
         var calendar = new MailboxPageWriter(db, checkpoint, owner, ActivitySource.OutlookCalendar, clock);
@@ -114,7 +114,7 @@ public sealed class SyncMailboxCommandHandler(
             await calendar.WriteAsync(page, e => e.Id, e => SourceActivities.FromCalendar(e, owner), cancellationToken);
         }
 
-        return new MailboxSyncResult(MailboxSyncOutcome.Completed, calendar.Stored, calendar.Removed);
+        return new SyncResult(SyncOutcome.Completed, calendar.Stored, calendar.Removed);
     }
 
     private async Task<SyncCheckpoint> CheckpointAsync(Guid tenantId, Guid personId, ServiceFeature feature, CancellationToken cancellationToken)

@@ -18,6 +18,17 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         builder.Ignore(a => a.Category);
         builder.Property(a => a.Title).HasMaxLength(400);
         builder.Property(a => a.ExternalId).HasMaxLength(512).IsRequired();
+        builder.Property(a => a.ClientIp).HasMaxLength(45);
+        builder.OwnsOne(a => a.Location, location =>
+        {
+            location.Property(l => l.City).HasColumnName("LocationCity").HasMaxLength(ActivityLocation.MaximumNameLength);
+            location.Property(l => l.State).HasColumnName("LocationState").HasMaxLength(ActivityLocation.MaximumNameLength);
+            location.Property(l => l.CountryOrRegion).HasColumnName("LocationCountry").HasMaxLength(ActivityLocation.MaximumNameLength);
+            location.Property(l => l.Latitude).HasColumnName("LocationLatitude");
+            location.Property(l => l.Longitude).HasColumnName("LocationLongitude");
+            location.Ignore(l => l.HasCoordinates);
+            location.Ignore(l => l.IsKnown);
+        });
         builder.Property(a => a.CreditedDuration).HasConversion(d => d.Ticks, t => TimeSpan.FromTicks(t));
         builder.HasIndex(a => new { a.TenantId, a.Source, a.ExternalId, a.PersonId }).IsUnique();
         builder.HasIndex(a => new { a.TenantId, a.PersonId, a.OccurredAt });

@@ -18,5 +18,6 @@ internal sealed class ConnectedServiceConfiguration : IEntityTypeConfiguration<C
         builder.Property(s => s.LastError).HasMaxLength(1000);
         builder.Ignore(s => s.EnabledFeatures);
         builder.Ignore(s => s.IsRunning);
+        builder.Ignore(s => s.IsAuditLogOff);
     }
 }

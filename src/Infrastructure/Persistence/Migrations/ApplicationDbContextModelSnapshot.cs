@@ -22,6 +22,10 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClientIp")
+                        .HasMaxLength(45)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CounterpartCount")
                         .HasColumnType("INTEGER");
 
@@ -118,6 +122,9 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AuditLogOffSince")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsDisconnected")
                         .HasColumnType("INTEGER");
 
@@ -162,6 +169,40 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("ConnectedServices", (string)null);
+                });
+
+            modelBuilder.Entity("WorkSights.Domain.Ingestion.FeedCheckpoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Feed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsSubscribed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemsImported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastCompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NotBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReadUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Feed")
+                        .IsUnique();
+
+                    b.ToTable("FeedCheckpoints", (string)null);
                 });
 
             modelBuilder.Entity("WorkSights.Domain.Ingestion.SyncCheckpoint", b =>
@@ -480,6 +521,44 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                         .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsOne("WorkSights.Domain.Activities.ActivityLocation", "Location", b1 =>
+                        {
+                            b1.Property<Guid>("ActivityId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("City")
+                                .HasMaxLength(120)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LocationCity");
+
+                            b1.Property<string>("CountryOrRegion")
+                                .HasMaxLength(120)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LocationCountry");
+
+                            b1.Property<double?>("Latitude")
+                                .HasColumnType("REAL")
+                                .HasColumnName("LocationLatitude");
+
+                            b1.Property<double?>("Longitude")
+                                .HasColumnType("REAL")
+                                .HasColumnName("LocationLongitude");
+
+                            b1.Property<string>("State")
+                                .HasMaxLength(120)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LocationState");
+
+                            b1.HasKey("ActivityId");
+
+                            b1.ToTable("Activities");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ActivityId");
+                        });
+
+                    b.Navigation("Location");
                 });
 
             modelBuilder.Entity("WorkSights.Domain.Directory.DirectorySyncState", b =>
@@ -492,6 +571,15 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                 });
 
             modelBuilder.Entity("WorkSights.Domain.Ingestion.ConnectedService", b =>
+                {
+                    b.HasOne("WorkSights.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WorkSights.Domain.Ingestion.FeedCheckpoint", b =>
                 {
                     b.HasOne("WorkSights.Domain.Tenants.Tenant", null)
                         .WithMany()

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using WorkSights.Application.Common.Interfaces;
+using WorkSights.Domain.Common;
+using WorkSights.Domain.People;
+using WorkSights.Domain.Tenants;
+
+namespace WorkSights.Application.Ingestion.Feeds;
+
+/// <summary>
+/// Whom a workspace-wide feed's items can belong to: active people who are not Blocked, found by their directory id or
+/// their address. Everyone else's items are skipped. Loaded once per feed sync.
+/// </summary>
+internal sealed class WorkspacePeople
+{
+    private readonly Dictionary<string, Guid> byDirectoryId;
+    private readonly Dictionary<string, Guid> byAddress;
+
+    private WorkspacePeople(Dictionary<string, Guid> byDirectoryId, Dictionary<string, Guid> byAddress, IReadOnlySet<string> domains)
+    {
+        this.byDirectoryId = byDirectoryId;
+        this.byAddress = byAddress;
+        Domains = domains;
+    }
+
+    /// <summary>The workspace's own domains: the primary one and every other its people's addresses use.</summary>
+    public IReadOnlySet<string> Domains { get; }
+
+    public static async Task<WorkspacePeople> LoadAsync(IApplicationDbContext db, Tenant tenant, CancellationToken cancellationToken)
+    {
+        var people = await db.People
+            .Where(p => p.Status != PersonStatus.Removed)
+            .Select(p => new { p.Id, p.ExternalId, p.Email, p.Status, p.ProvisioningState })
+            .ToListAsync(cancellationToken);
+        var importable = people.Where(p => p.Status == PersonStatus.Active && p.ProvisioningState != ProvisioningState.Blocked).ToList();
+        var domains = people.Select(p => EmailAddresses.DomainOf(p.Email)).Where(d => d.Length > 0)
+            .Append(tenant.PrimaryDomain)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return new WorkspacePeople(
+            importable.ToDictionary(p => p.ExternalId, p => p.Id, StringComparer.OrdinalIgnoreCase),
+            importable.ToDictionary(p => p.Email, p => p.Id, StringComparer.OrdinalIgnoreCase),
+            domains);
+    }
+
+    /// <summary>The person an item belongs to, by directory id first and then by address; null when nobody importable.</summary>
+    public Guid? Find(string? directoryId, string? address)
+    {
+        if (!string.IsNullOrWhiteSpace(directoryId) && byDirectoryId.TryGetValue(directoryId.Trim(), out var byId))
+        {
+            return byId;
+        }
+
+        return !string.IsNullOrWhiteSpace(address) && byAddress.TryGetValue(address.Trim(), out var byMail) ? byMail : null;
+    }
+
+    public bool IsWorkspaceAddress(string? address) =>
+        address is not null && Domains.Contains(EmailAddresses.DomainOf(address));
+}
