@@ -2,7 +2,7 @@ using WorkSights.Domain.Ingestion;
 
 namespace WorkSights.Application.Ingestion;
 
-/// <summary>The features WorkSights can import today; the others are shown as not available yet.</summary>
+/// <summary>The features read mailbox by mailbox; the others come from workspace-wide feeds (<see cref="Feeds.IFeedImport"/>).</summary>
 internal static class ImportedFeatures
 {
     /// <summary>Read from each person's mailbox.</summary>

@@ -52,7 +52,7 @@ public sealed class GetServiceViewQueryHandlerTests : IDisposable
     {
         using var scope = database.TenantContext.BeginScope(tenantId);
         await using var db = database.CreateContext();
-        return await new GetServiceViewQueryHandler(db, database.TenantContext, database.Clock).Handle(new GetServiceViewQuery(), CancellationToken.None);
+        return await new GetServiceViewQueryHandler(db, database.TenantContext, [], database.Clock).Handle(new GetServiceViewQuery(), CancellationToken.None);
     }
 
     [Fact]
@@ -227,6 +227,6 @@ public sealed class GetServiceViewQueryHandlerTests : IDisposable
         await using var db = database.CreateContext();
 
         await Assert.ThrowsAsync<NotFoundException>(async () =>
-            await new GetServiceViewQueryHandler(db, database.TenantContext, database.Clock).Handle(new GetServiceViewQuery(), CancellationToken.None));
+            await new GetServiceViewQueryHandler(db, database.TenantContext, [], database.Clock).Handle(new GetServiceViewQuery(), CancellationToken.None));
     }
 }

@@ -2,13 +2,14 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Common.Interfaces;
+using WorkSights.Application.Ingestion.Feeds;
 using WorkSights.Domain.Activities;
 using WorkSights.Domain.Ingestion;
 using WorkSights.Domain.People;
 
 namespace WorkSights.Application.Ingestion.GetServiceView;
 
-public sealed class GetServiceViewQueryHandler(IApplicationDbContext db, ITenantContext tenantContext, TimeProvider clock)
+public sealed class GetServiceViewQueryHandler(IApplicationDbContext db, ITenantContext tenantContext, IEnumerable<IFeedImport> feedImports, TimeProvider clock)
     : IQueryHandler<GetServiceViewQuery, ServiceViewDto>
 {
     public async ValueTask<ServiceViewDto> Handle(GetServiceViewQuery query, CancellationToken cancellationToken)
@@ -20,8 +21,11 @@ public sealed class GetServiceViewQueryHandler(IApplicationDbContext db, ITenant
         var people = await db.People.CountAsync(p => p.Status != PersonStatus.Removed, cancellationToken);
         var counts = await db.Activities.GroupBy(a => a.Kind).Select(g => new { Kind = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
 
+        var available = ImportedFeatures.FromMailboxes
+            .Concat(feedImports.SelectMany(i => i.Feeds).Select(TenantFeeds.FeatureOf))
+            .ToHashSet();
         var features = Enum.GetValues<ServiceFeature>()
-            .Select(f => new ServiceFeatureDto(f, service.IsEnabled(f), ImportedFeatures.FromMailboxes.Contains(f), counts.Where(c => FeatureOf(c.Kind) == f).Sum(c => c.Count)))
+            .Select(f => new ServiceFeatureDto(f, service.IsEnabled(f), available.Contains(f), counts.Where(c => FeatureOf(c.Kind) == f).Sum(c => c.Count)))
             .ToList();
         var problems = new[]
             {
@@ -50,7 +54,7 @@ public sealed class GetServiceViewQueryHandler(IApplicationDbContext db, ITenant
 
     private static ServiceFeature FeatureOf(ActivityKind kind) => kind switch
     {
-        ActivityKind.EmailSent => ServiceFeature.Email,
+        ActivityKind.EmailSent or ActivityKind.MailboxAccess => ServiceFeature.Email,
         ActivityKind.Meeting or ActivityKind.CalendarBlock or ActivityKind.CalendarResponse => ServiceFeature.Calendar,
         ActivityKind.Call => ServiceFeature.Calls,
         ActivityKind.ChatMessage => ServiceFeature.Chat,
