@@ -256,6 +256,35 @@ public sealed class ConnectedServiceTests
     }
 
     [Fact]
+    public void StatusIsAuditLogNotEnabledWhileTheAuditLogIsOffAndNothingElseMatters()
+    {
+        var service = NewService();
+        service.RunStarted(3, Now);
+        service.RunCompleted(Now, Now.AddMinutes(15));
+
+        service.AuditLogUnavailable(Now);
+
+        Assert.Equal(ConnectionStatus.AuditLogNotEnabled, service.StatusAt(TenantStatus.Active, Now.AddMinutes(1)));
+        Assert.Equal(ConnectionStatus.Syncing, service.StatusAt(TenantStatus.Active, Now.AddMinutes(15)));
+        Assert.Equal(ConnectionStatus.ConsentRevoked, service.StatusAt(TenantStatus.ConsentRevoked, Now.AddMinutes(1)));
+    }
+
+    [Fact]
+    public void AuditLogOffKeepsItsFirstTimeAndClearsWhenAvailable()
+    {
+        var service = NewService();
+
+        service.AuditLogUnavailable(Now);
+        service.AuditLogUnavailable(Now.AddHours(1));
+        Assert.Equal(Now, service.AuditLogOffSince);
+
+        service.AuditLogAvailable();
+
+        Assert.False(service.IsAuditLogOff);
+        Assert.Equal(ConnectionStatus.Connected, service.StatusAt(TenantStatus.Active, Now));
+    }
+
+    [Fact]
     public void StatusIsConnectedGivenNothingHappened()
     {
         Assert.Equal(ConnectionStatus.Connected, NewService().StatusAt(TenantStatus.Active, Now));
