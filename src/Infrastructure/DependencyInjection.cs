@@ -21,7 +21,8 @@ public static class DependencyInjection
             ?? $"Data Source={Path.Combine(dataDirectory, "worksights.db")}";
 
         services.AddScoped<ITenantContext, TenantContext>();
-        services.AddDbContext<ApplicationDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
+        var writes = new SerializedWrites();
+        services.AddDbContext<ApplicationDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas(), writes));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
         services.AddHostedService<DatabaseMigrator>();
 

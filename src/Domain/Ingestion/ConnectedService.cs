@@ -78,6 +78,9 @@ public sealed class ConnectedService : ITenantOwned
 
     public void PersonDone() => PeopleDone = Math.Min(PeopleInRun, PeopleDone + 1);
 
+    /// <summary>Progress reported by parallel workers may arrive out of order: it never goes back.</summary>
+    public void PeopleDoneSoFar(int people) => PeopleDone = Math.Clamp(people, PeopleDone, PeopleInRun);
+
     public void RunCompleted(DateTimeOffset now, DateTimeOffset nextSyncAt)
     {
         RunCompletedAt = Guard.Utc(now, "Completion time");

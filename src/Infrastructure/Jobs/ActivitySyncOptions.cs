@@ -10,7 +10,8 @@ public sealed class ActivitySyncOptions
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>How many mailboxes of one workspace are read at once (the per-tenant bulkhead).</summary>
-    public int MailboxesInParallel { get; set; } = 4;
+    /// <remarks>Microsoft limits concurrency per mailbox, not per workspace; each mailbox gets one request at a time.</remarks>
+    public int MailboxesInParallel { get; set; } = 8;
 
     /// <summary>How often the scheduler looks for workspaces that are due, when nothing wakes it.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);

@@ -73,7 +73,7 @@ public sealed partial class ActivitySyncRunner(
             {
                 foreach (var feature in plan.Features)
                 {
-                    Note(await SendAsync(new SyncMailboxCommand(tenantId, personId, feature), token));
+                    Note(await SendAsync(new SyncMailboxCommand(tenantId, personId, feature, plan.WorkspaceDomains), token));
                 }
 
                 // Progress is written every few people, not after each: every write waits for SQLite's one write lock.

@@ -10,9 +10,13 @@ public sealed class RecordSyncProgressCommandHandler(IApplicationDbContext db, I
     public async ValueTask<Unit> Handle(RecordSyncProgressCommand command, CancellationToken cancellationToken)
     {
         using var scope = tenantContext.BeginScope(command.TenantId);
-        await db.ConnectedServices
-            .Where(s => s.PeopleDone < command.PeopleDone)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.PeopleDone, x => x.PeopleInRun < command.PeopleDone ? x.PeopleInRun : command.PeopleDone), cancellationToken);
+        var service = await db.ConnectedServices.SingleOrDefaultAsync(cancellationToken);
+        if (service is not null && service.PeopleDone < command.PeopleDone)
+        {
+            service.PeopleDoneSoFar(command.PeopleDone);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return Unit.Value;
     }
 }

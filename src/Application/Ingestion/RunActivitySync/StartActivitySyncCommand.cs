@@ -5,4 +5,4 @@ namespace WorkSights.Application.Ingestion.RunActivitySync;
 /// <summary>Opens a sync run of a workspace: who is read, for which features. Null when the workspace cannot sync now.</summary>
 public sealed record StartActivitySyncCommand(Guid TenantId) : ICommand<ActivitySyncPlan?>;
 
-public sealed record ActivitySyncPlan(Guid TenantId, IReadOnlyList<Guid> PersonIds, IReadOnlyList<Domain.Ingestion.ServiceFeature> Features);
+public sealed record ActivitySyncPlan(Guid TenantId, IReadOnlyList<Guid> PersonIds, IReadOnlyList<Domain.Ingestion.ServiceFeature> Features, IReadOnlySet<string> WorkspaceDomains);

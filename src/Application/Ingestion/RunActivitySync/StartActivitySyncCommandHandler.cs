@@ -32,6 +32,7 @@ public sealed class StartActivitySyncCommandHandler(IApplicationDbContext db, IT
             .ToListAsync(cancellationToken);
         service.RunStarted(people.Count, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return new ActivitySyncPlan(tenant.Id, people, ImportedFeatures.FromMailboxes.Where(service.IsEnabled).ToList());
+        var domains = await WorkspaceDomains.ReadAsync(db, tenant, cancellationToken);
+        return new ActivitySyncPlan(tenant.Id, people, ImportedFeatures.FromMailboxes.Where(service.IsEnabled).ToList(), domains);
     }
 }

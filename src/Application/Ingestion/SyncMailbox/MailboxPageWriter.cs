@@ -65,6 +65,12 @@ internal sealed class MailboxPageWriter(IApplicationDbContext db, SyncCheckpoint
 
         await db.SaveChangesAsync(cancellationToken);
         Stored += stored;
+
+        // A mailbox can run to many pages in one context: saved rows are let go, or every later save would scan them all.
+        foreach (var activity in existing.Values)
+        {
+            db.Activities.Entry(activity).State = EntityState.Detached;
+        }
     }
 
     private void RemoveIfPresent(Activity? activity)

@@ -4,4 +4,5 @@ using WorkSights.Domain.Ingestion;
 namespace WorkSights.Application.Ingestion.SyncMailbox;
 
 /// <summary>Brings one feature (email or calendar) of one person's mailbox up to date, resuming where the last sync stopped.</summary>
-public sealed record SyncMailboxCommand(Guid TenantId, Guid PersonId, ServiceFeature Feature) : ICommand<SyncResult>;
+/// <param name="WorkspaceDomains">The workspace's own domains when the caller already knows them (a run reads them once).</param>
+public sealed record SyncMailboxCommand(Guid TenantId, Guid PersonId, ServiceFeature Feature, IReadOnlySet<string>? WorkspaceDomains = null) : ICommand<SyncResult>;

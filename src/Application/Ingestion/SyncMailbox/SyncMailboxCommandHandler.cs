@@ -47,7 +47,8 @@ public sealed class SyncMailboxCommandHandler(
             return new SyncResult(SyncOutcome.Parked, 0, 0, checkpoint.NotBefore);
         }
 
-        var owner = new MailboxOwner(tenant.Id, person.Id, person.Email, await WorkspaceDomainsAsync(tenant, cancellationToken));
+        var domains = command.WorkspaceDomains ?? await WorkspaceDomains.ReadAsync(db, tenant, cancellationToken);
+        var owner = new MailboxOwner(tenant.Id, person.Id, person.Email, domains);
         try
         {
             try
@@ -127,17 +128,5 @@ public sealed class SyncMailboxCommandHandler(
         }
 
         return checkpoint;
-    }
-
-    /// <summary>The domains the workspace's own people use: the primary one and every other seen in the directory.</summary>
-    private async Task<IReadOnlySet<string>> WorkspaceDomainsAsync(Tenant tenant, CancellationToken cancellationToken)
-    {
-        var domains = (await db.People
-            .Where(p => p.Status != PersonStatus.Removed)
-            .Select(p => p.Email.Substring(p.Email.IndexOf('@') + 1))
-            .Distinct()
-            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        domains.Add(tenant.PrimaryDomain);
-        return domains;
     }
 }
