@@ -10,14 +10,21 @@ namespace WorkSights.Benchmarks;
 /// <summary>Time spent fetching pages (the reader) and storing them (the handler, between one page and the next).</summary>
 internal sealed class PageTimes
 {
+    private readonly Lock storing = new();
     private long fetchTicks;
     private long storeTicks;
     private long pages;
     private long items;
+    private int storesUnderWay;
+    private long storingSince;
+    private long storeWallTicks;
 
     public TimeSpan Fetch => TimeSpan.FromTicks(Interlocked.Read(ref fetchTicks));
 
     public TimeSpan Store => TimeSpan.FromTicks(Interlocked.Read(ref storeTicks));
+
+    /// <summary>Wall time during which at least one page was being stored: the store phase's own duration.</summary>
+    public TimeSpan StoreWall => TimeSpan.FromTicks(Interlocked.Read(ref storeWallTicks));
 
     public long Pages => Interlocked.Read(ref pages);
 
@@ -29,12 +36,32 @@ internal sealed class PageTimes
         Interlocked.Exchange(ref storeTicks, 0);
         Interlocked.Exchange(ref pages, 0);
         Interlocked.Exchange(ref items, 0);
+        Interlocked.Exchange(ref storeWallTicks, 0);
+    }
+
+    public void StoreStarted()
+    {
+        lock (storing)
+        {
+            if (storesUnderWay++ == 0)
+            {
+                storingSince = Stopwatch.GetTimestamp();
+            }
+        }
     }
 
     public void AddFetch(TimeSpan elapsed) => Interlocked.Add(ref fetchTicks, elapsed.Ticks);
 
     public void AddStore(TimeSpan elapsed, int count)
     {
+        lock (storing)
+        {
+            if (--storesUnderWay == 0)
+            {
+                Interlocked.Add(ref storeWallTicks, Stopwatch.GetElapsedTime(storingSince).Ticks);
+            }
+        }
+
         Interlocked.Add(ref storeTicks, elapsed.Ticks);
         Interlocked.Increment(ref pages);
         Interlocked.Add(ref items, count);
@@ -68,6 +95,7 @@ internal sealed class TimedMailboxReader(IMailboxReader inner, PageTimes times) 
             times.AddFetch(Stopwatch.GetElapsedTime(fetching));
             var page = enumerator.Current;
             var storing = Stopwatch.GetTimestamp();
+            times.StoreStarted();
             yield return page;
             times.AddStore(Stopwatch.GetElapsedTime(storing), page.Items.Count + page.RemovedIds.Count);
         }

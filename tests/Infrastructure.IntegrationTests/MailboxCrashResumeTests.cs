@@ -24,14 +24,14 @@ public sealed class MailboxCrashResumeTests : MailboxSyncTestBase
         var random = new Random(20261201);
 
         await SyncAllAsync(reference, people);
-        var backfillCrashes = await SyncWithCrashesAsync(crashed, crashedPeople, random, maxPages: 5, maxCommands: 30);
+        var backfillCrashes = await SyncWithCrashesAsync(crashed, crashedPeople, random, maxPages: 5, maxCommands: 14);
         var expected = await ActivityRowsAsync(reference);
         Assert.True(expected.Count > 1000, $"Only {expected.Count} activities.");
         AssertSameRows(expected, await ActivityRowsAsync(crashed));
 
         Clock.Advance(TimeSpan.FromHours(36));
         await SyncAllAsync(reference, people);
-        var incrementalCrashes = await SyncWithCrashesAsync(crashed, crashedPeople, random, maxPages: 1, maxCommands: 15);
+        var incrementalCrashes = await SyncWithCrashesAsync(crashed, crashedPeople, random, maxPages: 1, maxCommands: 7);
         var afterIncremental = await ActivityRowsAsync(reference);
         Assert.NotEqual(expected, afterIncremental);
         AssertSameRows(afterIncremental, await ActivityRowsAsync(crashed));

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Domain.Activities;
 using WorkSights.Domain.Common;
@@ -44,6 +45,31 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     {
         EnsureTenantOwnership();
         return base.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<int> SaveChangesWithAsync(IReadOnlyCollection<Activity> upserts, CancellationToken cancellationToken)
+    {
+        if (upserts.Count == 0)
+        {
+            return await SaveChangesAsync(cancellationToken);
+        }
+
+        if (upserts.Any(a => a.TenantId != CurrentTenantId))
+        {
+            throw new InvalidOperationException("An Activity of another workspace cannot be written here.");
+        }
+
+        var writes = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<SerializedWrites>().FirstOrDefault();
+        await using var holding = writes is null ? null : await writes.HoldAsync(this, cancellationToken);
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        await ActivityUpsert.For(Model).ExecuteAsync(this, upserts, cancellationToken);
+        var saved = await SaveChangesAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return saved + upserts.Count;
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -13,12 +13,29 @@ namespace WorkSights.Infrastructure.Persistence;
 internal sealed class SerializedWrites : SaveChangesInterceptor
 {
     private static readonly object Held = new();
+    private static readonly object HeldForTransaction = new();
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly ConditionalWeakTable<DbContext, object> holders = [];
 
+    /// <summary>
+    /// Holds the gate for a whole transaction of <paramref name="context"/>: its saves inside pass straight through. Taking
+    /// the gate before SQLite's lock is what keeps two writers from waiting on each other.
+    /// </summary>
+    public async Task<IAsyncDisposable> HoldAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        holders.AddOrUpdate(context, HeldForTransaction);
+        return new Holding(this, context);
+    }
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
+        if (IsHeldForTransaction(eventData.Context))
+        {
+            return result;
+        }
+
         gate.Wait();
         Hold(eventData.Context);
         return result;
@@ -26,6 +43,11 @@ internal sealed class SerializedWrites : SaveChangesInterceptor
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
+        if (IsHeldForTransaction(eventData.Context))
+        {
+            return result;
+        }
+
         await gate.WaitAsync(cancellationToken);
         Hold(eventData.Context);
         return result;
@@ -70,12 +92,30 @@ internal sealed class SerializedWrites : SaveChangesInterceptor
         holders.AddOrUpdate(context, Held);
     }
 
-    /// <summary>Only a context that holds the gate gives it back: a save cancelled while waiting never got it.</summary>
+    private bool IsHeldForTransaction(DbContext? context) =>
+        context is not null && holders.TryGetValue(context, out var holding) && ReferenceEquals(holding, HeldForTransaction);
+
+    /// <summary>Only a save that holds the gate gives it back: one cancelled while waiting never got it.</summary>
     private void Release(DbContext? context)
     {
-        if (context is not null && holders.Remove(context))
+        if (context is not null && holders.TryGetValue(context, out var holding) && ReferenceEquals(holding, Held) && holders.Remove(context))
         {
             gate.Release();
+        }
+    }
+
+    private sealed class Holding(SerializedWrites writes, DbContext context) : IAsyncDisposable
+    {
+        private int released;
+
+        public ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0 && writes.holders.Remove(context))
+            {
+                writes.gate.Release();
+            }
+
+            return ValueTask.CompletedTask;
         }
     }
 }

@@ -33,4 +33,11 @@ public interface IApplicationDbContext
     DbSet<FeedCheckpoint> FeedCheckpoints { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Inserts or updates <paramref name="upserts"/> by their natural key (workspace, source, external id, person) and
+    /// saves the other pending changes, all in one transaction. A corrected estimate survives the update. The activities
+    /// are not tracked afterwards.
+    /// </summary>
+    Task<int> SaveChangesWithAsync(IReadOnlyCollection<Activity> upserts, CancellationToken cancellationToken);
 }

@@ -11,8 +11,6 @@ namespace WorkSights.Application.Ingestion.SyncMailbox;
 /// </summary>
 internal sealed class MailboxPageWriter(IApplicationDbContext db, SyncCheckpoint checkpoint, MailboxOwner owner, ActivitySource source, TimeProvider clock)
 {
-    private readonly HashSet<Guid> removed = [];
-
     public int Stored { get; private set; }
 
     public int Removed { get; private set; }
@@ -20,85 +18,70 @@ internal sealed class MailboxPageWriter(IApplicationDbContext db, SyncCheckpoint
     public async Task WriteAsync<T>(SourcePage<T> page, Func<T, string> idOf, Func<T, ActivityRecord?> toRecord, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var ids = page.Items.Select(idOf).Concat(page.RemovedIds).Distinct().ToList();
-        var existing = await db.Activities
-            .Where(a => a.PersonId == owner.PersonId && a.Source == source && ids.Contains(a.ExternalId))
-            .ToDictionaryAsync(a => a.ExternalId, cancellationToken);
-
-        var stored = 0;
+        var upserts = new Dictionary<string, Activity>(StringComparer.Ordinal);
+        var gone = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in page.Items)
         {
-            var record = toRecord(item);
-            existing.TryGetValue(idOf(item), out var activity);
-            if (record is null)
+            var id = idOf(item);
+            if (toRecord(item) is { } record)
             {
-                RemoveIfPresent(activity);
-            }
-            else if (activity is null)
-            {
-                var added = Activity.Record(record, now);
-                db.Activities.Add(added);
-                existing[added.ExternalId] = added;
-                stored++;
+                upserts[id] = Activity.Record(record, now);
+                gone.Remove(id);
             }
             else
             {
-                activity.Refresh(record, now);
-                stored++;
+                upserts.Remove(id);
+                gone.Add(id);
             }
         }
 
         foreach (var removedId in page.RemovedIds)
         {
-            RemoveIfPresent(existing.GetValueOrDefault(removedId));
+            upserts.Remove(removedId);
+            gone.Add(removedId);
         }
 
+        var removed = gone.Count == 0 ? 0 : await RemoveAsync(gone, cancellationToken);
         if (page.NextLink is { } next)
         {
-            checkpoint.PageStored(next, stored);
+            checkpoint.PageStored(next, upserts.Count);
         }
         else if (page.DeltaLink is { } delta)
         {
-            await RemoveWhatAFullReadDidNotSeeAsync(cancellationToken);
-            checkpoint.RoundCompleted(delta, stored, now);
+            removed += await RemoveWhatAFullReadDidNotSeeAsync(upserts, cancellationToken);
+            checkpoint.RoundCompleted(delta, upserts.Count, now);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        Stored += stored;
-
-        // A mailbox can run to many pages in one context: saved rows are let go, or every later save would scan them all.
-        foreach (var activity in existing.Values)
-        {
-            db.Activities.Entry(activity).State = EntityState.Detached;
-        }
+        await db.SaveChangesWithAsync(upserts.Values, cancellationToken);
+        Stored += upserts.Count;
+        Removed += removed;
     }
 
-    private void RemoveIfPresent(Activity? activity)
+    private async Task<int> RemoveAsync(IReadOnlyCollection<string> externalIds, CancellationToken cancellationToken)
     {
-        if (activity is not null && removed.Add(activity.Id))
-        {
-            db.Activities.Remove(activity);
-            Removed++;
-        }
+        var rows = await db.Activities
+            .Where(a => a.PersonId == owner.PersonId && a.Source == source && externalIds.Contains(a.ExternalId))
+            .ToListAsync(cancellationToken);
+        db.Activities.RemoveRange(rows);
+        return rows.Count;
     }
 
-    private async Task RemoveWhatAFullReadDidNotSeeAsync(CancellationToken cancellationToken)
+    private async Task<int> RemoveWhatAFullReadDidNotSeeAsync(Dictionary<string, Activity> thisPage, CancellationToken cancellationToken)
     {
         if (!checkpoint.IsFullRead || checkpoint.FullReadStartedAt is not { } startedAt || checkpoint.RangeStart is not { } rangeStart)
         {
-            return;
+            return 0;
         }
 
         var rangeEnd = checkpoint.RangeEnd ?? DateTimeOffset.MaxValue;
-        var gone = await db.Activities
+        var notSeen = await db.Activities
             .Where(a => a.PersonId == owner.PersonId && a.Source == source && a.SyncedAt < startedAt)
             .Where(a => a.OccurredAt >= rangeStart && a.OccurredAt < rangeEnd)
             .ToListAsync(cancellationToken);
 
-        // The query filtered on stored values; items of this very page were refreshed in memory but are not saved yet.
-        foreach (var activity in gone.Where(a => a.SyncedAt < startedAt))
-        {
-            RemoveIfPresent(activity);
-        }
+        // Items of this very page are stored with this save: they were seen, whatever their row says until then.
+        var gone = notSeen.Where(a => !thisPage.ContainsKey(a.ExternalId) && db.Activities.Entry(a).State != EntityState.Deleted).ToList();
+        db.Activities.RemoveRange(gone);
+        return gone.Count;
     }
 }

@@ -1,0 +1,149 @@
+using Microsoft.EntityFrameworkCore;
+using WorkSights.Domain.Activities;
+using WorkSights.Domain.People;
+using WorkSights.Domain.Tenants;
+using WorkSights.Infrastructure.IntegrationTests.Support;
+using WorkSights.Infrastructure.Persistence;
+using WorkSights.Infrastructure.Tenancy;
+
+namespace WorkSights.Infrastructure.IntegrationTests;
+
+/// <summary>The sync's write path: the many-row upsert and the one-writer-at-a-time gate, on a real SQLite file.</summary>
+public sealed class ActivityWritesTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly TestDatabase database = new();
+    private readonly TenantContext tenantContext = new();
+    private readonly Tenant tenant = Tenant.StartSignUp(IdentityProvider.Microsoft365, "6c1d2e3f-0000-4a5b-9c6d-7e8f9a0b1c2d", "contoso.com", Now);
+    private readonly Person ann;
+
+    public ActivityWritesTests()
+    {
+        tenant.GrantConsent(Now);
+        ann = Person.Import(tenant.Id, "oid-ann", new DirectoryProfile("ann@contoso.com", "Ann", null, null, null), ProvisioningState.New, Now);
+        using var db = database.NewContext(tenantContext);
+        db.Tenants.Add(tenant);
+        db.SaveChanges();
+        using var scope = tenantContext.BeginScope(tenant.Id);
+        db.People.Add(ann);
+        db.SaveChanges();
+    }
+
+    public void Dispose() => database.Dispose();
+
+    private ActivityRecord Record(string id, string title = "Weekly sync", int minutes = 45) =>
+        new(tenant.Id, ann.Id, ActivityKind.SignIn, ActivitySource.EntraId, Now.AddMinutes(-minutes), TimeSpan.FromMinutes(minutes), title, 2, true, id)
+        {
+            Location = new ActivityLocation("Lisbon", "Lisboa", "PT", 38.7223, -9.1393),
+            ClientIp = "203.0.113.9",
+        };
+
+    [Fact]
+    public async Task The_upsert_writes_exactly_the_row_EF_itself_writes()
+    {
+        using var scope = tenantContext.BeginScope(tenant.Id);
+        var withLocation = Activity.Record(Record("a"), Now);
+        var without = Activity.Record(Record("b") with { Kind = ActivityKind.Meeting, Source = ActivitySource.OutlookCalendar, Location = null, ClientIp = null }, Now);
+        await using (var db = database.NewContext(tenantContext))
+        {
+            db.Activities.AddRange(withLocation, without);
+            await db.SaveChangesAsync();
+        }
+
+        var byEf = database.RawRows("Activities", tenant.Id);
+        await using (var db = database.NewContext(tenantContext))
+        {
+            await db.Activities.ExecuteDeleteAsync();
+            await db.SaveChangesWithAsync([withLocation, without], CancellationToken.None);
+        }
+
+        Assert.Equal(2, byEf.Count);
+        Assert.Equal(byEf, database.RawRows("Activities", tenant.Id));
+        await using var reader = database.NewContext(tenantContext);
+        var read = await reader.Activities.AsNoTracking().SingleAsync(a => a.ExternalId == "a");
+        Assert.Equal((withLocation.Id, withLocation.OccurredAt, "Lisbon", 38.7223, "203.0.113.9"), (read.Id, read.OccurredAt, read.Location!.City, read.Location.Latitude!.Value, read.ClientIp));
+    }
+
+    [Fact]
+    public async Task The_upsert_updates_an_item_in_place_and_keeps_a_corrected_estimate()
+    {
+        using var scope = tenantContext.BeginScope(tenant.Id);
+        var first = Activity.Record(Record("a"), Now);
+        await using (var db = database.NewContext(tenantContext))
+        {
+            await db.SaveChangesWithAsync([first, Activity.Record(Record("b"), Now)], CancellationToken.None);
+            var stored = await db.Activities.SingleAsync(a => a.ExternalId == "b");
+            stored.CorrectCreditedDuration(TimeSpan.FromMinutes(20));
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = database.NewContext(tenantContext))
+        {
+            var later = Now.AddHours(1);
+            await db.SaveChangesWithAsync([Activity.Record(Record("a", "Renamed", 30), later), Activity.Record(Record("b", "Also renamed", 90), later)], CancellationToken.None);
+        }
+
+        await using var reader = database.NewContext(tenantContext);
+        var rows = await reader.Activities.AsNoTracking().OrderBy(a => a.ExternalId).ToListAsync();
+        Assert.Equal(2, rows.Count);
+        Assert.Equal((first.Id, "Renamed", TimeSpan.FromMinutes(30), Now.AddHours(1)), (rows[0].Id, rows[0].Title, rows[0].CreditedDuration, rows[0].SyncedAt));
+        Assert.Equal(("Also renamed", TimeSpan.FromMinutes(20), true), (rows[1].Title, rows[1].CreditedDuration, rows[1].IsCorrected));
+    }
+
+    [Fact]
+    public async Task The_upsert_saves_the_other_pending_changes_in_the_same_transaction()
+    {
+        using var scope = tenantContext.BeginScope(tenant.Id);
+        await using var db = database.NewContext(tenantContext, new CrashingCommandInterceptor(1));
+        var person = await db.People.SingleAsync();
+        person.AssignRole(PersonRole.Manager);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => db.SaveChangesWithAsync([Activity.Record(Record("a"), Now)], CancellationToken.None));
+
+        await using var reader = database.NewContext(tenantContext);
+        Assert.Equal(0, await reader.Activities.CountAsync());
+        Assert.Equal(PersonRole.Member, (await reader.People.SingleAsync()).Role);
+    }
+
+    [Fact]
+    public async Task The_upsert_refuses_another_workspace_s_activities()
+    {
+        using var scope = tenantContext.BeginScope(Guid.NewGuid());
+        await using var db = database.NewContext(tenantContext);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesWithAsync([Activity.Record(Record("a"), Now)], CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_save_waits_while_another_context_holds_the_gate_and_a_cancelled_wait_gives_nothing_back()
+    {
+        using var scope = tenantContext.BeginScope(tenant.Id);
+        var writes = new SerializedWrites();
+        await using var holder = database.NewContext(tenantContext, writes);
+        await using var waiter = database.NewContext(tenantContext, writes);
+        await using var impatient = database.NewContext(tenantContext, writes);
+
+        var holding = await writes.HoldAsync(holder, CancellationToken.None);
+        (await waiter.People.SingleAsync()).AssignRole(PersonRole.Manager);
+        var waiting = waiter.SaveChangesAsync();
+        using var cancel = new CancellationTokenSource();
+        (await impatient.People.SingleAsync()).AssignRole(PersonRole.Executive);
+        var cancelled = impatient.SaveChangesAsync(cancel.Token);
+        await Task.Delay(200);
+        Assert.False(waiting.IsCompleted);
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+
+        await holding.DisposeAsync();
+        Assert.Equal(1, await waiting);
+
+        // Had the cancelled wait released the gate, two writers could now hold it at once.
+        var again = await writes.HoldAsync(holder, CancellationToken.None);
+        var second = writes.HoldAsync(waiter, CancellationToken.None);
+        await Task.Delay(100);
+        Assert.False(second.IsCompleted);
+        await again.DisposeAsync();
+        await (await second).DisposeAsync();
+    }
+}
