@@ -16,6 +16,12 @@ internal sealed class FakeAuditFeedReader : IAuditFeedReader
 
     public bool AuditLogOff { get; set; }
 
+    /// <summary>Blobs are listed in the order they were added, not by creation time (the feed does not promise an order within a listing).</summary>
+    public bool ListInOrderAdded { get; set; }
+
+    /// <summary>Reading this blob fails with the exception.</summary>
+    public (string ContentId, Exception Failure)? FailReading { get; set; }
+
     /// <summary>Listing number N (1-based) fails with this exception.</summary>
     public (int Listing, Exception Failure)? FailListing { get; set; }
 
@@ -52,12 +58,15 @@ internal sealed class FakeAuditFeedReader : IAuditFeedReader
             throw failing.Failure;
         }
 
-        foreach (var blob in blobs.Where(b => b.ContentType == contentType && b.Content.Created >= start && b.Content.Created < end).OrderBy(b => b.Content.Created))
+        var listed = blobs.Where(b => b.ContentType == contentType && b.Content.Created >= start && b.Content.Created < end);
+        foreach (var blob in ListInOrderAdded ? listed : listed.OrderBy(b => b.Content.Created))
         {
             yield return blob.Content;
         }
     }
 
     public Task<IReadOnlyList<AuditRecord>> ReadContentAsync(string externalTenantId, AuditContent content, CancellationToken cancellationToken) =>
-        Task.FromResult(blobs.Single(b => b.Content.ContentId == content.ContentId).Records);
+        FailReading is { } failing && failing.ContentId == content.ContentId
+            ? Task.FromException<IReadOnlyList<AuditRecord>>(failing.Failure)
+            : Task.FromResult(blobs.Single(b => b.Content.ContentId == content.ContentId).Records);
 }

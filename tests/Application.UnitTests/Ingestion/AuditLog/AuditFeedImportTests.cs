@@ -171,6 +171,30 @@ public sealed class AuditFeedImportTests : IDisposable
     }
 
     [Fact]
+    public async Task Inside_a_window_the_checkpoint_stops_at_the_earliest_blob_still_unread_whatever_the_listing_order()
+    {
+        var (tenant, _, _) = await WorkspaceAsync();
+        var start = Now - AuditFeedImport.Retention + AuditFeedImport.RetentionMargin;
+        var login = Record("s1", start.AddHours(1), "UserLoggedIn", "AzureActiveDirectory", "ann-oid", "ann@contoso.com");
+        reader.ListInOrderAdded = true;
+        reader.Blob(AuditContentTypes.AzureActiveDirectory, start.AddHours(5), login);
+        reader.Blob(AuditContentTypes.AzureActiveDirectory, start.AddHours(3), login with { Id = "s2" });
+        reader.Blob(AuditContentTypes.AzureActiveDirectory, start.AddHours(7), login with { Id = "s3" });
+        reader.FailReading = ("blob-2", new WorkSights.Application.Common.Exceptions.ProviderThrottledException(TimeSpan.FromMinutes(10)));
+
+        var throttled = await SyncAsync(tenant, TenantFeed.AuditAzureActiveDirectory);
+
+        Assert.Equal(SyncOutcome.Parked, throttled.Outcome);
+        Assert.Equal(start.AddHours(3), (await CheckpointAsync(tenant.Id, TenantFeed.AuditAzureActiveDirectory)).ReadUntil);
+        Assert.Equal(["s1"], (await ActivitiesAsync(tenant.Id)).Select(r => r.ExternalId));
+
+        reader.FailReading = null;
+        database.Clock.Advance(TimeSpan.FromMinutes(11));
+        Assert.Equal(SyncOutcome.Completed, (await SyncAsync(tenant, TenantFeed.AuditAzureActiveDirectory)).Outcome);
+        Assert.Equal(["s1", "s2", "s3"], (await ActivitiesAsync(tenant.Id)).Select(r => r.ExternalId));
+    }
+
+    [Fact]
     public async Task A_record_delivered_in_two_blobs_and_read_again_is_stored_once()
     {
         var (tenant, _, _) = await WorkspaceAsync();

@@ -6,15 +6,16 @@ namespace WorkSights.Application.Ingestion.Feeds.AuditLog;
 
 /// <summary>
 /// Reads one audit content type: subscribes once, then lists the blobs that became available since the checkpoint in
-/// windows of at most a day (the feed keeps seven days), oldest first, and stores each blob's records. The window's
-/// last write moves the checkpoint to the window's end, so a crash replays at most one window, and the upsert by record
-/// id keeps a record delivered twice, in two blobs or two runs, as one row.
+/// windows of at most a day (the feed keeps seven days), oldest first, and stores each blob's records. Each blob's write
+/// moves the checkpoint to the creation time of the earliest blob still unread in the window, and the window's last
+/// write to the window's end, so a crash or a throttled request replays at most a few blobs; the upsert by record id
+/// keeps a record delivered twice, in two blobs or two runs, as one row.
 /// </summary>
 /// <remarks>
 /// The feed filters the listing by when content became available, not by when its records happened, so a late blob
 /// holding old records lands in the window in which it appeared and is never skipped.
 /// </remarks>
-internal sealed class AuditFeedImport(IAuditFeedReader reader) : IFeedImport
+public sealed class AuditFeedImport(IAuditFeedReader reader) : IFeedImport
 {
     /// <summary>How far back the feed lists content.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromDays(7);
@@ -58,24 +59,21 @@ internal sealed class AuditFeedImport(IAuditFeedReader reader) : IFeedImport
             {
                 var records = await reader.ReadContentAsync(externalTenantId, contents[i], cancellationToken);
                 var activities = records.Select(r => AuditRecordMapping.ToActivity(r, context)).OfType<ActivityRecord>().ToList();
-                var closesWindow = i == contents.Count - 1;
-                await context.WriteAsync(
-                    activities,
-                    stored =>
-                    {
-                        if (closesWindow)
-                        {
-                            checkpoint.Advance(end, stored);
-                        }
-                        else
-                        {
-                            checkpoint.Stored(stored);
-                        }
-                    },
-                    cancellationToken);
+                var readUntil = i == contents.Count - 1 ? end : SafePoint(contents.Skip(i + 1), start, end);
+                await context.WriteAsync(activities, stored => checkpoint.Advance(readUntil, stored), cancellationToken);
             }
 
             start = end;
         }
+    }
+
+    /// <summary>
+    /// Where a re-read may start while <paramref name="unread"/> blobs of the window are still to be stored: the earliest
+    /// of their creation times (the listing's start is inclusive), whatever order the feed listed them in.
+    /// </summary>
+    private static DateTimeOffset SafePoint(IEnumerable<AuditContent> unread, DateTimeOffset start, DateTimeOffset end)
+    {
+        var earliest = unread.Min(c => c.Created);
+        return earliest < start ? start : earliest > end ? end : earliest;
     }
 }
