@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WorkSights.Application.Common.Interfaces;
+using WorkSights.Infrastructure.AuditFeed;
 using WorkSights.Infrastructure.Graph;
 using WorkSights.Infrastructure.Identity;
 using WorkSights.Infrastructure.Jobs;
@@ -34,6 +35,7 @@ public static class DependencyInjection
         services.AddHttpContextAccessor();
         services.AddSingleton<AppOnlyTokenProvider>();
         services.AddSingleton<GraphClientFactory>();
+        services.AddAuditFeedReader();
         services.AddOptions<ActivitySyncOptions>().Bind(configuration.GetSection(ActivitySyncOptions.SectionName));
         services.AddSingleton<ActivitySyncSignal>();
         services.AddSingleton<IActivitySyncSignal>(sp => sp.GetRequiredService<ActivitySyncSignal>());

@@ -52,6 +52,15 @@ internal static class ControlEndpoints
         app.MapPost("/sandbox/tenants/{tenantId}/apps/{clientId}/delete-service-principal", Unsafe(state, (ctx, _) =>
             Respond(ctx, ConsentJson(d.DeleteServicePrincipal(Route(ctx, "tenantId"), Route(ctx, "clientId"))))));
 
+        app.MapGet("/sandbox/tenants/{tenantId}/audit-log", ctx => Respond(ctx, AuditLogJson(state, Route(ctx, "tenantId"))));
+        app.MapPost("/sandbox/tenants/{tenantId}/audit-log", Unsafe(state, (ctx, f) =>
+        {
+            var tenantId = Route(ctx, "tenantId");
+            d.Roster(tenantId);
+            state.AuditLog.SetEnabled(tenantId, bool.Parse(Required(f, "enabled")));
+            return Respond(ctx, AuditLogJson(state, tenantId));
+        }));
+
         app.MapGet("/sandbox/faults", ctx => Http.JsonAsync(ctx, 200, FaultsJson(state)));
         app.MapPost("/sandbox/faults/id-token", Unsafe(state, (ctx, f) =>
         {
@@ -129,6 +138,18 @@ internal static class ControlEndpoints
         var fields = await Http.ReadFieldsAsync(ctx).ConfigureAwait(false);
         await handler(ctx, fields).ConfigureAwait(false);
         _ = state;
+    };
+
+    private static JsonObject AuditLogJson(SandboxState state, string tenantId) => new()
+    {
+        ["tenantId"] = tenantId,
+        ["enabled"] = state.AuditLog.IsEnabled(tenantId),
+        ["subscriptions"] = new JsonArray([.. state.AuditLog.Subscriptions(tenantId).Select(s => (JsonNode?)new JsonObject
+        {
+            ["contentType"] = s.ContentType,
+            ["status"] = s.Status,
+            ["enabledSince"] = Http.Iso(s.EnabledSince),
+        })]),
     };
 
     private static Task Respond(HttpContext ctx, JsonNode body, int status = 200)

@@ -48,10 +48,11 @@ internal static partial class OutlookEndpoints
         app.MapPost("/v1.0/$batch", ctx => BatchAsync(ctx, state));
     }
 
-    /// <summary>Middleware: failure rate and malformed JSON for Graph requests (never identity or /sandbox; not again for batch items).</summary>
+    /// <summary>Middleware: failure rate and malformed JSON for Graph and audit feed requests (never identity or /sandbox; not again for batch items).</summary>
     public static async Task FaultsAsync(HttpContext ctx, RequestDelegate next, SandboxState state)
     {
-        if (!ctx.Request.Path.StartsWithSegments("/v1.0", StringComparison.OrdinalIgnoreCase) || state.IsBatchItem(ctx))
+        var isFeed = ctx.Request.Path.StartsWithSegments(ManagementEndpoints.Prefix, StringComparison.OrdinalIgnoreCase);
+        if ((!ctx.Request.Path.StartsWithSegments("/v1.0", StringComparison.OrdinalIgnoreCase) && !isFeed) || state.IsBatchItem(ctx))
         {
             await next(ctx).ConfigureAwait(false);
             return;
@@ -62,6 +63,12 @@ internal static partial class OutlookEndpoints
             if (status == 503)
             {
                 ctx.Response.Headers.RetryAfter = "1";
+            }
+
+            if (isFeed)
+            {
+                await ManagementEndpoints.ErrorAsync(ctx, status, "AF50000", "An internal error occurred. Retry the request.").ConfigureAwait(false);
+                return;
             }
 
             await WriteErrorAsync(ctx, state, status, status == 504 ? "GatewayTimeout" : "ServiceUnavailable",

@@ -90,7 +90,7 @@ public sealed class SandboxDirectory
             }
 
             tenant.Consents[app.ClientId] = new ConsentRecord(
-                SandboxConsentState.Consented, spId, [.. RequestedPermissions.Where(p => p.Resource == "Microsoft Graph").Select(p => p.Value)], generation);
+                SandboxConsentState.Consented, spId, [.. RequestedPermissions.Select(p => p.Value)], generation);
             return SnapshotConsent(tenant, app);
         }
     }

@@ -36,6 +36,12 @@ public sealed class SandboxOptions
     /// <summary>Status of an expired mail/calendar delta token: 410 (Gone, code SyncStateNotFound, default) or 400 (syncStateNotFound).</summary>
     public int ExpiredOutlookDeltaStatus { get; init; } = 410;
 
+    /// <summary>Management Activity API: content blobs per page of <c>subscriptions/content</c> (more pages via <c>NextPageUri</c>).</summary>
+    public int AuditContentPageSize { get; init; } = 20;
+
+    /// <summary>Tenants whose unified audit logging is off at start (see <see cref="SandboxServer.AuditLog"/> to switch it later).</summary>
+    public IList<string> TenantsWithAuditLogOff { get; init; } = new List<string>();
+
     /// <summary>Clock used for tokens, codes and delta-token expiry (tests may pass a fake one).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace WorkSights.Sandbox;
 
-/// <summary>An in-process emulator of the Microsoft identity platform and Microsoft Graph directory endpoints on loopback.</summary>
+/// <summary>An in-process emulator of the Microsoft identity platform, Microsoft Graph and the Management Activity API on loopback.</summary>
 public sealed class SandboxServer : IAsyncDisposable
 {
     private readonly WebApplication app;
@@ -39,6 +39,9 @@ public sealed class SandboxServer : IAsyncDisposable
 
     /// <summary>Fault switches.</summary>
     public SandboxFaults Faults => State.Faults;
+
+    /// <summary>Unified audit logging and Management Activity API subscriptions per tenant.</summary>
+    public SandboxAuditLog AuditLog => State.AuditLog;
 
     /// <summary>Every request served.</summary>
     public SandboxRequestLog RequestLog => State.RequestLog;
@@ -76,6 +79,7 @@ public sealed class SandboxServer : IAsyncDisposable
         IdentityEndpoints.Map(app, state);
         GraphEndpoints.Map(app, state);
         OutlookEndpoints.Map(app, state);
+        ManagementEndpoints.Map(app, state);
         ControlEndpoints.Map(app, state);
         app.MapFallback(ctx => Http.JsonAsync(ctx, StatusCodes.Status404NotFound, new System.Text.Json.Nodes.JsonObject { ["error"] = "not_found", ["path"] = ctx.Request.Path.Value }));
 

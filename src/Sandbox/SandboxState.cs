@@ -19,7 +19,13 @@ internal sealed class SandboxState
         StartedAt = Clock.GetUtcNow();
         Work = new WorkGenerator(StartedAt);
         Throttle = new MailboxThrottle(options, Clock);
+        AuditLog = new SandboxAuditLog(Clock, options.TenantsWithAuditLogOff);
+        Audit = new AuditGenerator(Directory);
     }
+
+    public SandboxAuditLog AuditLog { get; }
+
+    public AuditGenerator Audit { get; }
 
     public SandboxOptions Options { get; }
 

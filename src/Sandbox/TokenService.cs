@@ -5,7 +5,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace WorkSights.Sandbox;
 
-/// <summary>The principal behind a validated Graph access token.</summary>
+/// <summary>The principal behind a validated access token (Graph or the Management Activity API).</summary>
 internal sealed record GraphPrincipal(string TenantId, IReadOnlyList<string> Roles, bool IsApp, string? AppId = null);
 
 /// <summary>Creates and validates the JWTs the sandbox issues.</summary>
@@ -122,12 +122,15 @@ internal sealed class TokenService(SandboxState state)
         return Sign(claims);
     }
 
-    public async Task<GraphPrincipal?> ValidateGraphTokenAsync(string token)
+    public Task<GraphPrincipal?> ValidateGraphTokenAsync(string token) => ValidateAccessTokenAsync(token, GraphAudience, GraphAppId);
+
+    /// <summary>A token this sandbox issued for one of <paramref name="audiences"/>, still valid, for a known tenant.</summary>
+    public async Task<GraphPrincipal?> ValidateAccessTokenAsync(string token, params string[] audiences)
     {
         var parameters = new TokenValidationParameters
         {
             IssuerSigningKey = state.Keys.SigningKey,
-            ValidAudiences = [GraphAudience, GraphAppId],
+            ValidAudiences = audiences,
             ValidateIssuer = false,
             ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
             ClockSkew = TimeSpan.Zero,

@@ -68,7 +68,7 @@ internal sealed class WorkGenerator
 {
     private const int CacheLimit = 200_000;
 
-    private static readonly string[] Topics =
+    internal static readonly string[] Topics =
     [
         "Q3 forecast", "Contract draft v2", "Sprint review notes", "Budget approval", "Hiring plan", "Customer escalation", "Release checklist",
         "Offsite agenda", "Pricing proposal", "Security review", "Onboarding plan", "Weekly status", "Board deck", "Renewal terms",

@@ -63,6 +63,7 @@ public sealed class WorkSightsApp : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Microsoft:Instance", Sandbox.HttpBaseAddress.ToString());
         builder.UseSetting("Microsoft:TokenInstance", Sandbox.HttpsBaseAddress.ToString());
         builder.UseSetting("Microsoft:GraphBaseUrl", new Uri(Sandbox.HttpBaseAddress, "v1.0").ToString());
+        builder.UseSetting("Microsoft:ManagementApiBaseUrl", Sandbox.HttpsBaseAddress.ToString());
         builder.UseSetting("Microsoft:ClientId", ClientId);
         builder.UseSetting("Microsoft:ClientSecret", ClientSecret);
         builder.UseSetting("Microsoft:PinnedCertificateThumbprint", Sandbox.TlsCertificate.Thumbprint);

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace WorkSights.Infrastructure.Identity;
 
 /// <summary>
-/// How WorkSights reaches the Microsoft identity platform and Graph. The defaults are the real services; Development
+/// How WorkSights reaches the Microsoft identity platform, Graph and the Management Activity API. The defaults are the real services; Development
 /// and tests point the same code at the sandbox by configuration alone.
 /// </summary>
 public sealed class MicrosoftIdentityOptions
@@ -43,4 +43,13 @@ public sealed class MicrosoftIdentityOptions
     public string GraphResource { get; set; } = "https://graph.microsoft.com";
 
     public string GraphScope => $"{GraphResource.TrimEnd('/')}/.default";
+
+    /// <summary>The Office 365 Management Activity API (the audit feed); the sandbox in Development and tests.</summary>
+    [Required]
+    public Uri ManagementApiBaseUrl { get; set; } = new("https://manage.office.com/");
+
+    /// <summary>The resource audit-feed tokens are issued for; it stays the real one even when the API is emulated.</summary>
+    public string ManagementResource { get; set; } = "https://manage.office.com";
+
+    public string ManagementScope => $"{ManagementResource.TrimEnd('/')}/.default";
 }

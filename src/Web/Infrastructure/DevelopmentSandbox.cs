@@ -40,6 +40,7 @@ internal static class DevelopmentSandbox
             ["Microsoft:Instance"] = server.HttpBaseAddress.ToString(),
             ["Microsoft:TokenInstance"] = server.HttpsBaseAddress.ToString(),
             ["Microsoft:GraphBaseUrl"] = new Uri(server.HttpBaseAddress, "v1.0").ToString(),
+            ["Microsoft:ManagementApiBaseUrl"] = server.HttpsBaseAddress.ToString(),
             ["Microsoft:PinnedCertificateThumbprint"] = server.TlsCertificate.Thumbprint,
         });
         builder.Services.AddSingleton(server);

@@ -99,3 +99,32 @@ public sealed class TickingClock(FakeTimeProvider start) : TimeProvider
 
     public override DateTimeOffset GetUtcNow() => start.GetUtcNow() + Stopwatch.GetElapsedTime(started);
 }
+
+/// <summary>
+/// Wraps the real audit feed reader: after <c>blobsBeforeCrash</c> blobs were handed to the import (and stored by it),
+/// the next blob is fetched from the provider and then the process "dies" before the import sees it.
+/// </summary>
+public sealed class InterruptingAuditFeedReader(IAuditFeedReader inner, int blobsBeforeCrash) : IAuditFeedReader
+{
+    public int BlobsDelivered { get; private set; }
+
+    public Task StartSubscriptionAsync(string externalTenantId, string contentType, CancellationToken cancellationToken) =>
+        inner.StartSubscriptionAsync(externalTenantId, contentType, cancellationToken);
+
+    public IAsyncEnumerable<Application.Ingestion.Feeds.AuditLog.AuditContent> ListContentAsync(
+        string externalTenantId, string contentType, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken) =>
+        inner.ListContentAsync(externalTenantId, contentType, start, end, cancellationToken);
+
+    public async Task<IReadOnlyList<Application.Ingestion.Feeds.AuditLog.AuditRecord>> ReadContentAsync(
+        string externalTenantId, Application.Ingestion.Feeds.AuditLog.AuditContent content, CancellationToken cancellationToken)
+    {
+        var records = await inner.ReadContentAsync(externalTenantId, content, cancellationToken);
+        if (BlobsDelivered == blobsBeforeCrash)
+        {
+            throw new SimulatedCrashException($"Crashed after {BlobsDelivered} blobs.");
+        }
+
+        BlobsDelivered++;
+        return records;
+    }
+}

@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using WorkSights.Application.Common.Interfaces;
+using WorkSights.Infrastructure.AuditFeed;
 using WorkSights.Infrastructure.Graph;
 using WorkSights.Infrastructure.Identity;
 using WorkSights.Sandbox;
@@ -22,7 +25,17 @@ public sealed class SandboxGraph : IAsyncDisposable
         Clients = new GraphClientFactory(Microsoft.Extensions.Options.Options.Create(options), Tokens);
         Reader = new GraphDirectoryReader(Clients);
         MailboxReader = new GraphMailboxReader(Clients);
+        auditServices = new ServiceCollection()
+            .AddSingleton(Microsoft.Extensions.Options.Options.Create(options))
+            .AddSingleton(Tokens)
+            .AddAuditFeedReader()
+            .BuildServiceProvider();
     }
+
+    private readonly ServiceProvider auditServices;
+
+    /// <summary>The real audit feed adapter (typed HttpClient with its retry pipeline), as the app builds it.</summary>
+    public IAuditFeedReader AuditReader => auditServices.GetRequiredService<IAuditFeedReader>();
 
     public SandboxServer Server { get; }
 
@@ -72,6 +85,7 @@ public sealed class SandboxGraph : IAsyncDisposable
             Instance = server.HttpBaseAddress,
             TokenInstance = server.HttpsBaseAddress,
             GraphBaseUrl = new Uri(server.HttpBaseAddress, "v1.0"),
+            ManagementApiBaseUrl = server.HttpsBaseAddress,
             ClientId = clientId,
             ClientSecret = ClientSecret,
             PinnedCertificateThumbprint = server.TlsCertificate.Thumbprint,
@@ -80,6 +94,9 @@ public sealed class SandboxGraph : IAsyncDisposable
     }
 
     public static bool IsGraph(SandboxRequestLogEntry entry) => entry.PathAndQuery.StartsWith("/v1.0/", StringComparison.Ordinal);
+
+    /// <summary>Management Activity API requests (subscriptions, content listings and blobs).</summary>
+    public IReadOnlyList<SandboxRequestLogEntry> AuditFeedRequests => [.. Requests.Where(e => e.PathAndQuery.StartsWith("/api/v1.0/", StringComparison.Ordinal))];
 
     /// <summary>The decoded path of a logged request, without its query.</summary>
     public static string PathOf(SandboxRequestLogEntry entry) => entry.PathAndQuery.Split('?', 2)[0];
@@ -103,6 +120,7 @@ public sealed class SandboxGraph : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await auditServices.DisposeAsync();
         Clients.Dispose();
         Tokens.Dispose();
         await Server.DisposeAsync();
