@@ -70,6 +70,25 @@ public sealed partial class ActivityArrivalTests : IAsyncLifetime
         Assert.InRange(next, DateTimeOffset.UtcNow.AddMinutes(4), DateTimeOffset.UtcNow.AddMinutes(5.5));
     }
 
+    [Fact]
+    public async Task AuditLogOffIsExplainedWhileMailKeepsSyncingAndClearsOnceTheLogIsOn()
+    {
+        app.Sandbox.AuditLog.SetEnabled(SandboxTenants.Fabrikam.TenantId, false);
+        owner = new SignUpJourney(app);
+        await owner.SignUpAndConsentAsync(SandboxTenants.Fabrikam.AdminEmail);
+
+        var off = await WaitForAsync(p => p.Contains(">Audit log not enabled<", StringComparison.Ordinal) && ItemsOf(p, "Email") > 0, TimeSpan.FromSeconds(60));
+        Assert.Contains("id=\"audit-log-off\"", off, StringComparison.Ordinal);
+
+        app.Sandbox.AuditLog.SetEnabled(SandboxTenants.Fabrikam.TenantId, true);
+        var services = await owner.Browser.GetAsync(owner.At("/Settings/Services"));
+        await owner.Browser.SubmitFormAsync(await services.Content.ReadAsStringAsync(), owner.At("/Settings/Services"), "sync-now-form");
+        var on = await WaitForAsync(p => p.Contains(">Connected<", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+
+        Assert.DoesNotContain("id=\"audit-log-off\"", on, StringComparison.Ordinal);
+        Assert.Contains(app.Sandbox.RequestLog.Entries, e => e.PathAndQuery.Contains("/activity/feed/subscriptions/start", StringComparison.OrdinalIgnoreCase));
+    }
+
     private static string LastSync(string html) => Regex.Match(html, "id=\"last-sync\" data-at=\"([^\"]*)\"").Groups[1].Value;
 
     private async Task<string> WaitForAsync(Func<string, bool> condition, TimeSpan timeout)

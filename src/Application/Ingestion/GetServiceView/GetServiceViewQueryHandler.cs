@@ -49,7 +49,8 @@ public sealed class GetServiceViewQueryHandler(IApplicationDbContext db, ITenant
             features,
             problems,
             people,
-            directory?.LastSucceededAt);
+            directory?.LastSucceededAt,
+            service.AuditLogOffSince);
     }
 
     private static ServiceFeature FeatureOf(ActivityKind kind) => kind switch

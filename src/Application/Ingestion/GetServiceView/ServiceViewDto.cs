@@ -16,7 +16,8 @@ public sealed record ServiceViewDto(
     IReadOnlyList<ServiceFeatureDto> Features,
     IReadOnlyList<ServiceProblemDto> RecentProblems,
     int PeopleInDirectory,
-    DateTimeOffset? LastDirectorySyncAt)
+    DateTimeOffset? LastDirectorySyncAt,
+    DateTimeOffset? AuditLogOffSince)
 {
     public int ProgressPercent => PeopleInRun == 0 ? 0 : (int)Math.Round(100.0 * PeopleDone / PeopleInRun);
 }
