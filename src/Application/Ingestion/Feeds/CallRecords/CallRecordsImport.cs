@@ -5,7 +5,7 @@ using WorkSights.Domain.Ingestion;
 namespace WorkSights.Application.Ingestion.Feeds.CallRecords;
 
 /// <summary>Teams calls (Graph call records), a day of call starts at a time, each workspace participant credited with their own time in the call.</summary>
-internal sealed class CallRecordsImport(ICallRecordReader reader) : IFeedImport
+public sealed class CallRecordsImport(ICallRecordReader reader) : IFeedImport
 {
     /// <summary>Graph keeps call records for 30 days; a day less leaves room for clock skew at the oldest edge.</summary>
     public static readonly TimeSpan Backfill = TimeSpan.FromDays(29);

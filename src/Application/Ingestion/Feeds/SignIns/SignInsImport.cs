@@ -5,7 +5,7 @@ using WorkSights.Domain.Ingestion;
 namespace WorkSights.Application.Ingestion.Feeds.SignIns;
 
 /// <summary>Successful sign-ins to the directory, a day at a time, with the city and network address they came from.</summary>
-internal sealed class SignInsImport(ISignInReader reader) : IFeedImport
+public sealed class SignInsImport(ISignInReader reader) : IFeedImport
 {
     /// <summary>Graph keeps sign-ins for 30 days; a day less leaves room for clock skew at the oldest edge.</summary>
     public static readonly TimeSpan Backfill = TimeSpan.FromDays(29);
