@@ -34,11 +34,19 @@ public sealed class GraphFeedsSyncTests : FeedSyncTestBase
         Clock.Advance(TimeSpan.FromHours(30));
         Sandbox.Server.RequestLog.Clear();
         await SyncFeedsCompletedAsync(fabrikam);
+        var incremental = FeedRequests;
+
+        // Of the records re-listed by the lookback, only those published since the last read are read again in full.
+        var lookedBack = (await Feeds.CallsAsync(Fabrikam.TenantId, backfillAt - CallRecordsImport.Lookback, backfillAt)).ToDictionary(c => c.Id);
+        Assert.Contains(lookedBack.Values, c => c.LastModified <= backfillAt - CallRecordsImport.ClockSkewAllowance);
+        var reread = incremental.Select(SandboxGraph.PathOf).Where(p => p.StartsWith("/v1.0/communications/callRecords/", StringComparison.Ordinal))
+            .Select(p => p[(p.LastIndexOf('/') + 1)..]).Where(lookedBack.ContainsKey).Order().ToList();
+        Assert.Equal(lookedBack.Values.Where(c => c.LastModified > backfillAt - CallRecordsImport.ClockSkewAllowance).Select(c => c.Id).Order().ToList(), reread);
         await SyncFeedsCompletedAsync(fabrikam);
 
-        var firstCallList = FeedRequests.First(r => SandboxGraph.PathOf(r) == "/v1.0/communications/callRecords");
+        var firstCallList = incremental.First(r => SandboxGraph.PathOf(r) == "/v1.0/communications/callRecords");
         Assert.StartsWith($"startDateTime ge {SandboxMailbox.GraphTime(backfillAt - CallRecordsImport.Lookback)}", SandboxGraph.QueryOf(firstCallList)["$filter"], StringComparison.Ordinal);
-        var firstSignIns = FeedRequests.First(r => SandboxGraph.PathOf(r) == "/v1.0/auditLogs/signIns");
+        var firstSignIns = incremental.First(r => SandboxGraph.PathOf(r) == "/v1.0/auditLogs/signIns");
         Assert.StartsWith($"createdDateTime ge {SandboxMailbox.GraphTime(backfillAt - SignInsImport.Lookback)}", SandboxGraph.QueryOf(firstSignIns)["$filter"], StringComparison.Ordinal);
         await AssertFeedRowsAsync(fabrikam, backfillAt - CallRecordsImport.Backfill, Clock.GetUtcNow());
     }

@@ -10,8 +10,8 @@ using WorkSights.Application.Ingestion.Feeds.CallRecords;
 namespace WorkSights.Infrastructure.Graph;
 
 /// <summary>
-/// Lists call records by start time through Graph, then reads each with its sessions: the list never includes sessions,
-/// and only a single record can expand them.
+/// Lists call records by start time through Graph, then reads each new or changed one with its sessions: the list never
+/// includes sessions, and only a single record can expand them.
 /// </summary>
 public sealed class GraphCallRecordReader(GraphClientFactory graphClients) : ICallRecordReader
 {
@@ -19,7 +19,7 @@ public sealed class GraphCallRecordReader(GraphClientFactory graphClients) : ICa
     public const string SessionsExpansion = "sessions($expand=segments)";
 
     public async IAsyncEnumerable<IReadOnlyList<TeamsCall>> ReadCallsAsync(
-        string externalTenantId, DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken)
+        string externalTenantId, DateTimeOffset from, DateTimeOffset to, DateTimeOffset? changedAfter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var callRecords = graphClients.ForTenant(externalTenantId).Communications.CallRecords;
         var page = await GraphCalls.CallAsync(() => callRecords.GetAsync(
@@ -28,7 +28,8 @@ public sealed class GraphCallRecordReader(GraphClientFactory graphClients) : ICa
         while (page is not null)
         {
             var calls = new List<TeamsCall>();
-            foreach (var id in (page.Value ?? []).Select(r => r.Id).OfType<string>())
+            var changed = (page.Value ?? []).Where(r => changedAfter is null || r.LastModifiedDateTime is null || r.LastModifiedDateTime > changedAfter);
+            foreach (var id in changed.Select(r => r.Id).OfType<string>())
             {
                 if (await ReadCallAsync(callRecords, id, cancellationToken) is { } call)
                 {

@@ -23,11 +23,17 @@ internal sealed class FakeFeedReader : ICallRecordReader, ISignInReader
 
     public List<(DateTimeOffset From, DateTimeOffset To)> Ranges { get; } = [];
 
+    /// <summary>What each call-record read said it had already seen (the fake serves every record regardless).</summary>
+    public List<DateTimeOffset?> ChangedAfter { get; } = [];
+
     /// <summary>The next read fails with <paramref name="exception"/> once <paramref name="pages"/> more pages were served.</summary>
     public void FailAfter(int pages, Exception exception) => (failAfterPages, failure, pagesServed) = (pages, exception, 0);
 
-    public IAsyncEnumerable<IReadOnlyList<TeamsCall>> ReadCallsAsync(string externalTenantId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
-        PagesAsync(Calls.Where(c => c.Start >= from && c.Start < to).ToList(), from, to);
+    public IAsyncEnumerable<IReadOnlyList<TeamsCall>> ReadCallsAsync(string externalTenantId, DateTimeOffset from, DateTimeOffset to, DateTimeOffset? changedAfter, CancellationToken cancellationToken)
+    {
+        ChangedAfter.Add(changedAfter);
+        return PagesAsync(Calls.Where(c => c.Start >= from && c.Start < to).ToList(), from, to);
+    }
 
     public IAsyncEnumerable<IReadOnlyList<SignInEvent>> ReadSignInsAsync(string externalTenantId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
         PagesAsync(SignIns.Where(s => s.CreatedAt >= from && s.CreatedAt < to).OrderByDescending(s => s.CreatedAt).ToList(), from, to);

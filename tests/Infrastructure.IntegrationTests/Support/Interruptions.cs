@@ -52,8 +52,8 @@ public sealed class InterruptingFeedReader(ICallRecordReader calls, ISignInReade
 {
     public int PagesDelivered { get; private set; }
 
-    public IAsyncEnumerable<IReadOnlyList<TeamsCall>> ReadCallsAsync(string externalTenantId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
-        InterruptAsync(calls.ReadCallsAsync(externalTenantId, from, to, cancellationToken), cancellationToken);
+    public IAsyncEnumerable<IReadOnlyList<TeamsCall>> ReadCallsAsync(string externalTenantId, DateTimeOffset from, DateTimeOffset to, DateTimeOffset? changedAfter, CancellationToken cancellationToken) =>
+        InterruptAsync(calls.ReadCallsAsync(externalTenantId, from, to, changedAfter, cancellationToken), cancellationToken);
 
     public IAsyncEnumerable<IReadOnlyList<SignInEvent>> ReadSignInsAsync(string externalTenantId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
         InterruptAsync(signIns.ReadSignInsAsync(externalTenantId, from, to, cancellationToken), cancellationToken);

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace WorkSights.Infrastructure.IntegrationTests.Support;
 
 /// <summary>A call as the sandbox serves it: who had sessions in it, and whether someone of another organisation took part.</summary>
-public sealed record SandboxCall(string Id, IReadOnlySet<string> UsersWithSessions, bool HasOtherTenant, TimeSpan Length);
+public sealed record SandboxCall(string Id, IReadOnlySet<string> UsersWithSessions, bool HasOtherTenant, TimeSpan Length, DateTimeOffset Start, DateTimeOffset LastModified);
 
 /// <summary>An independent reader of the sandbox's call records and sign-ins (plain HTTP and JSON, not the adapters under test).</summary>
 public sealed class SandboxFeeds(SandboxGraph sandbox)
@@ -23,9 +23,8 @@ public sealed class SandboxFeeds(SandboxGraph sandbox)
                 .OfType<string>()
                 .ToHashSet(StringComparer.OrdinalIgnoreCase);
             var otherTenant = record["participants"]!.AsArray().Any(p => p!["user"]!["tenantId"]!.GetValue<string>() != tenantId);
-            var length = DateTimeOffset.Parse(record["endDateTime"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)
-                - DateTimeOffset.Parse(record["startDateTime"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
-            calls.Add(new SandboxCall(id, users, otherTenant, length));
+            var start = Instant(record, "startDateTime");
+            calls.Add(new SandboxCall(id, users, otherTenant, Instant(record, "endDateTime") - start, start, Instant(record, "lastModifiedDateTime")));
         }
 
         return calls;
@@ -37,6 +36,9 @@ public sealed class SandboxFeeds(SandboxGraph sandbox)
         var filter = Uri.EscapeDataString($"createdDateTime ge {SandboxMailbox.GraphTime(from)} and createdDateTime lt {SandboxMailbox.GraphTime(to)} and status/errorCode eq 0");
         return [.. (await ReadAllAsync(tenantId, $"v1.0/auditLogs/signIns?$filter={filter}")).Select(s => (s["userId"]!.GetValue<string>(), s["id"]!.GetValue<string>()))];
     }
+
+    private static DateTimeOffset Instant(JsonObject json, string property) =>
+        DateTimeOffset.Parse(json[property]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task<List<JsonObject>> ReadAllAsync(string tenantId, string url)
     {

@@ -86,6 +86,8 @@ public sealed class CallRecordsImportTests : FeedImportTestBase
         await SyncCompletedAsync(TenantFeed.CallRecords);
 
         Assert.Equal([(first - CallRecordsImport.Lookback, first.AddHours(3))], Reader.Ranges);
+        Assert.Equal(first - CallRecordsImport.ClockSkewAllowance, Reader.ChangedAfter[^1]);
+        Assert.All(Reader.ChangedAfter.Take(29), c => Assert.Null(c));
         var checkpoint = await CheckpointAsync(TenantFeed.CallRecords);
         Assert.Equal(first.AddHours(3), checkpoint.ReadUntil);
         Assert.Equal(TimeSpan.FromHours(10.5), CallRecordsImport.Lookback);

@@ -19,17 +19,26 @@ public sealed class CallRecordsImport(ICallRecordReader reader) : IFeedImport
     /// </summary>
     public static readonly TimeSpan Lookback = Activity.MaximumCreditedDuration + TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// A record published before a range was read was stored then, so a re-read only fetches the sessions of records modified
+    /// since (minus this allowance for the provider's clock being ahead of ours).
+    /// </summary>
+    public static readonly TimeSpan ClockSkewAllowance = TimeSpan.FromMinutes(5);
+
     public IReadOnlyCollection<TenantFeed> Feeds { get; } = [TenantFeed.CallRecords];
 
     public Task ImportAsync(FeedImportContext context, CancellationToken cancellationToken)
     {
         var earliest = context.Now - Backfill;
         var from = context.Checkpoint.ReadUntil is { } until && until - Lookback > earliest ? until - Lookback : earliest;
+
+        // Each chunk was read no earlier than its end, so whatever was published by the checkpoint was seen then.
+        var changedAfter = context.Checkpoint.ReadUntil - ClockSkewAllowance;
         return ChunkedFeedRead.ImportAsync(
             context,
             from,
             ChunkLength,
-            (start, end) => reader.ReadCallsAsync(context.Tenant.ExternalTenantId, start, end, cancellationToken),
+            (start, end) => reader.ReadCallsAsync(context.Tenant.ExternalTenantId, start, end, changedAfter, cancellationToken),
             calls => [.. calls.SelectMany(call => CallActivities.Of(call, context))],
             cancellationToken);
     }
