@@ -79,7 +79,7 @@ public sealed class GraphCallRecordReader(GraphClientFactory graphClients) : ICa
                 CallType.PeerToPeer => "peerToPeer",
                 _ => "unknown",
             },
-            [.. (record.Modalities ?? []).OfType<Microsoft.Graph.Models.CallRecords.Modality>().Select(m => m.ToString())],
+            [.. (record.Modalities ?? []).OfType<Microsoft.Graph.Models.CallRecords.Modality>().Select(m => Camel(m))],
             record.StartDateTime ?? DateTimeOffset.MinValue,
             record.EndDateTime ?? record.StartDateTime ?? DateTimeOffset.MinValue,
             IdentityOf(record.Organizer),
@@ -108,6 +108,13 @@ public sealed class GraphCallRecordReader(GraphClientFactory graphClients) : ICa
             ? communications.Guest ?? communications.Phone ?? communications.AzureCommunicationServicesUser ?? communications.OnPremises ?? set.Application ?? set.Device
             : set?.Application ?? set?.Device;
         return other is null ? null : new CallIdentity(null, other.DisplayName ?? other.Id, null);
+    }
+
+    /// <summary>Graph's own spelling of an enum member (audio, screenSharing), not the SDK's.</summary>
+    private static string Camel(Enum value)
+    {
+        var name = value.ToString();
+        return name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
     }
 
     private static string GraphTime(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
