@@ -51,6 +51,19 @@ internal static class ControlEndpoints
             Respond(ctx, ConsentJson(d.RevokeConsent(Route(ctx, "tenantId"), Route(ctx, "clientId"))))));
         app.MapPost("/sandbox/tenants/{tenantId}/apps/{clientId}/delete-service-principal", Unsafe(state, (ctx, _) =>
             Respond(ctx, ConsentJson(d.DeleteServicePrincipal(Route(ctx, "tenantId"), Route(ctx, "clientId"))))));
+        app.MapGet("/sandbox/tenants/{tenantId}/entra-premium", ctx =>
+            Http.JsonAsync(ctx, 200, PremiumJson(d, Route(ctx, "tenantId"))));
+        app.MapPost("/sandbox/tenants/{tenantId}/entra-premium", Unsafe(state, (ctx, f) =>
+        {
+            var enabled = Required(f, "enabled");
+            d.SetEntraPremium(Route(ctx, "tenantId"), enabled is "true" or "True" or "on" or "1");
+            return Respond(ctx, PremiumJson(d, Route(ctx, "tenantId")));
+        }));
+        app.MapPost("/sandbox/sign-ins/rate-limit", Unsafe(state, (ctx, f) =>
+        {
+            state.SignInThrottle.Limit = int.Parse(Required(f, "requestsPer10Seconds"), NumberStyles.None, CultureInfo.InvariantCulture);
+            return Respond(ctx, new JsonObject { ["requestsPer10Seconds"] = state.SignInThrottle.Limit });
+        }));
 
         app.MapGet("/sandbox/tenants/{tenantId}/audit-log", ctx => Respond(ctx, AuditLogJson(state, Route(ctx, "tenantId"))));
         app.MapPost("/sandbox/tenants/{tenantId}/audit-log", Unsafe(state, (ctx, f) =>
@@ -112,6 +125,7 @@ internal static class ControlEndpoints
             ["statusCode"] = e.StatusCode,
             ["hadAuthorizationHeader"] = e.HadAuthorizationHeader,
             ["prefer"] = e.Prefer,
+            ["retryAfter"] = e.RetryAfter,
         })])));
         RequestDelegate clear = Unsafe(state, (ctx, _) =>
         {
@@ -182,6 +196,9 @@ internal static class ControlEndpoints
         ["latencyMilliseconds"] = (int)state.Faults.LatencyDelay.TotalMilliseconds,
         ["malformedJsonRemaining"] = state.Faults.MalformedJsonRemaining,
     };
+
+    private static JsonObject PremiumJson(SandboxDirectory d, string tenantId) =>
+        new() { ["tenantId"] = tenantId, ["entraPremium"] = d.HasEntraPremium(tenantId) };
 
     private static JsonObject TenantJson(SandboxTenantState t) => new()
     {

@@ -27,6 +27,8 @@ public sealed class SandboxDirectory
     private readonly Dictionary<string, WorkRoster> rosters = new(StringComparer.OrdinalIgnoreCase);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, WorkPerson> joiners = new(StringComparer.OrdinalIgnoreCase);
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> withoutEntraPremium = new(StringComparer.OrdinalIgnoreCase);
+
     internal SandboxDirectory(TimeProvider clock, int extraPeople = 0)
     {
         this.clock = clock;
@@ -40,6 +42,32 @@ public sealed class SandboxDirectory
             }
 
             tenants[seed.Info.TenantId] = data;
+        }
+    }
+
+    /// <summary>Whether the tenant's directory has Microsoft Entra ID P1 or P2 (every tenant has at start), which the sign-in log needs.</summary>
+    public bool HasEntraPremium(string tenantId) => !withoutEntraPremium.ContainsKey(RequireTenantId(tenantId));
+
+    /// <summary>Gives or takes away the tenant's Entra ID P1/P2: without it, <c>/auditLogs/signIns</c> answers 403
+    /// <c>Authentication_RequestFromNonPremiumTenantOrB2CTenant</c>.</summary>
+    public void SetEntraPremium(string tenantId, bool hasPremium)
+    {
+        var id = RequireTenantId(tenantId);
+        if (hasPremium)
+        {
+            withoutEntraPremium.TryRemove(id, out _);
+        }
+        else
+        {
+            withoutEntraPremium[id] = true;
+        }
+    }
+
+    private string RequireTenantId(string tenantId)
+    {
+        lock (gate)
+        {
+            return RequireTenant(tenantId).Info.TenantId;
         }
     }
 

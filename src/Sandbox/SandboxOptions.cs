@@ -42,6 +42,15 @@ public sealed class SandboxOptions
     /// <summary>Tenants whose unified audit logging is off at start (see <see cref="SandboxServer.AuditLog"/> to switch it later).</summary>
     public IList<string> TenantsWithAuditLogOff { get; init; } = new List<string>();
 
+    /// <summary>The sign-ins API's rate limit per app + tenant (documented: 5 per 10 seconds); <see cref="SandboxServer.SignInRequestsPer10Seconds"/> changes it later.</summary>
+    public int SignInRequestsPer10Seconds { get; init; } = 5;
+
+    /// <summary>Call records per list page when the client asks for no smaller page (<c>Prefer: odata.maxpagesize</c>).</summary>
+    public int CallRecordsPageSize { get; init; } = 60;
+
+    /// <summary>Tenant ids whose directory has no Entra ID P1/P2 at start: their sign-in log answers 403 (see <see cref="SandboxDirectory.SetEntraPremium"/>).</summary>
+    public IList<string> TenantsWithoutEntraPremium { get; init; } = new List<string>();
+
     /// <summary>Clock used for tokens, codes and delta-token expiry (tests may pass a fake one).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

@@ -9,7 +9,11 @@ public sealed record SandboxRequestLogEntry(
     string PathAndQuery,
     int StatusCode,
     bool HadAuthorizationHeader,
-    string? Prefer = null);
+    string? Prefer = null)
+{
+    /// <summary>The response's <c>Retry-After</c> header (whole seconds), when it had one.</summary>
+    public string? RetryAfter { get; init; }
+}
 
 /// <summary>Thread-safe, capped log of the requests served (the most recent <see cref="Capacity"/> are kept).</summary>
 public sealed class SandboxRequestLog

@@ -46,6 +46,13 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>Every request served.</summary>
     public SandboxRequestLog RequestLog => State.RequestLog;
 
+    /// <summary>The sign-ins API's rate limit per app + tenant, starting at <see cref="SandboxOptions.SignInRequestsPer10Seconds"/>.</summary>
+    public int SignInRequestsPer10Seconds
+    {
+        get => State.SignInThrottle.Limit;
+        set => State.SignInThrottle.Limit = value;
+    }
+
     internal SandboxState State { get; }
 
     /// <summary>Starts a sandbox; ports 0 are replaced by free ports.</summary>
@@ -80,6 +87,8 @@ public sealed class SandboxServer : IAsyncDisposable
         GraphEndpoints.Map(app, state);
         OutlookEndpoints.Map(app, state);
         ManagementEndpoints.Map(app, state);
+        CallRecordEndpoints.Map(app, state);
+        SignInEndpoints.Map(app, state);
         ControlEndpoints.Map(app, state);
         app.MapFallback(ctx => Http.JsonAsync(ctx, StatusCodes.Status404NotFound, new System.Text.Json.Nodes.JsonObject { ["error"] = "not_found", ["path"] = ctx.Request.Path.Value }));
 

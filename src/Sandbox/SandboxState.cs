@@ -21,6 +21,13 @@ internal sealed class SandboxState
         Throttle = new MailboxThrottle(options, Clock);
         AuditLog = new SandboxAuditLog(Clock, options.TenantsWithAuditLogOff);
         Audit = new AuditGenerator(Directory);
+        Calls = new CallRecordGenerator(Work);
+        SignIns = new SignInGenerator(Work);
+        SignInThrottle = new SignInThrottle(options.SignInRequestsPer10Seconds, Clock);
+        foreach (var tenantId in options.TenantsWithoutEntraPremium)
+        {
+            Directory.SetEntraPremium(tenantId, false);
+        }
     }
 
     public SandboxAuditLog AuditLog { get; }
@@ -48,6 +55,12 @@ internal sealed class SandboxState
     public WorkGenerator Work { get; }
 
     public MailboxThrottle Throttle { get; }
+
+    public CallRecordGenerator Calls { get; }
+
+    public SignInGenerator SignIns { get; }
+
+    public SignInThrottle SignInThrottle { get; }
 
     /// <summary>Marks requests the sandbox sends to itself for <c>$batch</c> items (value: secret + ":" + outer scheme).</summary>
     public string BatchSecret { get; } = OpaqueProtector.RandomToken(16);
@@ -103,7 +116,10 @@ internal sealed class SandboxState
                 ctx.Request.Path.Value + ctx.Request.QueryString.Value,
                 ctx.Response.StatusCode,
                 ctx.Request.Headers.Authorization.Count > 0,
-                ctx.Request.Headers.TryGetValue("Prefer", out var prefer) ? prefer.ToString() : null));
+                ctx.Request.Headers.TryGetValue("Prefer", out var prefer) ? prefer.ToString() : null)
+            {
+                RetryAfter = ctx.Response.Headers.RetryAfter.Count > 0 ? ctx.Response.Headers.RetryAfter.ToString() : null,
+            });
         }
     }
 }

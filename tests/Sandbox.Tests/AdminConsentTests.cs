@@ -34,6 +34,9 @@ public sealed class AdminConsentTests(SandboxFixture fixture) : SandboxTestBase(
             Assert.Contains("Accepting app", html, StringComparison.Ordinal);
             Assert.Contains("Read all users&#x27; full profiles", html, StringComparison.Ordinal);
             Assert.Contains("data-permission=\"ActivityFeed.Read\"", html, StringComparison.Ordinal);
+            Assert.Contains("data-permission=\"CallRecords.Read.All\"", html, StringComparison.Ordinal);
+            Assert.Contains("data-permission=\"AuditLog.Read.All\"", html, StringComparison.Ordinal);
+            Assert.Contains("data-permission=\"Directory.Read.All\"", html, StringComparison.Ordinal);
             Assert.Contains("id=\"accept\"", html, StringComparison.Ordinal);
             using var response = await DecideAsync(client, html, "consent-form", "accept");
             Assert.Equal(HttpStatusCode.Found, response.StatusCode);

@@ -6,8 +6,8 @@ using WorkSights.Application.Common.Exceptions;
 namespace WorkSights.Infrastructure.Graph;
 
 /// <summary>
-/// Turns Graph's answers into the Application's exceptions: expired delta links, revoked consent, throttling that
-/// outlasted the SDK's retries (with the wait Graph asked for), and everything else that may pass.
+/// Turns Graph's answers into the Application's exceptions: expired delta links, revoked consent, a missing Entra ID P1/P2
+/// licence, throttling that outlasted the SDK's retries (with the wait Graph asked for), and everything else that may pass.
 /// </summary>
 internal static class GraphCalls
 {
@@ -25,6 +25,12 @@ internal static class GraphCalls
             || string.Equals(error.Error?.Code, "resyncRequired", StringComparison.OrdinalIgnoreCase))
         {
             throw new DeltaLinkExpiredException("Microsoft 365 no longer knows where the last sync stopped.", error);
+        }
+        catch (ODataError error) when (error.ResponseStatusCode == 403
+            && string.Equals(error.Error?.Code, "Authentication_RequestFromNonPremiumTenantOrB2CTenant", StringComparison.OrdinalIgnoreCase))
+        {
+            // A licence the organisation lacks, not a revoked consent: only the feed that needs it stops.
+            throw new EntraPremiumRequiredException(error);
         }
         catch (ODataError error) when (error.ResponseStatusCode == 403)
         {

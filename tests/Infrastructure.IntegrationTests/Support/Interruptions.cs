@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Application.Ingestion;
+using WorkSights.Application.Ingestion.Feeds.CallRecords;
+using WorkSights.Application.Ingestion.Feeds.SignIns;
 
 namespace WorkSights.Infrastructure.IntegrationTests.Support;
 
@@ -38,6 +40,35 @@ public sealed class InterruptingMailboxReader(IMailboxReader inner, int? pagesBe
             yield return page;
             PagesDelivered++;
             afterPage?.Invoke(PagesDelivered);
+        }
+    }
+}
+
+/// <summary>
+/// The workspace-wide feeds' counterpart of <see cref="InterruptingMailboxReader"/>: after <c>pagesBeforeCrash</c> pages
+/// were handed to the import, the next page is fetched and then the process "dies".
+/// </summary>
+public sealed class InterruptingFeedReader(ICallRecordReader calls, ISignInReader signIns, int? pagesBeforeCrash = null) : ICallRecordReader, ISignInReader
+{
+    public int PagesDelivered { get; private set; }
+
+    public IAsyncEnumerable<IReadOnlyList<TeamsCall>> ReadCallsAsync(string externalTenantId, DateTimeOffset from, DateTimeOffset to, DateTimeOffset? changedAfter, CancellationToken cancellationToken) =>
+        InterruptAsync(calls.ReadCallsAsync(externalTenantId, from, to, changedAfter, cancellationToken), cancellationToken);
+
+    public IAsyncEnumerable<IReadOnlyList<SignInEvent>> ReadSignInsAsync(string externalTenantId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        InterruptAsync(signIns.ReadSignInsAsync(externalTenantId, from, to, cancellationToken), cancellationToken);
+
+    private async IAsyncEnumerable<IReadOnlyList<T>> InterruptAsync<T>(IAsyncEnumerable<IReadOnlyList<T>> pages, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var page in pages.WithCancellation(cancellationToken))
+        {
+            if (PagesDelivered == pagesBeforeCrash)
+            {
+                throw new SimulatedCrashException($"Crashed after {PagesDelivered} pages.");
+            }
+
+            yield return page;
+            PagesDelivered++;
         }
     }
 }

@@ -30,6 +30,8 @@ public sealed class SandboxGraph : IAsyncDisposable
             .AddSingleton(Tokens)
             .AddAuditFeedReader()
             .BuildServiceProvider();
+        CallRecordReader = new GraphCallRecordReader(Clients);
+        SignInReader = new GraphSignInReader(Clients);
     }
 
     private readonly ServiceProvider auditServices;
@@ -51,6 +53,10 @@ public sealed class SandboxGraph : IAsyncDisposable
 
     public GraphMailboxReader MailboxReader { get; }
 
+    public GraphCallRecordReader CallRecordReader { get; }
+
+    public GraphSignInReader SignInReader { get; }
+
     public SandboxDirectory Directory => Server.Directory;
 
     public SandboxFaults Faults => Server.Faults;
@@ -69,6 +75,9 @@ public sealed class SandboxGraph : IAsyncDisposable
         {
             AccessTokenLifetime = TimeSpan.FromMinutes(2),
             TimeProvider = clock ?? TimeProvider.System,
+
+            // The documented 5 requests per 10 seconds would make every backfill wait; the throttling tests lower it again.
+            SignInRequestsPer10Seconds = 100_000,
         });
         var clientId = Guid.NewGuid().ToString();
         server.RegisterApp(new SandboxClientApp(clientId, ClientSecret, "WorkSights tests", ["http://127.0.0.1/unused"]));
