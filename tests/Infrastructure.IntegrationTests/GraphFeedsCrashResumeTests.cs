@@ -19,14 +19,14 @@ public sealed class GraphFeedsCrashResumeTests : FeedSyncTestBase
         var random = new Random(20261127);
 
         await SyncFeedsCompletedAsync(reference);
-        var backfillCrashes = await SyncWithCrashesAsync(crashed, random, maxPages: 30, maxCommands: 120);
+        var backfillCrashes = await SyncWithCrashesAsync(crashed, random, maxPages: 12, maxCommands: 40);
         var expected = await ActivityRowsAsync(reference);
         Assert.True(expected.Count > 500, $"Only {expected.Count} activities.");
         AssertSameRows(expected, await ActivityRowsAsync(crashed));
 
         Clock.Advance(TimeSpan.FromHours(36));
         await SyncFeedsCompletedAsync(reference);
-        var incrementalCrashes = await SyncWithCrashesAsync(crashed, random, maxPages: 3, maxCommands: 12);
+        var incrementalCrashes = await SyncWithCrashesAsync(crashed, random, maxPages: 2, maxCommands: 6);
         var afterIncremental = await ActivityRowsAsync(reference);
         Assert.True(afterIncremental.Count > expected.Count, "Nothing new in 36 hours.");
         AssertSameRows(afterIncremental, await ActivityRowsAsync(crashed));
