@@ -1,4 +1,3 @@
-
 namespace WorkSights.Sandbox.Tests;
 
 public sealed class WorkGeneratorTests
