@@ -36,7 +36,7 @@ internal static class GraphFeedGuard
 
             var principal = await state.Tokens.ValidateGraphTokenAsync(header[7..].Trim()).ConfigureAwait(false)
                 ?? throw new GraphFeedException(401, "InvalidAuthenticationToken", "Access token validation failure. Invalid audience, issuer, signature or lifetime.");
-            if (state.Faults.TryTakeThrottle(out var forced))
+            if (state.Faults.TryTakeThrottle(out var forced) || (state.IsBatchItem(ctx) && state.Faults.TryTakeBatchItemThrottle(out forced)))
             {
                 throw new GraphFeedException(429, "TooManyRequests", "Too many requests. Retry after the number of seconds in the Retry-After header.", forced);
             }

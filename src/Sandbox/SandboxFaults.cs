@@ -19,6 +19,8 @@ public sealed class SandboxFaults
     private int nextIdToken;
     private int throttleRemaining;
     private int throttleRetryAfter;
+    private int batchItemThrottleRemaining;
+    private int batchItemThrottleRetryAfter;
     private int deltaEpoch;
     private readonly Lock gate = new();
     private Random random = new(0);
@@ -113,12 +115,23 @@ public sealed class SandboxFaults
         Interlocked.Exchange(ref throttleRemaining, requests);
     }
 
+    /// <summary>The next <paramref name="requests"/> Graph requests that arrive as items of a JSON batch answer 429 with
+    /// <c>Retry-After</c>, each on its own, as Graph throttles batch items; requests outside a batch are not counted.</summary>
+    public void ThrottleBatchItems(int requests, int retryAfterSeconds)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(requests);
+        ArgumentOutOfRangeException.ThrowIfNegative(retryAfterSeconds);
+        Interlocked.Exchange(ref batchItemThrottleRetryAfter, retryAfterSeconds);
+        Interlocked.Exchange(ref batchItemThrottleRemaining, requests);
+    }
+
     /// <summary>Clears the id_token fault, the throttle, failures, latency and malformed JSON, and restarts the seeded sequence
     /// (expired delta tokens stay expired).</summary>
     public void Reset()
     {
         NextIdToken = SandboxIdTokenFault.None;
         Interlocked.Exchange(ref throttleRemaining, 0);
+        Interlocked.Exchange(ref batchItemThrottleRemaining, 0);
         Interlocked.Exchange(ref latencyTicks, 0);
         Interlocked.Exchange(ref malformedRemaining, 0);
         lock (gate)
@@ -168,15 +181,26 @@ public sealed class SandboxFaults
     internal bool TryTakeThrottle(out int retryAfterSeconds)
     {
         retryAfterSeconds = Volatile.Read(ref throttleRetryAfter);
+        return TryTakeOne(ref throttleRemaining);
+    }
+
+    internal bool TryTakeBatchItemThrottle(out int retryAfterSeconds)
+    {
+        retryAfterSeconds = Volatile.Read(ref batchItemThrottleRetryAfter);
+        return TryTakeOne(ref batchItemThrottleRemaining);
+    }
+
+    private static bool TryTakeOne(ref int remaining)
+    {
         while (true)
         {
-            var current = Volatile.Read(ref throttleRemaining);
+            var current = Volatile.Read(ref remaining);
             if (current <= 0)
             {
                 return false;
             }
 
-            if (Interlocked.CompareExchange(ref throttleRemaining, current - 1, current) == current)
+            if (Interlocked.CompareExchange(ref remaining, current - 1, current) == current)
             {
                 return true;
             }

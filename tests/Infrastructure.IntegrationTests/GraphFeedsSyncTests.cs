@@ -25,7 +25,7 @@ public sealed class GraphFeedsSyncTests : FeedSyncTestBase
         await SyncFeedsCompletedAsync(fabrikam);
 
         var signInReads = FeedRequests.Where(r => SandboxGraph.PathOf(r) == "/v1.0/auditLogs/signIns").ToList();
-        Assert.Equal(29, signInReads.Count); // a day a time, each day in one page
+        Assert.Equal(5, signInReads.Count); // a week at a time, each week in one page
         Assert.All(signInReads, r => Assert.Equal("1000", SandboxGraph.QueryOf(r)["$top"]));
         Assert.Equal(backfillAt, (await FeedCheckpointAsync(fabrikam, TenantFeed.CallRecords))!.ReadUntil);
         Assert.Equal(backfillAt, (await FeedCheckpointAsync(fabrikam, TenantFeed.SignIns))!.ReadUntil);
@@ -116,11 +116,32 @@ public sealed class GraphFeedsSyncTests : FeedSyncTestBase
 
         var requests = Sandbox.GraphRequests;
         Assert.NotEmpty(requests);
-        Assert.All(requests, r => Assert.Matches(@"^/v1\.0/(communications/callRecords(/[0-9a-f-]{36})?|auditLogs/signIns)$", SandboxGraph.PathOf(r)));
+        Assert.All(requests, r => Assert.Matches(@"^/v1\.0/(communications/callRecords(/[0-9a-f-]{36})?|auditLogs/signIns|\$batch)$", SandboxGraph.PathOf(r)));
         Assert.All(requests.Where(r => SandboxGraph.PathOf(r).Length > "/v1.0/communications/callRecords/".Length),
             r => Assert.Equal(GraphCallRecordReader.SessionsExpansion, SandboxGraph.QueryOf(r)["$expand"]));
         string[] contentLike = ["body", "attachment", "content", "$value", "message", "recording", "transcript", "chat"];
         Assert.All(requests, r => Assert.DoesNotContain(contentLike, word => r.PathAndQuery.Contains(word, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    [Fact]
+    public async Task Call_records_are_read_twenty_to_a_batch_and_only_the_items_Graph_throttled_are_sent_again()
+    {
+        var fabrikam = await ProvisionAsync(Fabrikam);
+        Sandbox.Server.RequestLog.Clear();
+        Sandbox.Faults.ThrottleBatchItems(3, 1);
+
+        var result = await SyncFeedAsync(fabrikam, TenantFeed.CallRecords);
+
+        Assert.Equal(SyncOutcome.Completed, result.Outcome);
+        var reads = Sandbox.GraphRequests.Where(r => SandboxGraph.PathOf(r).StartsWith("/v1.0/communications/callRecords/", StringComparison.Ordinal)).ToList();
+        var byRecord = reads.GroupBy(r => SandboxGraph.PathOf(r)).ToList();
+        var throttled = byRecord.Where(g => g.Any(r => r.StatusCode == 429)).ToList();
+        Assert.Equal(3, throttled.Count);
+        Assert.All(throttled, g => Assert.Equal([429, 200], g.Select(r => r.StatusCode)));
+        Assert.All(byRecord.Except(throttled), g => Assert.Equal([200], g.Select(r => r.StatusCode)));
+        var batches = Sandbox.GraphRequests.Count(r => SandboxGraph.PathOf(r) == "/v1.0/$batch");
+        Assert.True(batches > (byRecord.Count + 19) / 20, $"{batches} batches for {byRecord.Count} records: the resend needs one more.");
+        Assert.True(batches * 2 < byRecord.Count, $"{batches} batches for {byRecord.Count} records.");
     }
 
     /// <summary>Stored calls and sign-ins are exactly what the sandbox serves for the workspace's people in the window.</summary>

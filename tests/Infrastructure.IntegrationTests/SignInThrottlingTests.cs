@@ -18,7 +18,7 @@ public sealed class SignInThrottlingTests : FeedSyncTestBase
     {
         var fabrikam = await ProvisionAsync(Fabrikam);
         Assert.Equal(SyncOutcome.Completed, (await SyncFeedAsync(fabrikam, TenantFeed.SignIns)).Outcome);
-        Clock.Advance(TimeSpan.FromDays(3));
+        Clock.Advance(TimeSpan.FromDays(21)); // three weeks and the lookback: four reads
         Sandbox.Server.SignInRequestsPer10Seconds = 3;
         Sandbox.Server.RequestLog.Clear();
 

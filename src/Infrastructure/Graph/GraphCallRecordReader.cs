@@ -11,7 +11,7 @@ namespace WorkSights.Infrastructure.Graph;
 
 /// <summary>
 /// Lists call records by start time through Graph, then reads each new or changed one with its sessions: the list never
-/// includes sessions, and only a single record can expand them.
+/// includes sessions, and only a single record can expand them. Those reads go in JSON batches of 20.
 /// </summary>
 public sealed class GraphCallRecordReader(GraphClientFactory graphClients) : ICallRecordReader
 {
@@ -21,19 +21,26 @@ public sealed class GraphCallRecordReader(GraphClientFactory graphClients) : ICa
     public async IAsyncEnumerable<IReadOnlyList<TeamsCall>> ReadCallsAsync(
         string externalTenantId, DateTimeOffset from, DateTimeOffset to, DateTimeOffset? changedAfter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var callRecords = graphClients.ForTenant(externalTenantId).Communications.CallRecords;
+        var client = graphClients.ForTenant(externalTenantId);
+        var callRecords = client.Communications.CallRecords;
         var page = await GraphCalls.CallAsync(() => callRecords.GetAsync(
             request => request.QueryParameters.Filter = $"startDateTime ge {GraphTime(from)} and startDateTime lt {GraphTime(to)}",
             cancellationToken));
         while (page is not null)
         {
+            var changed = (page.Value ?? [])
+                .Where(r => changedAfter is null || r.LastModifiedDateTime is null || r.LastModifiedDateTime > changedAfter)
+                .Select(r => r.Id)
+                .OfType<string>()
+                .Select(id => (id, callRecords[id].ToGetRequestInformation(request => request.QueryParameters.Expand = [SessionsExpansion])))
+                .ToList();
+            var records = await GraphBatch.GetAllAsync<CallRecord>(client, changed, cancellationToken);
             var calls = new List<TeamsCall>();
-            var changed = (page.Value ?? []).Where(r => changedAfter is null || r.LastModifiedDateTime is null || r.LastModifiedDateTime > changedAfter);
-            foreach (var id in changed.Select(r => r.Id).OfType<string>())
+            foreach (var (id, _) in changed)
             {
-                if (await ReadCallAsync(callRecords, id, cancellationToken) is { } call)
+                if (records.GetValueOrDefault(id) is { } record)
                 {
-                    calls.Add(call);
+                    calls.Add(await CallOfAsync(callRecords, id, record, cancellationToken));
                 }
             }
 
@@ -44,24 +51,9 @@ public sealed class GraphCallRecordReader(GraphClientFactory graphClients) : ICa
         }
     }
 
-    /// <summary>The record with all its sessions; null when it aged out of Graph between the list and this read.</summary>
-    private static async Task<TeamsCall?> ReadCallAsync(CallRecordsRequestBuilder callRecords, string id, CancellationToken cancellationToken)
+    /// <summary>The record with all its sessions: those beyond the first page of the expansion are read one page at a time.</summary>
+    private static async Task<TeamsCall> CallOfAsync(CallRecordsRequestBuilder callRecords, string id, CallRecord record, CancellationToken cancellationToken)
     {
-        CallRecord? record;
-        try
-        {
-            record = await GraphCalls.CallAsync(() => callRecords[id].GetAsync(request => request.QueryParameters.Expand = [SessionsExpansion], cancellationToken));
-        }
-        catch (SourceNotFoundException)
-        {
-            return null;
-        }
-
-        if (record is null)
-        {
-            return null;
-        }
-
         var sessions = new List<Session>(record.Sessions ?? []);
         var more = NextSessionsLink(record.AdditionalData);
         while (more is not null)

@@ -42,7 +42,7 @@ public sealed class SignInsImportTests : FeedImportTestBase
     }
 
     [Fact]
-    public async Task Days_are_read_oldest_first_and_the_checkpoint_moves_with_each_completed_day()
+    public async Task Weeks_are_read_oldest_first_and_the_checkpoint_moves_with_each_completed_week()
     {
         await WorkspaceAsync();
         var start = Now - SignInsImport.Backfill;
@@ -53,19 +53,20 @@ public sealed class SignInsImportTests : FeedImportTestBase
         }
 
         Reader.PageSize = 1;
-        Reader.FailAfter((2 * 5) + 1, new ProviderUnavailableException("Graph is down."));
+        var week = SignInsImport.ChunkLength;
+        Reader.FailAfter((2 * 7 * 2) + 1, new ProviderUnavailableException("Graph is down."));
 
         Assert.Equal(SyncOutcome.ProviderUnavailable, (await SyncAsync(TenantFeed.SignIns)).Outcome);
 
-        Assert.Equal(Enumerable.Range(0, 6).Select(d => (start.AddDays(d), start.AddDays(d + 1))), Reader.Ranges);
+        Assert.Equal(Enumerable.Range(0, 3).Select(w => (start + (w * week), start + ((w + 1) * week))), Reader.Ranges);
         var checkpoint = await CheckpointAsync(TenantFeed.SignIns);
-        Assert.Equal(start.AddDays(5), checkpoint.ReadUntil);
-        Assert.Equal(10, (await ActivitiesAsync()).Count);
+        Assert.Equal(start + (2 * week), checkpoint.ReadUntil);
+        Assert.Equal(28, (await ActivitiesAsync()).Count);
 
         Reader.Ranges.Clear();
         await SyncCompletedAsync(TenantFeed.SignIns);
 
-        Assert.Equal(start.AddDays(5) - SignInsImport.Lookback, Reader.Ranges[0].From);
+        Assert.Equal(start + (2 * week) - SignInsImport.Lookback, Reader.Ranges[0].From);
         Assert.Equal(Now, Reader.Ranges[^1].To);
         Assert.Equal(58, (await ActivitiesAsync()).Count);
         Assert.Equal(Now, (await CheckpointAsync(TenantFeed.SignIns)).ReadUntil);
