@@ -26,7 +26,10 @@ public sealed class ServiceViewTests : IAsyncLifetime
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator("[data-items='Email']")).Not.ToHaveTextAsync("0");
         await Assertions.Expect(page.Locator("[data-items='Calendar']")).Not.ToHaveTextAsync("0");
-        await Assertions.Expect(page.Locator("tr[data-feature='Chat']")).ToContainTextAsync("Not available yet");
+        await Assertions.Expect(page.Locator("[data-items='Calls']")).Not.ToHaveTextAsync("0");
+        await Assertions.Expect(page.Locator("[data-items='Logins']")).Not.ToHaveTextAsync("0");
+        await Assertions.Expect(page.Locator("tr[data-feature='Chat']")).ToContainTextAsync("On");
+        await Assertions.Expect(page.Locator("#features")).Not.ToContainTextAsync("Not available yet");
         await browser.ScreenshotAsync("connected");
         await browser.AssertAccessibleAsync();
 
