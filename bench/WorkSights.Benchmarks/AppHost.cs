@@ -101,6 +101,7 @@ internal sealed class AppHost : IAsyncDisposable
             ["Microsoft:Instance"] = sandbox.HttpBaseAddress.ToString(),
             ["Microsoft:TokenInstance"] = sandbox.HttpsBaseAddress.ToString(),
             ["Microsoft:GraphBaseUrl"] = new Uri(sandbox.HttpBaseAddress, "v1.0").ToString(),
+            ["Microsoft:ManagementApiBaseUrl"] = sandbox.HttpsBaseAddress.ToString(),
             ["Microsoft:ClientId"] = ClientId,
             ["Microsoft:ClientSecret"] = ClientSecret,
             ["Microsoft:PinnedCertificateThumbprint"] = sandbox.Thumbprint,

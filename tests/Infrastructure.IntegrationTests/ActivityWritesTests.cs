@@ -95,6 +95,7 @@ public sealed class ActivityWritesTests : IDisposable
     public async Task The_upsert_saves_the_other_pending_changes_in_the_same_transaction()
     {
         using var scope = tenantContext.BeginScope(tenant.Id);
+        // EF sees the person's read, then (the upsert runs on the connection itself) the person's update: it dies there.
         await using var db = database.NewContext(tenantContext, new CrashingCommandInterceptor(1));
         var person = await db.People.SingleAsync();
         person.AssignRole(PersonRole.Manager);

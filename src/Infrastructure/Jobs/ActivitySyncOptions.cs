@@ -11,7 +11,7 @@ public sealed class ActivitySyncOptions
 
     /// <summary>How many mailboxes of one workspace are read at once (the per-tenant bulkhead).</summary>
     /// <remarks>Microsoft limits concurrency per mailbox, not per workspace; each mailbox gets one request at a time.</remarks>
-    public int MailboxesInParallel { get; set; } = 8;
+    public int MailboxesInParallel { get; set; } = 4;
 
     /// <summary>How often the scheduler looks for workspaces that are due, when nothing wakes it.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);

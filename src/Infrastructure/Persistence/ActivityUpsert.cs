@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -9,26 +7,26 @@ using WorkSights.Domain.Activities;
 namespace WorkSights.Infrastructure.Persistence;
 
 /// <summary>
-/// Inserts or updates many activities in one statement (<c>INSERT … ON CONFLICT DO UPDATE</c> on the activity's natural
-/// key), instead of EF's one prepared statement per row. Columns, conversions and the key come from the EF model, so
-/// the statement follows the mapping; a corrected estimate survives the update, as <see cref="Activity.Refresh"/> says.
+/// Inserts or updates activities with one prepared <c>INSERT … ON CONFLICT DO UPDATE</c> on the activity's natural key,
+/// executed once per row inside the caller's transaction, instead of EF preparing a new statement for every row.
+/// Columns, conversions and the key come from the EF model, so the statement follows the mapping; a corrected estimate
+/// survives the update, as <see cref="Activity.Refresh"/> says.
 /// </summary>
+/// <remarks>
+/// One row per execution on purpose: SQLite finds a named parameter by scanning all of a statement's parameters, so a
+/// many-row statement costs time quadratic in its size.
+/// </remarks>
 internal sealed class ActivityUpsert
 {
-    /// <summary>Rows per statement: 21 columns each stays far below SQLite's limit of 32,766 parameters.</summary>
-    public const int RowsPerStatement = 400;
-
     private static readonly ConcurrentDictionary<IModel, ActivityUpsert> ByModel = new();
 
     private readonly IReadOnlyList<Column> columns;
-    private readonly string table;
-    private readonly string conflictClause;
-    private readonly ConcurrentDictionary<int, string> statements = new();
+    private readonly string statement;
 
     private ActivityUpsert(IModel model)
     {
         var entity = model.FindEntityType(typeof(Activity)) ?? throw new InvalidOperationException("Activity is not mapped.");
-        table = entity.GetTableName()!;
+        var table = entity.GetTableName()!;
         var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
         var owned = entity.GetNavigations().Where(n => n.TargetEntityType.IsOwned()).ToList();
         columns =
@@ -49,43 +47,33 @@ internal sealed class ActivityUpsert
         var updates = columns.Where(c => !kept.Contains(c.Name)).Select(c => c.Name == credited
             ? $"{Quote(credited)} = CASE WHEN {Quote(table)}.{Quote(corrected)} THEN {Quote(table)}.{Quote(credited)} ELSE excluded.{Quote(credited)} END"
             : $"{Quote(c.Name)} = excluded.{Quote(c.Name)}");
-        conflictClause = $" ON CONFLICT ({string.Join(", ", key.Select(Quote))}) DO UPDATE SET {string.Join(", ", updates)}";
+        var conflictClause = $" ON CONFLICT ({string.Join(", ", key.Select(Quote))}) DO UPDATE SET {string.Join(", ", updates)}";
+        statement = $"INSERT INTO {Quote(table)} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) "
+            + $"VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))}){conflictClause}";
     }
 
     public static ActivityUpsert For(IModel model) => ByModel.GetOrAdd(model, m => new ActivityUpsert(m));
 
-    /// <summary>Runs through EF (interceptors, logging and the current transaction apply), one statement per chunk.</summary>
+    /// <summary>Runs on the context's connection and current transaction, which the caller has begun.</summary>
     public async Task ExecuteAsync(DbContext db, IReadOnlyCollection<Activity> activities, CancellationToken cancellationToken)
     {
-        await using var factory = db.Database.GetDbConnection().CreateCommand();
-        foreach (var chunk in activities.Chunk(RowsPerStatement))
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Activities are upserted inside a transaction.");
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = statement;
+        foreach (var activity in activities)
         {
-            var parameters = new List<DbParameter>(chunk.Length * columns.Count);
-            for (var row = 0; row < chunk.Length; row++)
+            command.Parameters.Clear();
+            for (var column = 0; column < columns.Count; column++)
             {
-                for (var column = 0; column < columns.Count; column++)
-                {
-                    var definition = columns[column];
-                    parameters.Add(definition.Mapping.CreateParameter(factory, $"@p{row}_{column}", definition.ValueOf(chunk[row]), definition.IsNullable));
-                }
+                var definition = columns[column];
+                command.Parameters.Add(definition.Mapping.CreateParameter(command, $"@p{column}", definition.ValueOf(activity), definition.IsNullable));
             }
 
-            await db.Database.ExecuteSqlRawAsync(StatementFor(chunk.Length), parameters, cancellationToken);
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
-
-    private string StatementFor(int rows) => statements.GetOrAdd(rows, count =>
-    {
-        var sql = new StringBuilder($"INSERT INTO {Quote(table)} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) VALUES ");
-        for (var row = 0; row < count; row++)
-        {
-            sql.Append(row == 0 ? "(" : ", (");
-            sql.AppendJoin(", ", Enumerable.Range(0, columns.Count).Select(column => $"@p{row}_{column}"));
-            sql.Append(')');
-        }
-
-        return sql.Append(conflictClause).ToString();
-    });
 
     private static string Quote(string name) => $"\"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
