@@ -73,7 +73,14 @@ public sealed partial class ActivitySyncRunner(
             {
                 foreach (var feature in plan.Features)
                 {
-                    Note(await SendAsync(new SyncMailboxCommand(tenantId, personId, feature, plan.WorkspaceDomains), token));
+                    var result = await SendAsync(new SyncMailboxCommand(tenantId, personId, feature, plan.WorkspaceDomains), token);
+                    Note(result);
+
+                    // Outlook's limits are per mailbox: once one feature is told to wait, the next would only be refused too.
+                    if (result.Outcome == SyncOutcome.Parked)
+                    {
+                        break;
+                    }
                 }
 
                 // Progress is written every few people, not after each: every write waits for SQLite's one write lock.

@@ -62,12 +62,17 @@ public sealed partial class ActivityArrivalTests : IAsyncLifetime
         var firstSync = LastSync(first);
 
         app.Sandbox.Faults.Throttle(10_000, 300);
+        app.Sandbox.RequestLog.Clear();
         var services = await owner.Browser.GetAsync(owner.At("/Settings/Services"));
         await owner.Browser.SubmitFormAsync(await services.Content.ReadAsStringAsync(), owner.At("/Settings/Services"), "sync-now-form");
         var throttled = await WaitForAsync(p => p.Contains(">Throttled<", StringComparison.Ordinal) && LastSync(p) != firstSync, TimeSpan.FromSeconds(60));
 
         var next = DateTimeOffset.Parse(System.Net.WebUtility.HtmlDecode(Regex.Match(throttled, "id=\"next-sync\" data-at=\"([^\"]+)\"").Groups[1].Value), System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(next, DateTimeOffset.UtcNow.AddMinutes(4), DateTimeOffset.UtcNow.AddMinutes(5.5));
+
+        // Each mailbox was told to wait on its sent items: its calendar, behind the same per-mailbox limit, was not asked.
+        Assert.Contains(app.Sandbox.RequestLog.Entries, e => e.StatusCode == 429 && e.PathAndQuery.Contains("/messages/delta", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(app.Sandbox.RequestLog.Entries, e => e.PathAndQuery.Contains("calendarView", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
