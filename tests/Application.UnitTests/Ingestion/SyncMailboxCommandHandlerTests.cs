@@ -317,6 +317,21 @@ public sealed class SyncMailboxCommandHandlerTests : IDisposable
     }
 
     [Fact]
+    public async Task ThrottledSentItemsParkTheCalendarOfTheSameMailboxWithoutAskingForIt()
+    {
+        await WorkspaceAsync();
+        reader.SentMailFails(new ProviderThrottledException(TimeSpan.FromMinutes(10)));
+        await SyncAsync(ServiceFeature.Email);
+        var notBefore = Now.AddMinutes(10);
+
+        var calendar = await SyncAsync(ServiceFeature.Calendar);
+
+        Assert.Equal(new SyncResult(SyncOutcome.Parked, 0, 0, notBefore), calendar);
+        Assert.Single(reader.Calls);
+        Assert.Equal(notBefore, (await CheckpointAsync(ServiceFeature.Calendar)).NotBefore);
+    }
+
+    [Fact]
     public async Task ParkedMailboxIsNotReadBeforeItsNotBeforeTime()
     {
         await WorkspaceAsync();

@@ -71,7 +71,7 @@ public sealed class SyncMailboxCommandHandler(
         catch (ProviderThrottledException ex)
         {
             var until = clock.GetUtcNow() + ex.RetryAfter;
-            checkpoint.Park(until);
+            await ParkMailboxAsync(tenant.Id, person.Id, checkpoint, until, cancellationToken);
             service.Throttled(until);
             await db.SaveChangesAsync(cancellationToken);
             return new SyncResult(SyncOutcome.Parked, 0, 0, until);
@@ -116,6 +116,23 @@ public sealed class SyncMailboxCommandHandler(
         }
 
         return new SyncResult(SyncOutcome.Completed, calendar.Stored, calendar.Removed);
+    }
+
+    /// <summary>
+    /// Outlook's limits are per mailbox, so every feature read from it waits: asking for the calendar right after the sent
+    /// items were refused would only spend a request of the next window on another refusal.
+    /// </summary>
+    private async Task ParkMailboxAsync(Guid tenantId, Guid personId, SyncCheckpoint refused, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        refused.Park(until);
+        foreach (var feature in ImportedFeatures.FromMailboxes.Where(f => f != refused.Feature))
+        {
+            var other = await CheckpointAsync(tenantId, personId, feature, cancellationToken);
+            if (other.NotBefore is null || other.NotBefore < until)
+            {
+                other.Park(until);
+            }
+        }
     }
 
     private async Task<SyncCheckpoint> CheckpointAsync(Guid tenantId, Guid personId, ServiceFeature feature, CancellationToken cancellationToken)
