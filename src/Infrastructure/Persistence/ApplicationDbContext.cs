@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Domain.Activities;
@@ -77,6 +78,10 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         EnsureTenantOwnership();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
+
+    /// <summary>An activity's location with every column empty is no location, as intended: EF need not warn about it.</summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.ConfigureWarnings(w => w.Ignore(RelationalEventId.OptionalDependentWithoutIdentifyingPropertyWarning));
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
