@@ -28,16 +28,13 @@ internal sealed class WorkspacePeople
     public static async Task<WorkspacePeople> LoadAsync(IApplicationDbContext db, Tenant tenant, CancellationToken cancellationToken)
     {
         var people = await db.People
-            .Where(p => p.Status != PersonStatus.Removed)
-            .Select(p => new { p.Id, p.ExternalId, p.Email, p.Status, p.ProvisioningState })
+            .Where(p => p.Status == PersonStatus.Active && p.ProvisioningState != ProvisioningState.Blocked)
+            .Select(p => new { p.Id, p.ExternalId, p.Email })
             .ToListAsync(cancellationToken);
-        var importable = people.Where(p => p.Status == PersonStatus.Active && p.ProvisioningState != ProvisioningState.Blocked).ToList();
-        var domains = people.Select(p => EmailAddresses.DomainOf(p.Email)).Where(d => d.Length > 0)
-            .Append(tenant.PrimaryDomain)
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var domains = await WorkspaceDomains.ReadAsync(db, tenant, cancellationToken);
         return new WorkspacePeople(
-            importable.ToDictionary(p => p.ExternalId, p => p.Id, StringComparer.OrdinalIgnoreCase),
-            importable.ToDictionary(p => p.Email, p => p.Id, StringComparer.OrdinalIgnoreCase),
+            people.ToDictionary(p => p.ExternalId, p => p.Id, StringComparer.OrdinalIgnoreCase),
+            people.DistinctBy(p => p.Email, StringComparer.OrdinalIgnoreCase).ToDictionary(p => p.Email, p => p.Id, StringComparer.OrdinalIgnoreCase),
             domains);
     }
 
