@@ -30,6 +30,7 @@ public sealed class ServiceViewTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("[data-items='Logins']")).Not.ToHaveTextAsync("0");
         await Assertions.Expect(page.Locator("tr[data-feature='Chat']")).ToContainTextAsync("On");
         await Assertions.Expect(page.Locator("#features")).Not.ToContainTextAsync("Not available yet");
+        await Assertions.Expect(page.Locator("#audit-feed-hint")).ToContainTextAsync("audit log");
         await browser.ScreenshotAsync("connected");
         await browser.AssertAccessibleAsync();
 
