@@ -256,6 +256,15 @@ internal static class ControlEndpoints
               .Append(t.UserCount.ToString(CultureInfo.InvariantCulture)).Append(" users · ")
               .Append(t.Info.AdminCanGrantConsent ? "admin " : "IT lead (no admin role) ").Append(Http.E(t.Info.AdminEmail)).Append(" · member ").Append(Http.E(t.Info.MemberEmail))
               .Append(" · <a href=\"/sandbox/tenants/").Append(Http.E(t.Info.TenantId)).Append("/users\">users (JSON)</a></p>");
+            var tenantPath = $"/sandbox/tenants/{Uri.EscapeDataString(t.Info.TenantId)}";
+            var auditOn = state.AuditLog.IsEnabled(t.Info.TenantId);
+            var premium = state.Directory.HasEntraPremium(t.Info.TenantId);
+            sb.Append("<div>Unified audit log: ").Append(auditOn ? "on" : "off")
+              .Append(" <form method=\"post\" action=\"").Append(Http.E($"{tenantPath}/audit-log")).Append("\" style=\"display:inline\"><input type=\"hidden\" name=\"enabled\" value=\"")
+              .Append(auditOn ? "false" : "true").Append("\"><button type=\"submit\">Turn audit log ").Append(auditOn ? "off" : "on").Append("</button></form>")
+              .Append(" · Entra ID P1/P2 (sign-in log): ").Append(premium ? "yes" : "no")
+              .Append(" <form method=\"post\" action=\"").Append(Http.E($"{tenantPath}/entra-premium")).Append("\" style=\"display:inline\"><input type=\"hidden\" name=\"enabled\" value=\"")
+              .Append(premium ? "false" : "true").Append("\"><button type=\"submit\">").Append(premium ? "Remove licence" : "Add licence").Append("</button></form></div>");
             if (t.Apps.Count == 0)
             {
                 sb.Append("<p>No apps registered.</p>");

@@ -64,6 +64,28 @@ public sealed class ControlEndpointTests(SandboxFixture fixture) : SandboxTestBa
     }
 
     [Fact]
+    public async Task Admin_page_switches_a_tenant_s_audit_log_and_entra_licence_by_form()
+    {
+        using var client = Client();
+        var tenant = SandboxTenants.Fabrikam.TenantId;
+        var page = await client.GetStringAsync("sandbox");
+        Assert.Contains($"/sandbox/tenants/{tenant}/audit-log", page, StringComparison.Ordinal);
+        Assert.Contains($"/sandbox/tenants/{tenant}/entra-premium", page, StringComparison.Ordinal);
+
+        using var auditOff = await client.PostAsync($"sandbox/tenants/{tenant}/audit-log", new FormUrlEncodedContent([new("enabled", "false")]));
+        using var licenceOff = await client.PostAsync($"sandbox/tenants/{tenant}/entra-premium", new FormUrlEncodedContent([new("enabled", "false")]));
+
+        Assert.Equal((HttpStatusCode.SeeOther, HttpStatusCode.SeeOther), (auditOff.StatusCode, licenceOff.StatusCode));
+        Assert.False(Server.AuditLog.IsEnabled(tenant));
+        Assert.False(Server.Directory.HasEntraPremium(tenant));
+        var after = await client.GetStringAsync("sandbox");
+        Assert.Contains("Turn audit log on", after, StringComparison.Ordinal);
+        Assert.Contains("Add licence", after, StringComparison.Ordinal);
+        Server.AuditLog.SetEnabled(tenant, true);
+        Server.Directory.SetEntraPremium(tenant, true);
+    }
+
+    [Fact]
     public async Task Data_directory_keeps_the_certificate_and_signing_key()
     {
         var dir = Path.Combine(Path.GetTempPath(), "sbx-" + Guid.NewGuid().ToString("N"));
