@@ -2,20 +2,18 @@ using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
-using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 using WorkSights.Infrastructure.Identity;
 
 namespace WorkSights.Infrastructure.Graph;
 
 /// <summary>Graph SDK clients acting app-only for one organisation, sharing one HTTP pipeline with Graph's middleware.</summary>
-public sealed class GraphClientFactory(IOptions<MicrosoftIdentityOptions> options, AppOnlyTokenProvider tokens) : IDisposable
+/// <param name="clock">What retries wait on; the system clock unless a host drives time itself.</param>
+public sealed class GraphClientFactory(IOptions<MicrosoftIdentityOptions> options, AppOnlyTokenProvider tokens, TimeProvider? clock = null) : IDisposable
 {
     private readonly MicrosoftIdentityOptions settings = options.Value;
-    /// <summary>The SDK caps every wait at 180 s and would retry a longer Retry-After early; such answers go to the scheduler instead.</summary>
-    private static readonly TimeSpan LongestWaitInProcess = TimeSpan.FromSeconds(180);
 
     private readonly Lazy<HttpClient> httpClient = new(() => Microsoft.Graph.GraphClientFactory.Create(
-        GraphHandlers(),
+        GraphHandlers(clock ?? TimeProvider.System),
         finalHandler: PinnedCertificateHandler.Create(options.Value.PinnedCertificateThumbprint)));
 
     public GraphServiceClient ForTenant(string externalTenantId)
@@ -25,16 +23,13 @@ public sealed class GraphClientFactory(IOptions<MicrosoftIdentityOptions> option
         return new GraphServiceClient(httpClient.Value, authentication, settings.GraphBaseUrl.ToString().TrimEnd('/'));
     }
 
-    private static IList<DelegatingHandler> GraphHandlers()
+    /// <summary>Graph's own middleware, with its retry handler (which waits in real time and caps every wait at 180 s, so it
+    /// would retry a longer Retry-After early) replaced by one that never retries early and waits on the app's clock.</summary>
+    private static IList<DelegatingHandler> GraphHandlers(TimeProvider clock)
     {
         var handlers = Microsoft.Graph.GraphClientFactory.CreateDefaultHandlers();
         var retry = handlers.OfType<RetryHandler>().Single();
-        handlers[handlers.IndexOf(retry)] = new RetryHandler(new RetryHandlerOption
-        {
-            MaxRetry = 3,
-            ShouldRetry = (_, _, response) => (int)response.StatusCode is 429 or 503 or 504
-                && GraphCalls.RetryAfter(response.Headers.ToDictionary(h => h.Key, h => h.Value)) <= LongestWaitInProcess,
-        });
+        handlers[handlers.IndexOf(retry)] = new GraphRetryHandler(clock);
         return handlers;
     }
 
