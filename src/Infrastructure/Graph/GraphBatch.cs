@@ -22,7 +22,7 @@ internal static class GraphBatch
 
     /// <summary>Each key's item, or null where Graph no longer has it (404).</summary>
     public static async Task<IReadOnlyDictionary<string, T?>> GetAllAsync<T>(
-        GraphServiceClient client, IReadOnlyList<(string Key, RequestInformation Request)> reads, CancellationToken cancellationToken)
+        GraphServiceClient client, IReadOnlyList<(string Key, RequestInformation Request)> reads, TimeProvider clock, CancellationToken cancellationToken)
         where T : IParsable, new()
     {
         var results = new Dictionary<string, T?>(StringComparer.Ordinal);
@@ -59,7 +59,7 @@ internal static class GraphBatch
                     throw new ProviderThrottledException(wait);
                 }
 
-                await Task.Delay(wait, cancellationToken);
+                await Task.Delay(wait, clock, cancellationToken);
             }
         }
 

@@ -34,7 +34,7 @@ public sealed class GraphCallRecordReader(GraphClientFactory graphClients) : ICa
                 .OfType<string>()
                 .Select(id => (id, callRecords[id].ToGetRequestInformation(request => request.QueryParameters.Expand = [SessionsExpansion])))
                 .ToList();
-            var records = await GraphBatch.GetAllAsync<CallRecord>(client, changed, cancellationToken);
+            var records = await GraphBatch.GetAllAsync<CallRecord>(client, changed, graphClients.Clock, cancellationToken);
             var calls = new List<TeamsCall>();
             foreach (var (id, _) in changed)
             {

@@ -12,6 +12,9 @@ public sealed class GraphClientFactory(IOptions<MicrosoftIdentityOptions> option
 {
     private readonly MicrosoftIdentityOptions settings = options.Value;
 
+    /// <summary>What waits for Graph's Retry-After run on.</summary>
+    internal TimeProvider Clock { get; } = clock ?? TimeProvider.System;
+
     private readonly Lazy<HttpClient> httpClient = new(() => Microsoft.Graph.GraphClientFactory.Create(
         GraphHandlers(clock ?? TimeProvider.System),
         finalHandler: PinnedCertificateHandler.Create(options.Value.PinnedCertificateThumbprint)));
