@@ -70,6 +70,24 @@ public sealed class GraphRetryHandlerTests
     }
 
     [Fact]
+    public async Task A_fractional_retry_after_is_waited_out_rounded_up_to_a_whole_second()
+    {
+        var refused = () =>
+        {
+            var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+            response.Headers.TryAddWithoutValidation("Retry-After", "1.249");
+            return response;
+        };
+        var (client, graph) = Client(refused, () => new HttpResponseMessage(HttpStatusCode.OK));
+
+        using var response = await CompleteAsync(client.GetAsync("https://graph.test/v1.0/users"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // Two seconds, not the three a refusal without a usable Retry-After would wait.
+        Assert.Equal(TimeSpan.FromSeconds(2), graph.Requests[1].At - graph.Requests[0].At);
+    }
+
+    [Fact]
     public async Task A_wait_longer_than_180_seconds_is_handed_back_at_once()
     {
         var (client, graph) = Client(() => Refused(HttpStatusCode.TooManyRequests, 181));

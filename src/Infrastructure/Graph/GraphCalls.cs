@@ -52,14 +52,6 @@ internal static class GraphCalls
         {
             throw new ProviderUnavailableException($"Microsoft Graph answered {error.ResponseStatusCode}.", error);
         }
-        catch (AggregateException error) when (error.InnerExceptions.OfType<ApiException>().LastOrDefault(e => e.ResponseStatusCode is 429 or 503) is { } throttled)
-        {
-            throw new ProviderThrottledException(RetryAfter(throttled.ResponseHeaders), error);
-        }
-        catch (AggregateException error) when (error.InnerExceptions.Any(e => e is ApiException or HttpRequestException))
-        {
-            throw new ProviderUnavailableException("Microsoft Graph kept failing after the retries.", error);
-        }
         catch (HttpRequestException error)
         {
             throw new ProviderUnavailableException("Microsoft Graph could not be reached.", error);
@@ -71,12 +63,19 @@ internal static class GraphCalls
     }
 
     /// <summary>Retry-After in seconds or as an HTTP date; never shorter than a second.</summary>
-    public static TimeSpan RetryAfter(IDictionary<string, IEnumerable<string>>? headers)
+    public static TimeSpan RetryAfter(IDictionary<string, IEnumerable<string>>? headers) =>
+        ParseRetryAfter(headers?.FirstOrDefault(h => string.Equals(h.Key, "Retry-After", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault())
+        ?? DefaultRetryAfter;
+
+    /// <summary>
+    /// Whole or fractional seconds (Graph sends "0.249" in batches, which the HTTP header parser rejects) or an HTTP
+    /// date, rounded up to whole seconds and never shorter than one; null when the value says nothing usable.
+    /// </summary>
+    public static TimeSpan? ParseRetryAfter(string? value)
     {
-        var value = headers?.FirstOrDefault(h => string.Equals(h.Key, "Retry-After", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
-        if (value is null)
+        if (string.IsNullOrWhiteSpace(value))
         {
-            return DefaultRetryAfter;
+            return null;
         }
 
         if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
@@ -86,6 +85,6 @@ internal static class GraphCalls
 
         return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
             ? TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling((at - DateTimeOffset.UtcNow).TotalSeconds)))
-            : DefaultRetryAfter;
+            : null;
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 
 namespace WorkSights.Infrastructure.Graph;
 
@@ -40,17 +39,10 @@ internal sealed class GraphRetryHandler(TimeProvider clock) : DelegatingHandler
             return null;
         }
 
-        var wait = RetryAfter(response.Headers.RetryAfter) ?? DefaultDelay * Math.Pow(2, attempt - 1);
+        var header = response.Headers.NonValidated.TryGetValues("Retry-After", out var values) ? values.FirstOrDefault() : null;
+        var wait = GraphCalls.ParseRetryAfter(header) ?? DefaultDelay * Math.Pow(2, attempt - 1);
         return wait <= LongestWait ? wait : null;
     }
-
-    /// <summary>Whole seconds, or the time until the date Graph named; never less than zero.</summary>
-    private static TimeSpan? RetryAfter(RetryConditionHeaderValue? header) => header switch
-    {
-        { Delta: { } delta } => delta < TimeSpan.Zero ? TimeSpan.Zero : delta,
-        { Date: { } date } => date - DateTimeOffset.UtcNow is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero,
-        _ => null,
-    };
 
     private static HttpRequestMessage Copy(HttpRequestMessage original, byte[]? content, int attempt)
     {
