@@ -107,7 +107,7 @@ internal sealed class AppHost : IAsyncDisposable
             ["Microsoft:PinnedCertificateThumbprint"] = sandbox.Thumbprint,
             ["ActivitySync:Enabled"] = settings.ActivitySyncEnabled ? "true" : "false",
             ["ActivitySync:PollInterval"] = (settings.PollInterval ?? TimeSpan.FromSeconds(30)).ToString("c"),
-        }).Build();
+        }).AddEnvironmentVariables("WORKSIGHTS_BENCH_").Build();
 
         var collection = new ServiceCollection();
         collection.AddSingleton<IConfiguration>(configuration);

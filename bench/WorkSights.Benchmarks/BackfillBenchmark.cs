@@ -137,14 +137,14 @@ internal static class BackfillBenchmark
         }
 
         var storeTime = times.Store;
-        await IncrementalAsync(app, tenantId, activities, requests, profile);
+        var storeWall = times.StoreWall;
+        await IncrementalAsync(app, tenantId, activities, requests, profile, times);
         var raw = await RawInsert.RunAsync(app.ConnectionString);
         var rawRate = raw.Rows / raw.Elapsed.TotalSeconds;
         Report.Section("Store phase vs raw SQLite insert of the same rows");
         Report.Figure("raw: one prepared SqliteCommand, one transaction", $"{raw.Rows:N0} rows in {Report.Seconds(raw.Elapsed)} = {Report.Rate(rawRate, "rows/s")} (fresh table, same columns, keys and indexes)");
 
         // Writes are serialised: the store phase lasts as long as some page is being stored, whichever worker it is on.
-        var storeWall = times.StoreWall;
         var storeRate = activities / storeWall.TotalSeconds;
         Report.Figure("store phase (live run, wall time with a page being stored)", $"{Report.Seconds(storeWall)} ({Report.Seconds(storeTime)} summed over workers) -> {Report.Rate(storeRate, "activities/s")}");
         Report.Target("store phase / raw insert rate", $"{storeRate / rawRate:F2}", $">= {StoreRatioTarget}", storeRate / rawRate >= StoreRatioTarget);
@@ -156,17 +156,19 @@ internal static class BackfillBenchmark
         return result;
     }
 
-    private static async Task IncrementalAsync(AppHost app, Guid tenantId, long activitiesBefore, HttpRequestCounter requests, SqlProfile profile)
+    private static async Task IncrementalAsync(AppHost app, Guid tenantId, long activitiesBefore, HttpRequestCounter requests, SqlProfile profile, PageTimes times)
     {
         Report.Section("Incremental sync with nothing new (the runner again, immediately)");
         requests.Reset();
         profile.Clear();
+        times.Reset();
         var started = Stopwatch.GetTimestamp();
         await app.Runner.RunAsync(tenantId, CancellationToken.None);
         var wall = Stopwatch.GetElapsedTime(started);
         var activities = await CountActivitiesAsync(app);
         Report.Figure("Graph + token requests", $"{requests.Total:N0} ({requests.Describe()})");
         Report.Figure("activities after / before", $"{activities:N0} / {activitiesBefore:N0}");
+        Report.Figure("pages; time fetching / storing (summed over workers)", $"{times.Pages:N0}; {Report.Seconds(times.Fetch)} / {Report.Seconds(times.Store)}");
         Report.Target("no-change incremental wall time", Report.Seconds(wall), $"<= {IncrementalTargetSeconds} s", wall.TotalSeconds <= IncrementalTargetSeconds);
         profile.Print(6);
     }

@@ -30,7 +30,7 @@ internal sealed class CallRecordGenerator(WorkGenerator work)
     private static readonly string[] ExternalDomains = ["fabrikam.com", "adatum.com", "litware.com", "wingtiptoys.com"];
     private static readonly string[] ExternalNames = ["Alex Smith", "Maria Garcia", "Chen Kim", "Lars Berg", "Fatou Okoye", "Diego Lopez", "Hana Dubois", "Owen Walsh"];
 
-    private readonly ConcurrentDictionary<(string, DateOnly), GenCall[]> cache = new();
+    private readonly GeneratedDays<GenCall> cache = new(200_000);
     private readonly ConcurrentDictionary<string, GenCall> byId = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Calls of the tenant that started in [from, to) and whose record is published at <paramref name="now"/>, by start then id.</summary>
@@ -71,12 +71,7 @@ internal sealed class CallRecordGenerator(WorkGenerator work)
 
     public GenCall[] Placed(WorkRoster roster, WorkPerson organizer, DateOnly day)
     {
-        if (cache.Count > 200_000)
-        {
-            cache.Clear();
-        }
-
-        return cache.GetOrAdd((organizer.Id, day), _ => Build(roster, organizer, day));
+        return cache.GetOrAdd(organizer.Id, day, () => Build(roster, organizer, day));
     }
 
     private GenCall[] Build(WorkRoster roster, WorkPerson o, DateOnly day)

@@ -23,6 +23,9 @@ internal static partial class OutlookEndpoints
 
     private static readonly string[] BodyProperties = ["body", "bodyPreview", "uniqueBody"];
 
+    /// <summary>Event times carry the organiser's zone by its Windows name, as Outlook writes it; the lookup is costly.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> WindowsZoneNames = new(StringComparer.Ordinal);
+
     private sealed class OutlookException(int status, string code, string message, int? retryAfter = null, string? location = null) : Exception(message)
     {
         public int Status { get; } = status;
@@ -577,7 +580,7 @@ internal static partial class OutlookEndpoints
         }
 
         var changeKey = "DwAAABYAAA" + EventId(me, e.ICalUId)[^14..^4] + modified.ToUnixTimeSeconds().ToString("x", CultureInfo.InvariantCulture);
-        var zone = TimeZoneInfo.TryConvertIanaIdToWindowsId(e.Organizer.Profile.TimeZoneId, out var windows) ? windows : "UTC";
+        var zone = WindowsZoneNames.GetOrAdd(e.Organizer.Profile.TimeZoneId, iana => TimeZoneInfo.TryConvertIanaIdToWindowsId(iana, out var windows) ? windows : "UTC");
         var attendees = new JsonArray();
         foreach (var a in e.Attendees)
         {

@@ -52,7 +52,7 @@ internal sealed class SignInGenerator(WorkGenerator work)
 
     private static readonly string[] TravelCities = ["Seattle", "New York", "London", "Berlin", "Toronto", "Sydney"];
 
-    private readonly ConcurrentDictionary<(string, DateOnly), GenSignIn[]> cache = new();
+    private readonly GeneratedDays<GenSignIn> cache = new(200_000);
 
     /// <summary>Sign-ins of the tenant created in [from, to] (inclusive bounds; callers filter), at or before <paramref name="now"/>.</summary>
     public List<GenSignIn> Logged(WorkRoster roster, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now)
@@ -78,12 +78,7 @@ internal sealed class SignInGenerator(WorkGenerator work)
 
     public GenSignIn[] ForDay(WorkRoster roster, WorkPerson person, DateOnly day)
     {
-        if (cache.Count > 200_000)
-        {
-            cache.Clear();
-        }
-
-        return cache.GetOrAdd((person.Id, day), _ => Build(roster, person, day));
+        return cache.GetOrAdd(person.Id, day, () => Build(roster, person, day));
     }
 
     private GenSignIn[] Build(WorkRoster roster, WorkPerson p, DateOnly day)

@@ -93,8 +93,8 @@ internal sealed class WorkGenerator
 
     private static readonly string[] Rooms = ["Rainier", "Baker", "Olympus", "Adams", "Hood", "Shasta"];
 
-    private readonly ConcurrentDictionary<(string, DateOnly), GenMessage[]> mail = new();
-    private readonly ConcurrentDictionary<(string, DateOnly), GenMeeting[]> meetings = new();
+    private readonly GeneratedDays<GenMessage> mail = new(CacheLimit);
+    private readonly GeneratedDays<GenMeeting> meetings = new(CacheLimit);
 
     public WorkGenerator(DateTimeOffset sandboxStart) =>
         Floor = new DateTimeOffset(sandboxStart.UtcDateTime.Date.AddDays(-60), TimeSpan.Zero);
@@ -221,26 +221,9 @@ internal sealed class WorkGenerator
         return result;
     }
 
-    public GenMessage[] MailForDay(WorkRoster roster, WorkPerson p, DateOnly day)
-    {
-        if (mail.Count > CacheLimit)
-        {
-            mail.Clear();
-        }
+    public GenMessage[] MailForDay(WorkRoster roster, WorkPerson p, DateOnly day) => mail.GetOrAdd(p.Id, day, () => BuildMail(roster, p, day));
 
-        return mail.GetOrAdd((p.Id, day), _ => BuildMail(roster, p, day));
-    }
-
-    public GenMeeting[] Organized(WorkRoster roster, WorkPerson o, DateOnly day)
-    {
-        if (meetings.Count > CacheLimit)
-        {
-            meetings.Clear();
-        }
-
-        return meetings.GetOrAdd((o.Id, day), _ => BuildMeetings(roster, o, day));
-    }
-
+    public GenMeeting[] Organized(WorkRoster roster, WorkPerson o, DateOnly day) => meetings.GetOrAdd(o.Id, day, () => BuildMeetings(roster, o, day));
     private GenMessage[] BuildMail(WorkRoster roster, WorkPerson p, DateOnly day)
     {
         if (!p.Active || Local(p.Zone, day.AddDays(1), 0) <= Floor)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -55,6 +56,8 @@ internal sealed class ActivityUpsert
     public static ActivityUpsert For(IModel model) => ByModel.GetOrAdd(model, m => new ActivityUpsert(m));
 
     /// <summary>Runs on the context's connection and current transaction, which the caller has begun.</summary>
+    /// <remarks>SQLite does its work on the calling thread whatever the API, so rows are executed synchronously: the async
+    /// overloads would only add a task per row.</remarks>
     public async Task ExecuteAsync(DbContext db, IReadOnlyCollection<Activity> activities, CancellationToken cancellationToken)
     {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
@@ -62,16 +65,23 @@ internal sealed class ActivityUpsert
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = transaction;
         command.CommandText = statement;
+        var parameters = new DbParameter[columns.Count];
+        for (var column = 0; column < columns.Count; column++)
+        {
+            parameters[column] = columns[column].Mapping.CreateParameter(command, $"@p{column}", null, columns[column].IsNullable);
+            command.Parameters.Add(parameters[column]);
+        }
+
+        command.Prepare();
         foreach (var activity in activities)
         {
-            command.Parameters.Clear();
+            cancellationToken.ThrowIfCancellationRequested();
             for (var column = 0; column < columns.Count; column++)
             {
-                var definition = columns[column];
-                command.Parameters.Add(definition.Mapping.CreateParameter(command, $"@p{column}", definition.ValueOf(activity), definition.IsNullable));
+                parameters[column].Value = columns[column].ProviderValueOf(activity);
             }
 
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            command.ExecuteNonQuery();
         }
     }
 
@@ -81,5 +91,10 @@ internal sealed class ActivityUpsert
     {
         public static Column Of(IProperty property, StoreObjectIdentifier store, Func<Activity, object?> valueOf) =>
             new(property.GetColumnName(store)!, (RelationalTypeMapping)property.GetRelationalTypeMapping(), property.IsNullable, valueOf);
+
+        /// <summary>The value as the column stores it: through the mapping's converter, as EF would bind it.</summary>
+        public object ProviderValueOf(Activity activity) => ValueOf(activity) is { } value
+            ? Mapping.Converter?.ConvertToProvider(value) ?? value
+            : DBNull.Value;
     }
 }
