@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Graph;
-using Microsoft.Graph.Models;
+using Microsoft.Kiota.Abstractions;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Application.Ingestion;
 
@@ -24,68 +24,74 @@ public sealed class GraphMailboxReader(GraphClientFactory graphClients) : IMailb
     public async IAsyncEnumerable<SourcePage<SentMail>> ReadSentMailAsync(
         string externalTenantId, string mailbox, string? resumeLink, DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var delta = graphClients.ForTenant(externalTenantId).Users[mailbox].MailFolders["sentitems"].Messages.Delta;
-        var page = resumeLink is null
-            ? await GraphCalls.CallAsync(() => delta.GetAsDeltaGetResponseAsync(
-                request =>
-                {
-                    request.QueryParameters.Select = MessageProperties;
-                    request.QueryParameters.Filter = $"receivedDateTime ge {since.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}";
-                    request.Headers.Add("Prefer", PageSizePreference);
-                },
-                cancellationToken))
-            : await NextMailPageAsync(delta, resumeLink, cancellationToken);
+        var client = graphClients.ForTenant(externalTenantId);
+        var delta = client.Users[mailbox].MailFolders["sentitems"].Messages.Delta;
+        var request = resumeLink is null
+            ? delta.ToGetRequestInformation(request =>
+            {
+                request.QueryParameters.Select = MessageProperties;
+                request.QueryParameters.Filter = $"receivedDateTime ge {since.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}";
+                request.Headers.Add("Prefer", PageSizePreference);
+            })
+            : NextMailPage(delta, resumeLink);
 
-        while (page is not null)
+        while (request is not null)
         {
+            var page = await GraphDeltaPages.ReadAsync(client.RequestAdapter, request, GraphDeltaJson.Default.DeltaPageGraphMessage, cancellationToken);
+            if (page is null)
+            {
+                yield break;
+            }
+
             var messages = page.Value ?? [];
             yield return new SourcePage<SentMail>(
-                messages.Where(m => !IsRemoved(m)).Select(ToSentMail).ToList(),
-                messages.Where(IsRemoved).Select(m => m.Id!).ToList(),
-                page.OdataNextLink,
-                page.OdataNextLink is null ? page.OdataDeltaLink ?? throw MissingDeltaLink() : null);
-            page = page.OdataNextLink is { } next ? await NextMailPageAsync(delta, next, cancellationToken) : null;
+                messages.Where(m => m.Removed is null).Select(ToSentMail).ToList(),
+                messages.Where(m => m.Removed is not null).Select(m => m.Id!).ToList(),
+                page.NextLink,
+                page.NextLink is null ? page.DeltaLink ?? throw MissingDeltaLink() : null);
+            request = page.NextLink is { } next ? NextMailPage(delta, next) : null;
         }
     }
 
     public async IAsyncEnumerable<SourcePage<CalendarEntry>> ReadCalendarAsync(
         string externalTenantId, string mailbox, string? resumeLink, DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var delta = graphClients.ForTenant(externalTenantId).Users[mailbox].CalendarView.Delta;
-        var page = resumeLink is null
-            ? await GraphCalls.CallAsync(() => delta.GetAsDeltaGetResponseAsync(
-                request =>
-                {
-                    request.QueryParameters.StartDateTime = from.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
-                    request.QueryParameters.EndDateTime = to.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
-                    request.Headers.Add("Prefer", [PageSizePreference, UtcPreference]);
-                },
-                cancellationToken))
-            : await NextCalendarPageAsync(delta, resumeLink, cancellationToken);
+        var client = graphClients.ForTenant(externalTenantId);
+        var delta = client.Users[mailbox].CalendarView.Delta;
+        var request = resumeLink is null
+            ? delta.ToGetRequestInformation(request =>
+            {
+                request.QueryParameters.StartDateTime = from.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+                request.QueryParameters.EndDateTime = to.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+                request.Headers.Add("Prefer", [PageSizePreference, UtcPreference]);
+            })
+            : NextCalendarPage(delta, resumeLink);
 
-        while (page is not null)
+        while (request is not null)
         {
+            var page = await GraphDeltaPages.ReadAsync(client.RequestAdapter, request, GraphDeltaJson.Default.DeltaPageGraphEvent, cancellationToken);
+            if (page is null)
+            {
+                yield break;
+            }
+
             var events = page.Value ?? [];
             yield return new SourcePage<CalendarEntry>(
-                events.Where(e => !IsRemoved(e)).Select(ToCalendarEntry).ToList(),
-                events.Where(IsRemoved).Select(e => e.Id!).ToList(),
-                page.OdataNextLink,
-                page.OdataNextLink is null ? page.OdataDeltaLink ?? throw MissingDeltaLink() : null);
-            page = page.OdataNextLink is { } next ? await NextCalendarPageAsync(delta, next, cancellationToken) : null;
+                events.Where(e => e.Removed is null).Select(ToCalendarEntry).ToList(),
+                events.Where(e => e.Removed is not null).Select(e => e.Id!).ToList(),
+                page.NextLink,
+                page.NextLink is null ? page.DeltaLink ?? throw MissingDeltaLink() : null);
+            request = page.NextLink is { } next ? NextCalendarPage(delta, next) : null;
         }
     }
 
-    private static Task<Microsoft.Graph.Users.Item.MailFolders.Item.Messages.Delta.DeltaGetResponse?> NextMailPageAsync(
-        Microsoft.Graph.Users.Item.MailFolders.Item.Messages.Delta.DeltaRequestBuilder delta, string link, CancellationToken cancellationToken) =>
-        GraphCalls.CallAsync(() => delta.WithUrl(link).GetAsDeltaGetResponseAsync(r => r.Headers.Add("Prefer", PageSizePreference), cancellationToken));
+    private static RequestInformation NextMailPage(Microsoft.Graph.Users.Item.MailFolders.Item.Messages.Delta.DeltaRequestBuilder delta, string link) =>
+        delta.WithUrl(link).ToGetRequestInformation(r => r.Headers.Add("Prefer", PageSizePreference));
 
-    private static Task<Microsoft.Graph.Users.Item.CalendarView.Delta.DeltaGetResponse?> NextCalendarPageAsync(
-        Microsoft.Graph.Users.Item.CalendarView.Delta.DeltaRequestBuilder delta, string link, CancellationToken cancellationToken) =>
-        GraphCalls.CallAsync(() => delta.WithUrl(link).GetAsDeltaGetResponseAsync(r => r.Headers.Add("Prefer", [PageSizePreference, UtcPreference]), cancellationToken));
+    private static RequestInformation NextCalendarPage(Microsoft.Graph.Users.Item.CalendarView.Delta.DeltaRequestBuilder delta, string link) =>
+        delta.WithUrl(link).ToGetRequestInformation(r => r.Headers.Add("Prefer", [PageSizePreference, UtcPreference]));
 
-    private static bool IsRemoved(Entity item) => item.AdditionalData?.ContainsKey("@removed") == true;
-
-    private static SentMail ToSentMail(Message message) => new(
+    private static SentMail ToSentMail(GraphMessage message) => new(
         message.Id!,
         message.SentDateTime ?? message.CreatedDateTime ?? DateTimeOffset.MinValue,
         message.Subject,
@@ -93,7 +99,7 @@ public sealed class GraphMailboxReader(GraphClientFactory graphClients) : IMailb
             .Select(r => r.EmailAddress?.Address).OfType<string>().ToList(),
         message.IsDraft ?? false);
 
-    private static CalendarEntry ToCalendarEntry(Event item) => new(
+    private static CalendarEntry ToCalendarEntry(GraphEvent item) => new(
         item.Id!,
         item.Subject,
         ToUtc(item.Start),
@@ -103,12 +109,12 @@ public sealed class GraphMailboxReader(GraphClientFactory graphClients) : IMailb
         item.Organizer?.EmailAddress?.Address,
         (item.Attendees ?? [])
             .Where(a => a.EmailAddress?.Address is not null)
-            .Select(a => new EventAttendee(a.EmailAddress!.Address!, Camel(a.Type?.ToString() ?? "required"), Camel(a.Status?.Response?.ToString() ?? "none")))
+            .Select(a => new EventAttendee(a.EmailAddress!.Address!, a.Type ?? "required", a.Status?.Response ?? "none"))
             .ToList(),
-        Camel(item.ResponseStatus?.Response?.ToString() ?? (item.IsOrganizer == true ? "organizer" : "none")));
+        item.ResponseStatus?.Response ?? (item.IsOrganizer == true ? "organizer" : "none"));
 
     /// <summary>Graph's dateTimeTimeZone; WorkSights asks for UTC, and converts any other zone it is given.</summary>
-    private static DateTimeOffset ToUtc(DateTimeTimeZone? value)
+    private static DateTimeOffset ToUtc(GraphDateTimeZone? value)
     {
         if (value?.DateTime is null || !DateTime.TryParse(value.DateTime, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
@@ -119,8 +125,6 @@ public sealed class GraphMailboxReader(GraphClientFactory graphClients) : IMailb
             : TimeZoneInfo.TryFindSystemTimeZoneById(value.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
         return new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone.GetUtcOffset(local)).ToUniversalTime();
     }
-
-    private static string Camel(string value) => value.Length == 0 ? value : char.ToLowerInvariant(value[0]) + value[1..];
 
     private static Application.Common.Exceptions.ProviderUnavailableException MissingDeltaLink() =>
         new("Microsoft Graph ended a round without a delta link.");

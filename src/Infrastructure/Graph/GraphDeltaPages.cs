@@ -1,0 +1,73 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Graph.Models.ODataErrors;
+using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Serialization;
+
+namespace WorkSights.Infrastructure.Graph;
+
+/// <summary>
+/// Sends a request the Graph SDK built (its authentication, middleware, retries and error mapping all apply) and reads the
+/// page with System.Text.Json into the few fields WorkSights keeps. The SDK's own models track every property in a
+/// backing store, which cost more CPU and garbage than anything else in a backfill.
+/// </summary>
+internal static class GraphDeltaPages
+{
+    private static readonly Dictionary<string, ParsableFactory<IParsable>> Errors = new(StringComparer.Ordinal)
+    {
+        ["XXX"] = ODataError.CreateFromDiscriminatorValue,
+    };
+
+    public static Task<DeltaPage<T>?> ReadAsync<T>(IRequestAdapter adapter, RequestInformation request, JsonTypeInfo<DeltaPage<T>> page, CancellationToken cancellationToken) =>
+        GraphCalls.CallAsync(async () =>
+        {
+            await using var body = await adapter.SendPrimitiveAsync<Stream>(request, Errors, cancellationToken);
+            return body is null ? null : await JsonSerializer.DeserializeAsync(body, page, cancellationToken);
+        });
+}
+
+internal sealed record DeltaPage<T>(
+    List<T>? Value,
+    [property: JsonPropertyName("@odata.nextLink")] string? NextLink,
+    [property: JsonPropertyName("@odata.deltaLink")] string? DeltaLink);
+
+/// <summary>A delta item that left the set carries <c>@removed</c> (and little else).</summary>
+internal sealed record GraphMessage(
+    string? Id,
+    [property: JsonPropertyName("@removed")] JsonElement? Removed,
+    string? Subject,
+    DateTimeOffset? SentDateTime,
+    DateTimeOffset? CreatedDateTime,
+    List<GraphRecipient>? ToRecipients,
+    List<GraphRecipient>? CcRecipients,
+    List<GraphRecipient>? BccRecipients,
+    bool? IsDraft);
+
+internal sealed record GraphEvent(
+    string? Id,
+    [property: JsonPropertyName("@removed")] JsonElement? Removed,
+    string? Subject,
+    GraphDateTimeZone? Start,
+    GraphDateTimeZone? End,
+    bool? IsAllDay,
+    bool? IsCancelled,
+    bool? IsOrganizer,
+    GraphRecipient? Organizer,
+    List<GraphAttendee>? Attendees,
+    GraphResponseStatus? ResponseStatus);
+
+internal sealed record GraphRecipient(GraphEmailAddress? EmailAddress);
+
+internal sealed record GraphEmailAddress(string? Address);
+
+internal sealed record GraphAttendee(string? Type, GraphResponseStatus? Status, GraphEmailAddress? EmailAddress);
+
+internal sealed record GraphResponseStatus(string? Response);
+
+internal sealed record GraphDateTimeZone(string? DateTime, string? TimeZone);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(DeltaPage<GraphMessage>))]
+[JsonSerializable(typeof(DeltaPage<GraphEvent>))]
+internal sealed partial class GraphDeltaJson : JsonSerializerContext;
