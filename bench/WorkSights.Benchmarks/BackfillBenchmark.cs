@@ -79,6 +79,11 @@ internal static class BackfillBenchmark
             "--admin-tenant", admin.TenantId, "--admin-id", admin.ObjectId, "--admin-mail", admin.Email, "--admin-name", admin.DisplayName,
         ];
         var result = await ChildProcess.RunAsync(arguments);
+        foreach (var refused in sandbox.RequestLog.Entries.Where(e => e.StatusCode >= 400).Take(5))
+        {
+            Report.Figure($"sandbox answered {refused.StatusCode}", $"{refused.Method} {refused.PathAndQuery[..Math.Min(160, refused.PathAndQuery.Length)]}");
+        }
+
         return BackfillResult.Parse(result ?? throw new InvalidOperationException("The backfill child process printed no result."));
     }
 

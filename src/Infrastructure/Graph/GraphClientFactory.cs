@@ -12,6 +12,9 @@ public sealed class GraphClientFactory(IOptions<MicrosoftIdentityOptions> option
 {
     private readonly MicrosoftIdentityOptions settings = options.Value;
 
+    /// <summary>Mail or calendar items asked for per delta page.</summary>
+    internal int MailboxPageSize => settings.MailboxPageSize;
+
     /// <summary>What waits for Graph's Retry-After run on.</summary>
     internal TimeProvider Clock { get; } = clock ?? TimeProvider.System;
 

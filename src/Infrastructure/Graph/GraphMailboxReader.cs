@@ -14,7 +14,7 @@ namespace WorkSights.Infrastructure.Graph;
 /// </summary>
 public sealed class GraphMailboxReader(GraphClientFactory graphClients) : IMailboxReader
 {
-    private const string PageSizePreference = "odata.maxpagesize=100";
+    private readonly string pageSizePreference = $"odata.maxpagesize={graphClients.MailboxPageSize.ToString(CultureInfo.InvariantCulture)}";
     private const string UtcPreference = "outlook.timezone=\"UTC\"";
 
     /// <summary>The message properties WorkSights reads: who, when, how many, and the subject. Never body, bodyPreview, uniqueBody or attachments.</summary>
@@ -31,7 +31,7 @@ public sealed class GraphMailboxReader(GraphClientFactory graphClients) : IMailb
             {
                 request.QueryParameters.Select = MessageProperties;
                 request.QueryParameters.Filter = $"receivedDateTime ge {since.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}";
-                request.Headers.Add("Prefer", PageSizePreference);
+                request.Headers.Add("Prefer", pageSizePreference);
             })
             : NextMailPage(delta, resumeLink);
 
@@ -63,7 +63,7 @@ public sealed class GraphMailboxReader(GraphClientFactory graphClients) : IMailb
             {
                 request.QueryParameters.StartDateTime = from.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
                 request.QueryParameters.EndDateTime = to.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
-                request.Headers.Add("Prefer", [PageSizePreference, UtcPreference]);
+                request.Headers.Add("Prefer", [pageSizePreference, UtcPreference]);
             })
             : NextCalendarPage(delta, resumeLink);
 
@@ -85,11 +85,11 @@ public sealed class GraphMailboxReader(GraphClientFactory graphClients) : IMailb
         }
     }
 
-    private static RequestInformation NextMailPage(Microsoft.Graph.Users.Item.MailFolders.Item.Messages.Delta.DeltaRequestBuilder delta, string link) =>
-        delta.WithUrl(link).ToGetRequestInformation(r => r.Headers.Add("Prefer", PageSizePreference));
+    private RequestInformation NextMailPage(Microsoft.Graph.Users.Item.MailFolders.Item.Messages.Delta.DeltaRequestBuilder delta, string link) =>
+        delta.WithUrl(link).ToGetRequestInformation(r => r.Headers.Add("Prefer", pageSizePreference));
 
-    private static RequestInformation NextCalendarPage(Microsoft.Graph.Users.Item.CalendarView.Delta.DeltaRequestBuilder delta, string link) =>
-        delta.WithUrl(link).ToGetRequestInformation(r => r.Headers.Add("Prefer", [PageSizePreference, UtcPreference]));
+    private RequestInformation NextCalendarPage(Microsoft.Graph.Users.Item.CalendarView.Delta.DeltaRequestBuilder delta, string link) =>
+        delta.WithUrl(link).ToGetRequestInformation(r => r.Headers.Add("Prefer", [pageSizePreference, UtcPreference]));
 
     private static SentMail ToSentMail(GraphMessage message) => new(
         message.Id!,

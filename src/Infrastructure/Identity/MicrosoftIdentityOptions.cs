@@ -20,6 +20,13 @@ public sealed class MicrosoftIdentityOptions
     [Required]
     public Uri GraphBaseUrl { get; set; } = new("https://graph.microsoft.com/v1.0");
 
+    /// <summary>
+    /// Mail or calendar items asked for per delta page (<c>Prefer: odata.maxpagesize</c>). Larger pages mean fewer requests
+    /// against each mailbox's limits and fewer transactions; each page is stored in one transaction with its checkpoint.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 1000)]
+    public int MailboxPageSize { get; set; } = 500;
+
     [Required]
     public string ClientId { get; set; } = string.Empty;
 

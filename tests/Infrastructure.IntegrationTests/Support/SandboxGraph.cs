@@ -98,6 +98,9 @@ public sealed class SandboxGraph : IAsyncDisposable
             ClientId = clientId,
             ClientSecret = ClientSecret,
             PinnedCertificateThumbprint = server.TlsCertificate.Thumbprint,
+
+            // The test mailboxes hold a few hundred items: smaller pages give the crash and fault tests several pages a mailbox.
+            MailboxPageSize = 100,
         };
         return new SandboxGraph(server, clientId, options);
     }

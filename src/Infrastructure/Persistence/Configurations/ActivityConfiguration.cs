@@ -30,7 +30,9 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
             location.Ignore(l => l.IsKnown);
         });
         builder.Property(a => a.CreditedDuration).HasConversion(d => d.Ticks, t => TimeSpan.FromTicks(t));
-        builder.HasIndex(a => new { a.TenantId, a.Source, a.ExternalId, a.PersonId }).IsUnique();
+        // The natural key, led by the person: a page of one person's items touches a few neighbouring pages of the index,
+        // where the source's random ids alone would scatter every row of it to a page of its own.
+        builder.HasIndex(a => new { a.TenantId, a.PersonId, a.Source, a.ExternalId }).IsUnique();
         builder.HasIndex(a => new { a.TenantId, a.PersonId, a.OccurredAt });
         builder.HasIndex(a => new { a.TenantId, a.PersonId, a.Source, a.SyncedAt });
         builder.HasIndex(a => new { a.TenantId, a.Kind });

@@ -76,10 +76,10 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("TenantId", "PersonId", "OccurredAt");
 
-                    b.HasIndex("TenantId", "PersonId", "Source", "SyncedAt");
-
-                    b.HasIndex("TenantId", "Source", "ExternalId", "PersonId")
+                    b.HasIndex("TenantId", "PersonId", "Source", "ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("TenantId", "PersonId", "Source", "SyncedAt");
 
                     b.ToTable("Activities", (string)null);
                 });
