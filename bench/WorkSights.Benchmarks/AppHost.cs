@@ -51,6 +51,9 @@ internal sealed record AppHostSettings
     /// <summary>The scheduler's poll interval (real time), when it runs.</summary>
     public TimeSpan? PollInterval { get; init; }
 
+    /// <summary>Mail or calendar items per Graph delta page; null keeps the application's default.</summary>
+    public int? MailboxPageSize { get; init; }
+
     /// <summary>Extra registrations applied after the application's own (decorators, replacements).</summary>
     public Action<IServiceCollection>? Configure { get; init; }
 
@@ -107,6 +110,7 @@ internal sealed class AppHost : IAsyncDisposable
             ["Microsoft:PinnedCertificateThumbprint"] = sandbox.Thumbprint,
             ["ActivitySync:Enabled"] = settings.ActivitySyncEnabled ? "true" : "false",
             ["ActivitySync:PollInterval"] = (settings.PollInterval ?? TimeSpan.FromSeconds(30)).ToString("c"),
+            ["Microsoft:MailboxPageSize"] = settings.MailboxPageSize?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).AddEnvironmentVariables("WORKSIGHTS_BENCH_").Build();
 
         var collection = new ServiceCollection();

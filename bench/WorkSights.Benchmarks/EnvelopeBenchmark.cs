@@ -38,6 +38,9 @@ internal static class EnvelopeBenchmark
             Clock = clock,
             ActivitySyncEnabled = true,
             PollInterval = TimeSpan.FromMilliseconds(100),
+
+            // Pages of a hundred items make each mailbox need several windows of requests, so the envelope is reached.
+            MailboxPageSize = 100,
         });
 
         sandbox.RequestLog.Clear();

@@ -134,6 +134,24 @@ public sealed class AuditFeedImportTests : IDisposable
     }
 
     [Fact]
+    public async Task Windows_span_whole_seconds_and_a_run_within_the_same_second_asks_for_no_window()
+    {
+        var (tenant, _, _) = await WorkspaceAsync();
+        database.Clock.Advance(TimeSpan.FromMilliseconds(400));
+        await SyncAsync(tenant, TenantFeed.AuditSharePoint);
+        var windows = reader.Listings.Count;
+        database.Clock.Advance(TimeSpan.FromMilliseconds(300));
+
+        var result = await SyncAsync(tenant, TenantFeed.AuditSharePoint);
+
+        Assert.Equal(SyncOutcome.Completed, result.Outcome);
+        Assert.Equal(windows, reader.Listings.Count);
+        Assert.All(reader.Listings, w => Assert.True(w.End.Ticks / TimeSpan.TicksPerSecond > w.Start.Ticks / TimeSpan.TicksPerSecond, $"{w.Start:O} - {w.End:O} is empty in whole seconds."));
+        Assert.Equal(0, reader.Listings[^1].End.Ticks % TimeSpan.TicksPerSecond);
+        Assert.Equal(Now.AddMilliseconds(-700), (await CheckpointAsync(tenant.Id, TenantFeed.AuditSharePoint)).ReadUntil);
+    }
+
+    [Fact]
     public async Task After_seven_days_off_the_next_run_starts_within_the_seven_days_again()
     {
         var (tenant, _, _) = await WorkspaceAsync();

@@ -40,10 +40,12 @@ public sealed class AuditFeedImport(IAuditFeedReader reader) : IFeedImport
             checkpoint.Subscribed();
         }
 
+        // The feed takes times in whole seconds: a window inside one second would be empty once written, and is refused.
+        var until = new DateTimeOffset(context.Now.Ticks - (context.Now.Ticks % TimeSpan.TicksPerSecond), context.Now.Offset);
         var start = checkpoint.StartFrom(context.Now - Retention + RetentionMargin);
-        while (start < context.Now)
+        while (start < until)
         {
-            var end = start + LongestWindow < context.Now ? start + LongestWindow : context.Now;
+            var end = start + LongestWindow < until ? start + LongestWindow : until;
             var contents = new List<AuditContent>();
             await foreach (var content in reader.ListContentAsync(externalTenantId, contentType, start, end, cancellationToken))
             {
