@@ -111,7 +111,7 @@ internal sealed class AppHost : IAsyncDisposable
             ["ActivitySync:Enabled"] = settings.ActivitySyncEnabled ? "true" : "false",
             ["ActivitySync:PollInterval"] = (settings.PollInterval ?? TimeSpan.FromSeconds(30)).ToString("c"),
             ["Microsoft:MailboxPageSize"] = settings.MailboxPageSize?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }).AddEnvironmentVariables("WORKSIGHTS_BENCH_").Build();
+        }.Where(setting => setting.Value is not null)).AddEnvironmentVariables("WORKSIGHTS_BENCH_").Build();
 
         var collection = new ServiceCollection();
         collection.AddSingleton<IConfiguration>(configuration);
