@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Graph.Communications.CallRecords;
-using Microsoft.Graph.Models;
-using Microsoft.Graph.Models.CallRecords;
+using Microsoft.Kiota.Abstractions;
 using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Application.Ingestion.Feeds.CallRecords;
@@ -23,90 +22,76 @@ public sealed class GraphCallRecordReader(GraphClientFactory graphClients) : ICa
     {
         var client = graphClients.ForTenant(externalTenantId);
         var callRecords = client.Communications.CallRecords;
-        var page = await GraphCalls.CallAsync(() => callRecords.GetAsync(
-            request => request.QueryParameters.Filter = $"startDateTime ge {GraphTime(from)} and startDateTime lt {GraphTime(to)}",
-            cancellationToken));
-        while (page is not null)
+        RequestInformation? request = callRecords.ToGetRequestInformation(
+            request => request.QueryParameters.Filter = $"startDateTime ge {GraphTime(from)} and startDateTime lt {GraphTime(to)}");
+        while (request is not null)
         {
+            var page = await GraphDeltaPages.ReadAsync(client.RequestAdapter, request, GraphCallRecordJson.Default.DeltaPageGraphCallRecord, cancellationToken);
+            if (page is null)
+            {
+                yield break;
+            }
+
             var changed = (page.Value ?? [])
                 .Where(r => changedAfter is null || r.LastModifiedDateTime is null || r.LastModifiedDateTime > changedAfter)
                 .Select(r => r.Id)
                 .OfType<string>()
                 .Select(id => (id, callRecords[id].ToGetRequestInformation(request => request.QueryParameters.Expand = [SessionsExpansion])))
                 .ToList();
-            var records = await GraphBatch.GetAllAsync<CallRecord>(client, changed, graphClients.Clock, cancellationToken);
+            var records = await GraphBatch.GetAllAsync(client, changed, GraphCallRecordJson.Default.GraphCallRecord, graphClients.Clock, cancellationToken);
             var calls = new List<TeamsCall>();
             foreach (var (id, _) in changed)
             {
                 if (records.GetValueOrDefault(id) is { } record)
                 {
-                    calls.Add(await CallOfAsync(callRecords, id, record, cancellationToken));
+                    calls.Add(await CallOfAsync(client.RequestAdapter, callRecords, id, record, cancellationToken));
                 }
             }
 
             yield return calls;
-            page = page.OdataNextLink is { } next
-                ? await GraphCalls.CallAsync(() => callRecords.WithUrl(next).GetAsync(cancellationToken: cancellationToken))
-                : null;
+            request = page.NextLink is { } next ? callRecords.WithUrl(next).ToGetRequestInformation() : null;
         }
     }
 
     /// <summary>The record with all its sessions: those beyond the first page of the expansion are read one page at a time.</summary>
-    private static async Task<TeamsCall> CallOfAsync(CallRecordsRequestBuilder callRecords, string id, CallRecord record, CancellationToken cancellationToken)
+    private static async Task<TeamsCall> CallOfAsync(
+        IRequestAdapter adapter, CallRecordsRequestBuilder callRecords, string id, GraphCallRecord record, CancellationToken cancellationToken)
     {
-        var sessions = new List<Session>(record.Sessions ?? []);
-        var more = NextSessionsLink(record.AdditionalData);
+        var sessions = new List<GraphCallSession>(record.Sessions ?? []);
+        var more = record.SessionsNextLink;
         while (more is not null)
         {
-            var page = await GraphCalls.CallAsync(() => callRecords[id].Sessions.WithUrl(more).GetAsync(cancellationToken: cancellationToken));
+            var page = await GraphDeltaPages.ReadAsync(
+                adapter, callRecords[id].Sessions.WithUrl(more).ToGetRequestInformation(), GraphCallRecordJson.Default.DeltaPageGraphCallSession, cancellationToken);
             sessions.AddRange(page?.Value ?? []);
-            more = page?.OdataNextLink;
+            more = page?.NextLink;
         }
 
         return new TeamsCall(
             id,
-            record.Type switch
-            {
-                CallType.GroupCall => "groupCall",
-                CallType.PeerToPeer => "peerToPeer",
-                _ => "unknown",
-            },
-            [.. (record.Modalities ?? []).OfType<Microsoft.Graph.Models.CallRecords.Modality>().Select(m => Camel(m))],
+            record.Type is "groupCall" or "peerToPeer" ? record.Type : "unknown",
+            [.. record.Modalities ?? []],
             record.StartDateTime ?? DateTimeOffset.MinValue,
             record.EndDateTime ?? record.StartDateTime ?? DateTimeOffset.MinValue,
             IdentityOf(record.Organizer),
             [.. (record.Participants ?? []).Concat((record.ParticipantsV2 ?? []).Select(p => p.Identity)).Select(IdentityOf).OfType<CallIdentity>()],
             [.. sessions.Select(s => new CallSession(
-                IdentityOf((s.Caller as ParticipantEndpoint)?.Identity),
-                IdentityOf((s.Callee as ParticipantEndpoint)?.Identity),
+                IdentityOf(s.Caller?.Identity),
+                IdentityOf(s.Callee?.Identity),
                 s.StartDateTime ?? DateTimeOffset.MinValue,
                 s.EndDateTime ?? DateTimeOffset.MinValue))]);
     }
 
-    private static string? NextSessionsLink(IDictionary<string, object>? data) =>
-        data?.TryGetValue("sessions@odata.nextLink", out var link) == true ? link?.ToString() : null;
-
     /// <summary>A directory user (with their organisation), else whoever else the set names (phone, guest, application).</summary>
-    private static CallIdentity? IdentityOf(IdentitySet? set)
+    private static CallIdentity? IdentityOf(GraphIdentitySet? set)
     {
         if (set?.User is { } user)
         {
-            var tenant = (user as CommunicationsUserIdentity)?.TenantId
-                ?? (user.AdditionalData?.TryGetValue("tenantId", out var value) == true ? value?.ToString() : null);
-            return new CallIdentity(user.Id, user.DisplayName, tenant);
+            return new CallIdentity(user.Id, user.DisplayName, user.TenantId);
         }
 
-        var other = set is CommunicationsIdentitySet communications
-            ? communications.Guest ?? communications.Phone ?? communications.AzureCommunicationServicesUser ?? communications.OnPremises ?? set.Application ?? set.Device
-            : set?.Application ?? set?.Device;
+        var other = set?.Guest ?? set?.Phone ?? set?.AzureCommunicationServicesUser ?? set?.OnPremises ?? set?.Application ?? set?.Device;
         return other is null ? null : new CallIdentity(null, other.DisplayName ?? other.Id, null);
-    }
-
-    /// <summary>Graph's own spelling of an enum member (audio, screenSharing), not the SDK's.</summary>
-    private static string Camel(Enum value)
-    {
-        var name = value.ToString();
-        return name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
     }
 
     private static string GraphTime(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
