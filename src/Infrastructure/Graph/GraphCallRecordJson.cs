@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace WorkSights.Infrastructure.Graph;
 
-/// <summary>The fields of a call record WorkSights keeps, read with System.Text.Json (see <see cref="GraphDeltaPages"/>).</summary>
+/// <summary>The fields of a call record WorkSights keeps, read with System.Text.Json (see <see cref="GraphPages"/>).</summary>
 internal sealed record GraphCallRecord(
     string? Id,
     string? Type,
@@ -36,6 +36,6 @@ internal sealed record GraphCallIdentity(string? Id, string? DisplayName, string
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(GraphCallRecord))]
-[JsonSerializable(typeof(DeltaPage<GraphCallRecord>))]
-[JsonSerializable(typeof(DeltaPage<GraphCallSession>))]
+[JsonSerializable(typeof(GraphPage<GraphCallRecord>))]
+[JsonSerializable(typeof(GraphPage<GraphCallSession>))]
 internal sealed partial class GraphCallRecordJson : JsonSerializerContext;

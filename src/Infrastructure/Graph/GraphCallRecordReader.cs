@@ -26,7 +26,7 @@ public sealed class GraphCallRecordReader(GraphClientFactory graphClients) : ICa
             request => request.QueryParameters.Filter = $"startDateTime ge {GraphTime(from)} and startDateTime lt {GraphTime(to)}");
         while (request is not null)
         {
-            var page = await GraphDeltaPages.ReadAsync(client.RequestAdapter, request, GraphCallRecordJson.Default.DeltaPageGraphCallRecord, cancellationToken);
+            var page = await GraphPages.ReadAsync(client.RequestAdapter, request, GraphCallRecordJson.Default.GraphPageGraphCallRecord, cancellationToken);
             if (page is null)
             {
                 yield break;
@@ -61,8 +61,8 @@ public sealed class GraphCallRecordReader(GraphClientFactory graphClients) : ICa
         var more = record.SessionsNextLink;
         while (more is not null)
         {
-            var page = await GraphDeltaPages.ReadAsync(
-                adapter, callRecords[id].Sessions.WithUrl(more).ToGetRequestInformation(), GraphCallRecordJson.Default.DeltaPageGraphCallSession, cancellationToken);
+            var page = await GraphPages.ReadAsync(
+                adapter, callRecords[id].Sessions.WithUrl(more).ToGetRequestInformation(), GraphCallRecordJson.Default.GraphPageGraphCallSession, cancellationToken);
             sessions.AddRange(page?.Value ?? []);
             more = page?.NextLink;
         }

@@ -12,14 +12,14 @@ namespace WorkSights.Infrastructure.Graph;
 /// page with System.Text.Json into the few fields WorkSights keeps. The SDK's own models track every property in a
 /// backing store, which cost more CPU and garbage than anything else in a backfill.
 /// </summary>
-internal static class GraphDeltaPages
+internal static class GraphPages
 {
     private static readonly Dictionary<string, ParsableFactory<IParsable>> Errors = new(StringComparer.Ordinal)
     {
         ["XXX"] = ODataError.CreateFromDiscriminatorValue,
     };
 
-    public static Task<DeltaPage<T>?> ReadAsync<T>(IRequestAdapter adapter, RequestInformation request, JsonTypeInfo<DeltaPage<T>> page, CancellationToken cancellationToken) =>
+    public static Task<GraphPage<T>?> ReadAsync<T>(IRequestAdapter adapter, RequestInformation request, JsonTypeInfo<GraphPage<T>> page, CancellationToken cancellationToken) =>
         GraphCalls.CallAsync(async () =>
         {
             await using var body = await adapter.SendPrimitiveAsync<Stream>(request, Errors, cancellationToken);
@@ -27,7 +27,8 @@ internal static class GraphDeltaPages
         });
 }
 
-internal sealed record DeltaPage<T>(
+/// <summary>A page of a Graph collection: its items and the next page's link, or, ending a delta round, the delta link.</summary>
+internal sealed record GraphPage<T>(
     List<T>? Value,
     [property: JsonPropertyName("@odata.nextLink")] string? NextLink,
     [property: JsonPropertyName("@odata.deltaLink")] string? DeltaLink);
@@ -68,6 +69,6 @@ internal sealed record GraphResponseStatus(string? Response);
 internal sealed record GraphDateTimeZone(string? DateTime, string? TimeZone);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
-[JsonSerializable(typeof(DeltaPage<GraphMessage>))]
-[JsonSerializable(typeof(DeltaPage<GraphEvent>))]
-internal sealed partial class GraphDeltaJson : JsonSerializerContext;
+[JsonSerializable(typeof(GraphPage<GraphMessage>))]
+[JsonSerializable(typeof(GraphPage<GraphEvent>))]
+internal sealed partial class GraphMailboxJson : JsonSerializerContext;
