@@ -93,6 +93,7 @@ internal static class BackfillBenchmark
         var times = new PageTimes();
         var profile = new SqlProfile();
         using var requests = new HttpRequestCounter();
+        using var steps = new PageWriteSteps();
         await using var app = await AppHost.StartAsync(sandbox, new AppHostSettings
         {
             Configure = s => s.Decorate<IMailboxReader>((inner, _) => new TimedMailboxReader(inner, times)),
@@ -107,6 +108,7 @@ internal static class BackfillBenchmark
         times.Reset();
         profile.Clear();
         requests.Reset();
+        steps.Reset();
         var memory = MemorySampler.Start();
         var started = Stopwatch.GetTimestamp();
         await app.Runner.RunAsync(tenantId, CancellationToken.None);
@@ -124,6 +126,7 @@ internal static class BackfillBenchmark
         Report.Figure("wall time (ActivitySyncRunner.RunAsync)", Report.Seconds(wall));
         Report.Figure("activities/s end to end", Report.Rate(rate, "/s"));
         Report.Figure("pages; time fetching / storing (summed over workers)", $"{times.Pages:N0}; {Report.Seconds(times.Fetch)} / {Report.Seconds(times.Store)}");
+        Report.Figure("page writes by step (summed over workers)", steps.Describe());
         Report.Figure("memory before the run (working set)", Report.Mb(memory.BaselineWorkingSet));
         Report.Figure("peak managed heap (GC.GetTotalMemory, sampled)", Report.Mb(memory.PeakManaged));
         Report.Figure("peak working set (Process.PeakWorkingSet64)", $"{Report.Mb(memory.PeakWorkingSet)}{(memory.HighWaterMarkReset ? string.Empty : " (sampled: high-water mark not resettable)")}; the application's process (sandbox in the parent)");

@@ -147,4 +147,38 @@ public sealed class ActivityWritesTests : IDisposable
         await again.DisposeAsync();
         await (await second).DisposeAsync();
     }
+
+    [Fact]
+    public async Task A_page_write_reports_the_time_of_each_of_its_steps()
+    {
+        var steps = new System.Collections.Concurrent.ConcurrentBag<(string Step, double Seconds)>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "WorkSights.Persistence" && instrument.Name == "worksights.activities.page_write.duration")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((_, seconds, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "step" && tag.Value is string step)
+                {
+                    steps.Add((step, seconds));
+                }
+            }
+        });
+        listener.Start();
+
+        using var scope = tenantContext.BeginScope(tenant.Id);
+        await using (var db = database.NewContext(tenantContext, new SerializedWrites()))
+        {
+            await db.SaveChangesWithAsync([Activity.Record(Record("a"), Now)], CancellationToken.None);
+        }
+
+        Assert.Subset(steps.Select(s => s.Step).ToHashSet(), new HashSet<string> { "lock wait", "upsert", "other changes", "commit" });
+        Assert.All(steps, s => Assert.True(s.Seconds >= 0));
+    }
 }

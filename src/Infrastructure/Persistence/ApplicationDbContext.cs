@@ -61,13 +61,18 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         }
 
         var writes = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<SerializedWrites>().FirstOrDefault();
+        var step = System.Diagnostics.Stopwatch.GetTimestamp();
         await using var holding = writes is null ? null : await writes.HoldAsync(this, cancellationToken);
+        step = ActivityWriteMetrics.Step("lock wait", step);
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         await ActivityUpsert.For(Model).ExecuteAsync(this, upserts, cancellationToken);
+        step = ActivityWriteMetrics.Step("upsert", step);
         var saved = await SaveChangesAsync(cancellationToken);
+        step = ActivityWriteMetrics.Step("other changes", step);
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
+            ActivityWriteMetrics.Step("commit", step);
         }
 
         return saved + upserts.Count;
