@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace WorkSights.Sandbox;
 
 /// <summary>A place a sign-in can come from, with the network's address.</summary>

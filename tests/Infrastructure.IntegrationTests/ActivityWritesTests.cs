@@ -8,7 +8,7 @@ using WorkSights.Infrastructure.Tenancy;
 
 namespace WorkSights.Infrastructure.IntegrationTests;
 
-/// <summary>The sync's write path: the many-row upsert and the one-writer-at-a-time gate, on a real SQLite file.</summary>
+/// <summary>The sync's write path: the prepared upsert, the one-writer-at-a-time gate and the page-write metric, on a real SQLite file.</summary>
 public sealed class ActivityWritesTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);

@@ -17,13 +17,13 @@ internal static class GraphBatch
 {
     public const int MaxRequestsPerBatch = 20;
 
+    /// <summary>Batches in flight at once: a day of call records is read in a few round trips instead of one after another.</summary>
+    public const int BatchesAtOnce = 4;
+
     /// <summary>As the SDK's own retry handler: at most three more rounds, none waiting longer than 180 s.</summary>
     private const int MaxRetries = 3;
 
     private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(180);
-
-    /// <summary>Batches in flight at once: a day of call records is read in a few round trips instead of one after another.</summary>
-    public const int BatchesAtOnce = 4;
 
     /// <summary>Each key's item, or null where Graph no longer has it (404).</summary>
     public static async Task<IReadOnlyDictionary<string, T?>> GetAllAsync<T>(
