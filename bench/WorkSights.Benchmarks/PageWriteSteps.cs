@@ -40,8 +40,9 @@ internal sealed class PageWriteSteps : IDisposable
     public string Describe()
     {
         string[] order = ["lock wait", "upsert", "other changes", "commit"];
-        var pages = bySteps.TryGetValue("commit", out var commits) ? commits.Count : 0;
-        return $"{pages:N0} page writes; " + string.Join(", ", order.Where(bySteps.ContainsKey).Select(step => $"{step} {Report.Seconds(TimeSpan.FromSeconds(bySteps[step].Seconds))}"));
+        var pages = bySteps.TryGetValue("upsert", out var upserts) ? upserts.Count : 0;
+        var commits = bySteps.TryGetValue("commit", out var commit) ? commit.Count : 0;
+        return $"{pages:N0} page writes in {commits:N0} commits; " + string.Join(", ", order.Where(bySteps.ContainsKey).Select(step => $"{step} {Report.Seconds(TimeSpan.FromSeconds(bySteps[step].Seconds))}"));
     }
 
     public void Dispose() => listener.Dispose();

@@ -22,8 +22,8 @@ public static class DependencyInjection
             ?? $"Data Source={Path.Combine(dataDirectory, "worksights.db")}";
 
         services.AddScoped<ITenantContext, TenantContext>();
-        var writes = new SerializedWrites();
-        services.AddDbContext<ApplicationDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas(), writes));
+        services.AddSingleton<SerializedWrites>();
+        services.AddDbContext<ApplicationDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<SerializedWrites>()));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
         services.AddHostedService<DatabaseMigrator>();
 

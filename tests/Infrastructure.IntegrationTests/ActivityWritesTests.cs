@@ -8,7 +8,11 @@ using WorkSights.Infrastructure.Tenancy;
 
 namespace WorkSights.Infrastructure.IntegrationTests;
 
-/// <summary>The sync's write path: the prepared upsert, the one-writer-at-a-time gate and the page-write metric, on a real SQLite file.</summary>
+/// <summary>
+/// The sync's write path: the prepared upsert, the one-writer-at-a-time gate, the group commit of queued pages and the
+/// page-write metrics, on a real SQLite file.
+/// </summary>
+[Collection(nameof(PersistenceMetricsCollection))]
 public sealed class ActivityWritesTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
@@ -120,7 +124,7 @@ public sealed class ActivityWritesTests : IDisposable
     public async Task A_save_waits_while_another_context_holds_the_gate_and_a_cancelled_wait_gives_nothing_back()
     {
         using var scope = tenantContext.BeginScope(tenant.Id);
-        var writes = new SerializedWrites();
+        using var writes = new SerializedWrites();
         await using var holder = database.NewContext(tenantContext, writes);
         await using var waiter = database.NewContext(tenantContext, writes);
         await using var impatient = database.NewContext(tenantContext, writes);
@@ -151,34 +155,104 @@ public sealed class ActivityWritesTests : IDisposable
     [Fact]
     public async Task A_page_write_reports_the_time_of_each_of_its_steps()
     {
-        var steps = new System.Collections.Concurrent.ConcurrentBag<(string Step, double Seconds)>();
-        using var listener = new System.Diagnostics.Metrics.MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == "WorkSights.Persistence" && instrument.Name == "worksights.activities.page_write.duration")
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<double>((_, seconds, tags, _) =>
-        {
-            foreach (var tag in tags)
-            {
-                if (tag.Key == "step" && tag.Value is string step)
-                {
-                    steps.Add((step, seconds));
-                }
-            }
-        });
-        listener.Start();
+        using var steps = new PersistenceMeasurements<double>("worksights.activities.page_write.duration");
 
         using var scope = tenantContext.BeginScope(tenant.Id);
-        await using (var db = database.NewContext(tenantContext, new SerializedWrites()))
+        using var writes = new SerializedWrites();
+        await using (var db = database.NewContext(tenantContext, writes))
         {
             await db.SaveChangesWithAsync([Activity.Record(Record("a"), Now)], CancellationToken.None);
         }
 
-        Assert.Subset(steps.Select(s => s.Step).ToHashSet(), new HashSet<string> { "lock wait", "upsert", "other changes", "commit" });
-        Assert.All(steps, s => Assert.True(s.Seconds >= 0));
+        Assert.Equal(["lock wait", "upsert", "other changes", "commit"], steps.All.Select(s => s.Step));
+        Assert.All(steps.All, s => Assert.True(s.Value >= 0));
+    }
+
+    [Fact]
+    public async Task Pages_that_queue_behind_one_another_are_committed_together_each_with_its_own_changes()
+    {
+        using var pagesPerCommit = new PersistenceMeasurements<int>("worksights.activities.commit.pages");
+        using var scope = tenantContext.BeginScope(tenant.Id);
+        using var writes = new SerializedWrites();
+        await using var holder = database.NewContext(tenantContext, writes);
+        var contexts = Enumerable.Range(0, 3).Select(_ => database.NewContext(tenantContext, writes)).ToList();
+        var people = contexts.Select((db, i) => OtherPerson(db, $"p{i}")).ToList();
+
+        var holding = await writes.HoldAsync(holder, CancellationToken.None);
+        var pages = contexts.Select((db, i) => db.SaveChangesWithAsync([Activity.Record(Record($"page-{i}"), Now)], CancellationToken.None)).ToList();
+        await Task.Delay(100);
+        Assert.DoesNotContain(pages, p => p.IsCompleted);
+        await holding.DisposeAsync();
+        var written = await Task.WhenAll(pages);
+
+        Assert.All(written, w => Assert.Equal(2, w));
+        Assert.Equal([3], pagesPerCommit.All.Select(m => m.Value));
+        await using var reader = database.NewContext(tenantContext);
+        Assert.Equal(["page-0", "page-1", "page-2"], await reader.Activities.OrderBy(a => a.ExternalId).Select(a => a.ExternalId).ToListAsync());
+        Assert.Equal(4, await reader.People.CountAsync());
+        Assert.All(contexts, db => Assert.DoesNotContain(db.ChangeTracker.Entries(), e => e.State != EntityState.Unchanged));
+        foreach (var db in contexts)
+        {
+            await db.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_page_that_fails_inside_a_group_is_undone_alone()
+    {
+        using var scope = tenantContext.BeginScope(tenant.Id);
+        using var writes = new SerializedWrites();
+        await using var holder = database.NewContext(tenantContext, writes);
+        await using var first = database.NewContext(tenantContext, writes);
+        await using var failing = database.NewContext(tenantContext, writes, new CrashingCommandInterceptor(1));
+        await using var last = database.NewContext(tenantContext, writes);
+        var person = await failing.People.SingleAsync();
+        person.AssignRole(PersonRole.Manager);
+
+        var holding = await writes.HoldAsync(holder, CancellationToken.None);
+        var pages = new[]
+        {
+            first.SaveChangesWithAsync([Activity.Record(Record("first"), Now)], CancellationToken.None),
+            failing.SaveChangesWithAsync([Activity.Record(Record("failing"), Now)], CancellationToken.None),
+            last.SaveChangesWithAsync([Activity.Record(Record("last"), Now)], CancellationToken.None),
+        };
+        await holding.DisposeAsync();
+
+        Assert.Equal(1, await pages[0]);
+        await Assert.ThrowsAnyAsync<Exception>(() => pages[1]);
+        Assert.Equal(1, await pages[2]);
+        await using var reader = database.NewContext(tenantContext);
+        Assert.Equal(["first", "last"], await reader.Activities.OrderBy(a => a.ExternalId).Select(a => a.ExternalId).ToListAsync());
+        Assert.Equal(PersonRole.Member, (await reader.People.SingleAsync()).Role);
+    }
+
+    [Fact]
+    public async Task A_plain_save_queued_behind_a_page_commits_the_page_s_group_first()
+    {
+        using var scope = tenantContext.BeginScope(tenant.Id);
+        using var writes = new SerializedWrites();
+        await using var holder = database.NewContext(tenantContext, writes);
+        await using var pageWriter = database.NewContext(tenantContext, writes);
+        await using var plain = database.NewContext(tenantContext, writes);
+        (await plain.People.SingleAsync()).AssignRole(PersonRole.Executive);
+
+        var holding = await writes.HoldAsync(holder, CancellationToken.None);
+        var page = pageWriter.SaveChangesWithAsync([Activity.Record(Record("a"), Now)], CancellationToken.None);
+        await Task.Delay(50);
+        var save = plain.SaveChangesAsync();
+        await holding.DisposeAsync();
+
+        // The page's group is left open for the save queued behind it, which commits it before writing: no deadlock.
+        var completed = await Task.WhenAll(page, save).WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal([1, 1], completed);
+        await using var reader = database.NewContext(tenantContext);
+        Assert.Equal((1, PersonRole.Executive), (await reader.Activities.CountAsync(), (await reader.People.SingleAsync()).Role));
+    }
+
+    private Person OtherPerson(ApplicationDbContext db, string name)
+    {
+        var person = Person.Import(tenant.Id, $"oid-{name}", new DirectoryProfile($"{name}@contoso.com", name, null, null, null), ProvisioningState.New, Now);
+        db.People.Add(person);
+        return person;
     }
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -61,21 +62,51 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         }
 
         var writes = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<SerializedWrites>().FirstOrDefault();
-        var step = System.Diagnostics.Stopwatch.GetTimestamp();
+        if (writes is not null && Database.CurrentTransaction is null)
+        {
+            var written = await writes.WritePageAsync(this, (transaction, ct) => WriteOnAsync(transaction, upserts, ct), cancellationToken);
+            ChangeTracker.AcceptAllChanges();
+            return written + upserts.Count;
+        }
+
+        // Inside the caller's own transaction, or without the write gate: on this context's connection.
         await using var holding = writes is null ? null : await writes.HoldAsync(this, cancellationToken);
-        step = ActivityWriteMetrics.Step("lock wait", step);
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         await ActivityUpsert.For(Model).ExecuteAsync(this, upserts, cancellationToken);
-        step = ActivityWriteMetrics.Step("upsert", step);
         var saved = await SaveChangesAsync(cancellationToken);
-        step = ActivityWriteMetrics.Step("other changes", step);
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
-            ActivityWriteMetrics.Step("commit", step);
         }
 
         return saved + upserts.Count;
+    }
+
+    /// <summary>
+    /// Writes a page on the write gate's connection, inside <paramref name="transaction"/>: this context is pointed at that
+    /// connection for the page and back at its own afterwards. Its changes are accepted only once the group has committed.
+    /// </summary>
+    private async Task<int> WriteOnAsync(DbTransaction transaction, IReadOnlyCollection<Activity> upserts, CancellationToken cancellationToken)
+    {
+        var ownConnection = Database.GetConnectionString();
+        Database.SetDbConnection(transaction.Connection, contextOwnsConnection: false);
+        try
+        {
+            await Database.UseTransactionAsync(transaction, cancellationToken);
+            var step = System.Diagnostics.Stopwatch.GetTimestamp();
+            await ActivityUpsert.For(Model).ExecuteAsync(this, upserts, cancellationToken);
+            step = ActivityWriteMetrics.Step("upsert", step);
+            EnsureTenantOwnership();
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+            ActivityWriteMetrics.Step("other changes", step);
+            return saved;
+        }
+        finally
+        {
+            await Database.UseTransactionAsync(null, CancellationToken.None);
+            Database.SetDbConnection(null, contextOwnsConnection: true);
+            Database.SetConnectionString(ownConnection);
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

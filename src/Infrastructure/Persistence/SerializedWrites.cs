@@ -1,22 +1,45 @@
+using System.Data.Common;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace WorkSights.Infrastructure.Persistence;
 
 /// <summary>
-/// Lets one SaveChanges at a time write to the database. SQLite has a single write lock anyway; a second writer that
-/// meets it is put to sleep by the provider and polls, so several sync workers saving at once mostly wait. Queueing
-/// them here instead hands the lock over the moment it is free. Reads are not held: with write-ahead logging they
-/// never wait for the writer.
+/// Lets one writer at a time write to the database. SQLite has a single write lock anyway; a second writer that meets it
+/// is put to sleep by the provider and polls, so several sync workers saving at once mostly wait. Queueing them here
+/// instead hands the lock over the moment it is free. Reads are not held: with write-ahead logging they never wait for
+/// the writer.
 /// </summary>
-internal sealed class SerializedWrites : SaveChangesInterceptor
+/// <remarks>
+/// Pages of activities (<see cref="WritePageAsync"/>) are written on one connection of the gate's own and committed in
+/// groups: while other writers queue, a page's transaction stays open for the next page, and the last page of the
+/// queue commits them all (group commit). A commit rewrites every index page the transaction touched, so a page of a
+/// few hundred rows paid more for its commit than for its rows; a group pays once. Each page waits for its group's
+/// commit before it returns, so a page and its checkpoint are still stored together or not at all. Any other save takes
+/// the gate only after committing the open group.
+/// </remarks>
+internal sealed class SerializedWrites : SaveChangesInterceptor, IDisposable
 {
+    /// <summary>Groups are bounded by the number of writers (each waits for its commit); this bounds them besides.</summary>
+    private const int MaxPagesPerCommit = 32;
+
     private static readonly object Held = new();
     private static readonly object HeldForTransaction = new();
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly ConditionalWeakTable<DbContext, object> holders = [];
+
+    /// <summary>Writers waiting for the gate or about to: while there are some, the open group stays open for them.</summary>
+    private int waiting;
+
+    /// <summary>Touched only by the gate's holder.</summary>
+    private SqliteConnection? writer;
+
+    /// <summary>Touched only by the gate's holder.</summary>
+    private GroupTransaction? group;
 
     /// <summary>
     /// Holds the gate for a whole transaction of <paramref name="context"/>: its saves inside pass straight through. Taking
@@ -24,9 +47,56 @@ internal sealed class SerializedWrites : SaveChangesInterceptor
     /// </summary>
     public async Task<IAsyncDisposable> HoldAsync(DbContext context, CancellationToken cancellationToken)
     {
-        await gate.WaitAsync(cancellationToken);
+        await EnterAsync(cancellationToken);
+        CommitOpenGroup();
         holders.AddOrUpdate(context, HeldForTransaction);
         return new Holding(this, context);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> — one page's writes, on the writer connection inside the given transaction — as part
+    /// of the open group, and returns once the group has committed. A failed page is undone alone.
+    /// </summary>
+    public async Task<int> WritePageAsync(DbContext context, Func<DbTransaction, CancellationToken, Task<int>> write, CancellationToken cancellationToken)
+    {
+        var step = Stopwatch.GetTimestamp();
+        await EnterAsync(cancellationToken);
+        ActivityWriteMetrics.Step("lock wait", step);
+        holders.AddOrUpdate(context, HeldForTransaction);
+        Task committed;
+        int written;
+        try
+        {
+            group ??= GroupTransaction.Begin(WriterFor(context));
+            written = await group.WriteAsync(write, cancellationToken);
+            committed = group.Committed;
+            if (Volatile.Read(ref waiting) == 0 || group.Pages >= MaxPagesPerCommit)
+            {
+                CommitOpenGroup();
+            }
+        }
+        catch (Exception failure)
+        {
+            if (group is { IsBroken: true } broken)
+            {
+                group = null;
+                broken.Abandon(failure);
+            }
+            else if (Volatile.Read(ref waiting) == 0)
+            {
+                CommitOpenGroup();
+            }
+
+            throw;
+        }
+        finally
+        {
+            holders.Remove(context);
+            gate.Release();
+        }
+
+        await committed;
+        return written;
     }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -36,7 +106,16 @@ internal sealed class SerializedWrites : SaveChangesInterceptor
             return result;
         }
 
-        gate.Wait();
+        Interlocked.Increment(ref waiting);
+        try
+        {
+            gate.Wait();
+        }
+        finally
+        {
+            Interlocked.Decrement(ref waiting);
+        }
+
         Hold(eventData.Context);
         return result;
     }
@@ -48,7 +127,7 @@ internal sealed class SerializedWrites : SaveChangesInterceptor
             return result;
         }
 
-        await gate.WaitAsync(cancellationToken);
+        await EnterAsync(cancellationToken);
         Hold(eventData.Context);
         return result;
     }
@@ -81,6 +160,78 @@ internal sealed class SerializedWrites : SaveChangesInterceptor
         return Task.CompletedTask;
     }
 
+    public void Dispose()
+    {
+        group?.Abandon(new ObjectDisposedException(nameof(SerializedWrites)));
+        group = null;
+        writer?.Dispose();
+        gate.Dispose();
+    }
+
+    private async Task EnterAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref waiting);
+        try
+        {
+            await gate.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            if (Interlocked.Decrement(ref waiting) == 0)
+            {
+                // The last holder may have left the group open for this writer: commit it in its stead.
+                _ = CommitWhenFreeAsync();
+            }
+
+            throw;
+        }
+
+        Interlocked.Decrement(ref waiting);
+    }
+
+    private async Task CommitWhenFreeAsync()
+    {
+        await EnterAsync(CancellationToken.None);
+        try
+        {
+            CommitOpenGroup();
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Only the gate's holder calls this.</summary>
+    private void CommitOpenGroup()
+    {
+        if (group is not { } open)
+        {
+            return;
+        }
+
+        group = null;
+        var step = Stopwatch.GetTimestamp();
+        open.Commit();
+        ActivityWriteMetrics.Step("commit", step);
+        ActivityWriteMetrics.PagesCommitted(open.Pages);
+    }
+
+    private SqliteConnection WriterFor(DbContext context)
+    {
+        if (writer is null)
+        {
+            var connectionString = new SqliteConnectionStringBuilder(context.Database.GetConnectionString()) { Pooling = false }.ToString();
+            var connection = new SqliteConnection(connectionString);
+            connection.Open();
+            SqlitePragmas.Apply(connection);
+            writer = connection;
+        }
+
+        return writer;
+    }
+
+    /// <summary>A plain save holds the gate from its start to its end; the open group commits first.</summary>
     private void Hold(DbContext? context)
     {
         if (context is null)
@@ -89,6 +240,7 @@ internal sealed class SerializedWrites : SaveChangesInterceptor
             return;
         }
 
+        CommitOpenGroup();
         holders.AddOrUpdate(context, Held);
     }
 
