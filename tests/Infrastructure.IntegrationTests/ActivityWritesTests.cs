@@ -249,6 +249,24 @@ public sealed class ActivityWritesTests : IDisposable
         Assert.Equal((1, PersonRole.Executive), (await reader.Activities.CountAsync(), (await reader.People.SingleAsync()).Role));
     }
 
+    [Fact]
+    public async Task Every_connection_the_application_opens_carries_its_SQLite_settings()
+    {
+        await using var db = database.NewContext(tenantContext, new SqlitePragmas());
+        await db.Database.OpenConnectionAsync();
+
+        var settings = new List<long>();
+        foreach (var pragma in new[] { "synchronous", "wal_autocheckpoint", "temp_store" })
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = $"PRAGMA {pragma}";
+            settings.Add(Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        // NORMAL, 16,384 pages, MEMORY.
+        Assert.Equal([1L, 16384L, 2L], settings);
+    }
+
     private Person OtherPerson(ApplicationDbContext db, string name)
     {
         var person = Person.Import(tenant.Id, $"oid-{name}", new DirectoryProfile($"{name}@contoso.com", name, null, null, null), ProvisioningState.New, Now);
