@@ -22,10 +22,10 @@ using WorkSights.Sandbox;
 
 namespace WorkSights.Benchmarks;
 
-/// <summary>Where the sandbox answers (in this process or in the benchmark's parent process).</summary>
-internal sealed record SandboxEndpoint(Uri HttpBaseAddress, Uri HttpsBaseAddress, string Thumbprint)
+/// <summary>Where the sandbox answers, and the process serving it (this one or the benchmark's parent).</summary>
+internal sealed record SandboxEndpoint(Uri HttpBaseAddress, Uri HttpsBaseAddress, string Thumbprint, int ProcessId)
 {
-    public static SandboxEndpoint Of(SandboxServer sandbox) => new(sandbox.HttpBaseAddress, sandbox.HttpsBaseAddress, sandbox.TlsCertificate.Thumbprint);
+    public static SandboxEndpoint Of(SandboxServer sandbox) => new(sandbox.HttpBaseAddress, sandbox.HttpsBaseAddress, sandbox.TlsCertificate.Thumbprint, Environment.ProcessId);
 }
 
 /// <summary>The organisation's administrator who signs up, as the sandbox's directory knows them.</summary>

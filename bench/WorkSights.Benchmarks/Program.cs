@@ -13,7 +13,7 @@ if (args is ["--child", "backfill", ..])
     Report.Child = true;
     var named = args.Skip(2).Chunk(2).ToDictionary(pair => pair[0], pair => pair[1], StringComparer.Ordinal);
     var result = await BackfillBenchmark.MeasureAsync(
-        new SandboxEndpoint(new Uri(named["--http"]), new Uri(named["--https"]), named["--thumbprint"]),
+        new SandboxEndpoint(new Uri(named["--http"]), new Uri(named["--https"]), named["--thumbprint"], int.Parse(named["--sandbox-process"], CultureInfo.InvariantCulture)),
         new SandboxAdmin(named["--admin-tenant"], named["--admin-id"], named["--admin-mail"], named["--admin-name"]),
         int.Parse(named["--people"], CultureInfo.InvariantCulture),
         bool.Parse(named["--full"]),
