@@ -4,7 +4,8 @@ using WorkSights.Benchmarks;
 // WorkSights benchmarks (Release). Sections: backfill (1,000-person backfill, no-change incremental, store phase vs raw
 // insert), envelope (request rate against a per-mailbox envelope), memory (2,000-person backfill, flatness), directory
 // (directory read vs bare HttpClient), and, on request only, replay (backfill plus the store phase re-run with the
-// Graph pages replayed from memory into a fresh database). Default: all but replay. Select with --only a,b.
+// Graph pages replayed from memory into a fresh database) and writes (the write path alone, synthetic pages). Default:
+// all but replay and writes. Select with --only a,b.
 // Each backfill runs the application in a child process of this program against a sandbox hosted here, so that its
 // memory figures are the application's own.
 if (args is ["--child", "backfill", ..])
@@ -22,8 +23,9 @@ if (args is ["--child", "backfill", ..])
     return 0;
 }
 
-string[] all = ["backfill", "envelope", "memory", "directory", "replay"];
-var only = all.Where(s => s != "replay").ToHashSet(StringComparer.OrdinalIgnoreCase);
+string[] all = ["backfill", "envelope", "memory", "directory", "replay", "writes"];
+string[] onRequest = ["replay", "writes"];
+var only = all.Except(onRequest).ToHashSet(StringComparer.OrdinalIgnoreCase);
 for (var i = 0; i < args.Length; i++)
 {
     if (args[i] == "--only" && i + 1 < args.Length)
@@ -37,7 +39,7 @@ for (var i = 0; i < args.Length; i++)
     }
     else
     {
-        Console.Error.WriteLine("Usage: WorkSights.Benchmarks [--only backfill,envelope,memory,directory,replay]");
+        Console.Error.WriteLine("Usage: WorkSights.Benchmarks [--only backfill,envelope,memory,directory,replay,writes]");
         return 2;
     }
 }
@@ -67,6 +69,11 @@ if (only.Contains("memory"))
     Report.Figure("backfill 2,000 people", $"{large.Activities:N0} activities in {Report.Seconds(large.Wall)} = {Report.Rate(large.Activities / large.Wall.TotalSeconds, "/s")}");
     Report.Target("peak memory, 2,000 people", Report.Mb(large.PeakWorkingSet), "<= 400 MB", large.PeakWorkingSet <= BackfillBenchmark.MemoryTargetBytes);
     Report.Target("peak memory ratio 2,000 / 1,000 people", ratio.ToString("F2", CultureInfo.InvariantCulture), "flat (<= 1.20)", ratio <= 1.2);
+}
+
+if (only.Contains("writes"))
+{
+    await WritePathBenchmark.RunAsync();
 }
 
 if (only.Contains("directory"))
