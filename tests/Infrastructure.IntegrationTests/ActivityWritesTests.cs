@@ -250,6 +250,23 @@ public sealed class ActivityWritesTests : IDisposable
     }
 
     [Fact]
+    public async Task A_page_written_while_the_context_s_own_connection_is_open_is_written_on_it()
+    {
+        using var scope = tenantContext.BeginScope(tenant.Id);
+        using var writes = new SerializedWrites();
+        await using var db = database.NewContext(tenantContext, writes);
+        await db.Database.OpenConnectionAsync();
+        var own = db.Database.GetDbConnection();
+        (await db.People.SingleAsync()).AssignRole(PersonRole.Manager);
+
+        Assert.Equal(2, await db.SaveChangesWithAsync([Activity.Record(Record("a"), Now)], CancellationToken.None));
+
+        Assert.Same(own, db.Database.GetDbConnection());
+        await using var reader = database.NewContext(tenantContext);
+        Assert.Equal((1, PersonRole.Manager), (await reader.Activities.CountAsync(), (await reader.People.SingleAsync()).Role));
+    }
+
+    [Fact]
     public async Task Every_connection_the_application_opens_carries_its_SQLite_settings()
     {
         await using var db = database.NewContext(tenantContext, new SqlitePragmas());

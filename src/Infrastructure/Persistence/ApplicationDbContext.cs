@@ -62,14 +62,14 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         }
 
         var writes = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<SerializedWrites>().FirstOrDefault();
-        if (writes is not null && Database.CurrentTransaction is null)
+        if (writes is not null && CanLendItsConnection())
         {
             var written = await writes.WritePageAsync(this, (transaction, ct) => WriteOnAsync(transaction, upserts, ct), cancellationToken);
             ChangeTracker.AcceptAllChanges();
             return written + upserts.Count;
         }
 
-        // Inside the caller's own transaction, or without the write gate: on this context's connection.
+        // Inside the caller's own transaction or connection, or without the write gate: on this context's connection.
         await using var holding = writes is null ? null : await writes.HoldAsync(this, cancellationToken);
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         await ActivityUpsert.For(Model).ExecuteAsync(this, upserts, cancellationToken);
@@ -81,6 +81,12 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
         return saved + upserts.Count;
     }
+
+    /// <summary>The context can be pointed at another connection for a page only when its own is not in use.</summary>
+    private bool CanLendItsConnection() =>
+        Database.CurrentTransaction is null
+        && Database.GetConnectionString() is not null
+        && Database.GetDbConnection().State == System.Data.ConnectionState.Closed;
 
     /// <summary>
     /// Writes a page on the write gate's connection, inside <paramref name="transaction"/>: this context is pointed at that
