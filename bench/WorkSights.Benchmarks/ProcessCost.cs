@@ -3,8 +3,9 @@ using System.Diagnostics;
 namespace WorkSights.Benchmarks;
 
 /// <summary>
-/// What a stretch of the run cost in processor time — the application's process (all threads) and the sandbox's, which
-/// share the machine's cores — and the application's garbage collections and their pauses.
+/// What a stretch of the run cost in processor time — the application's process (all threads) and the sandbox's (the
+/// benchmark's parent process), which share the machine's cores — and the application's garbage collections and their
+/// pauses.
 /// </summary>
 internal sealed class ProcessCost
 {
@@ -27,7 +28,7 @@ internal sealed class ProcessCost
     {
         var application = Process.GetCurrentProcess().TotalProcessorTime - applicationAtStart;
         sandbox.Refresh();
-        var served = sandbox.Id == Environment.ProcessId ? TimeSpan.Zero : sandbox.TotalProcessorTime - sandboxAtStart;
+        var served = sandbox.TotalProcessorTime - sandboxAtStart;
         var collections = GC.CollectionCount(0) - collectionsAtStart;
         var paused = GC.GetTotalPauseDuration() - pausedAtStart;
         return $"application {Report.Seconds(application)} ({application / wall:F2} cores), sandbox {Report.Seconds(served)} ({served / wall:F2} cores) "

@@ -16,8 +16,9 @@ namespace WorkSights.Infrastructure.Persistence;
 /// <remarks>
 /// Pages of activities (<see cref="WritePageAsync"/>) are written on one connection of the gate's own and committed in
 /// groups: while other writers queue, a page's transaction stays open for the next page, and the last page of the
-/// queue commits them all (group commit). A commit rewrites every index page the transaction touched, so a page of a
-/// few hundred rows paid more for its commit than for its rows; a group pays once. Each page waits for its group's
+/// queue commits them all (group commit). A commit writes every database page the transaction touched to the log, so
+/// the pages of one person's index entries and the hot tails of every index are written once per group instead of once
+/// per page, and one connection keeps its page cache from one commit to the next. Each page waits for its group's
 /// commit before it returns, so a page and its checkpoint are still stored together or not at all. Any other save takes
 /// the gate only after committing the open group.
 /// </remarks>
@@ -106,16 +107,7 @@ internal sealed class SerializedWrites : SaveChangesInterceptor, IDisposable
             return result;
         }
 
-        Interlocked.Increment(ref waiting);
-        try
-        {
-            gate.Wait();
-        }
-        finally
-        {
-            Interlocked.Decrement(ref waiting);
-        }
-
+        Enter();
         Hold(eventData.Context);
         return result;
     }
@@ -166,6 +158,20 @@ internal sealed class SerializedWrites : SaveChangesInterceptor, IDisposable
         group = null;
         writer?.Dispose();
         gate.Dispose();
+    }
+
+    /// <summary>A synchronous save cannot be cancelled while it waits, so it never leaves a group without a committer.</summary>
+    private void Enter()
+    {
+        Interlocked.Increment(ref waiting);
+        try
+        {
+            gate.Wait();
+        }
+        finally
+        {
+            Interlocked.Decrement(ref waiting);
+        }
     }
 
     private async Task EnterAsync(CancellationToken cancellationToken)
@@ -234,13 +240,13 @@ internal sealed class SerializedWrites : SaveChangesInterceptor, IDisposable
     /// <summary>A plain save holds the gate from its start to its end; the open group commits first.</summary>
     private void Hold(DbContext? context)
     {
+        CommitOpenGroup();
         if (context is null)
         {
             gate.Release();
             return;
         }
 
-        CommitOpenGroup();
         holders.AddOrUpdate(context, Held);
     }
 
