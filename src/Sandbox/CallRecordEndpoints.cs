@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -57,15 +57,29 @@ internal static partial class CallRecordEndpoints
         }
 
         var b = state.BaseFor(ctx);
-        var body = new JsonObject { ["@odata.context"] = $"{b}v1.0/$metadata#communications/callRecords" };
-        if (more)
+        var nextLink = more
+            ? $"{b}v1.0/communications/callRecords?$skiptoken={state.Protector.Protect(new ListPosition(principal.TenantId, filter, calls[^1].Start.UtcTicks, calls[^1].Id, pageSize))}"
+            : null;
+        return Http.JsonAsync(ctx, 200, w =>
         {
-            var position = new ListPosition(principal.TenantId, filter, calls[^1].Start.UtcTicks, calls[^1].Id, pageSize);
-            body["@odata.nextLink"] = $"{b}v1.0/communications/callRecords?$skiptoken={state.Protector.Protect(position)}";
-        }
+            w.WriteStartObject();
+            w.WriteString("@odata.context", $"{b}v1.0/$metadata#communications/callRecords");
+            if (nextLink is not null)
+            {
+                w.WriteString("@odata.nextLink", nextLink);
+            }
 
-        body["value"] = new JsonArray([.. calls.Select(c => (JsonNode?)RecordJson(c))]);
-        return Http.JsonAsync(ctx, 200, body, GraphFeedGuard.GraphContentType);
+            w.WriteStartArray("value");
+            foreach (var call in calls)
+            {
+                w.WriteStartObject();
+                WriteRecordProperties(w, call);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }, GraphFeedGuard.GraphContentType);
     }
 
     private static Task GetAsync(HttpContext ctx, SandboxState state, GraphPrincipal principal)
@@ -78,21 +92,40 @@ internal static partial class CallRecordEndpoints
         var call = state.Calls.Find(state.Directory.Roster(principal.TenantId), id, now - Retention, now)
             ?? throw new GraphFeedException(404, "NotFound", $"The requested call record '{id}' was not found.");
         var b = state.BaseFor(ctx);
-        var body = RecordJson(call);
-        body.Insert(0, "@odata.context", $"{b}v1.0/$metadata#communications/callRecords/$entity");
-        if (participants)
+        return Http.JsonAsync(ctx, 200, w =>
         {
-            body["participants_v2@odata.context"] = $"{b}v1.0/$metadata#communications/callRecords('{call.Id}')/participants_v2";
-            body["participants_v2"] = new JsonArray([.. call.Participants.Select(p => (JsonNode?)new JsonObject { ["id"] = p.UserId, ["identity"] = IdentitySet(p) })]);
-        }
+            w.WriteStartObject();
+            w.WriteString("@odata.context", $"{b}v1.0/$metadata#communications/callRecords/$entity");
+            WriteRecordProperties(w, call);
+            if (participants)
+            {
+                w.WriteString("participants_v2@odata.context", $"{b}v1.0/$metadata#communications/callRecords('{call.Id}')/participants_v2");
+                w.WriteStartArray("participants_v2");
+                foreach (var participant in call.Participants)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("id", participant.UserId);
+                    WriteIdentitySet(w, "identity", participant);
+                    w.WriteEndObject();
+                }
 
-        if (sessions)
-        {
-            body["sessions@odata.context"] = $"{b}v1.0/$metadata#communications/callRecords('{call.Id}')/sessions({(segments ? "segments()" : string.Empty)})";
-            body["sessions"] = new JsonArray([.. call.Sessions.Select(s => (JsonNode?)SessionJson(s, segments))]);
-        }
+                w.WriteEndArray();
+            }
 
-        return Http.JsonAsync(ctx, 200, body, GraphFeedGuard.GraphContentType);
+            if (sessions)
+            {
+                w.WriteString("sessions@odata.context", $"{b}v1.0/$metadata#communications/callRecords('{call.Id}')/sessions({(segments ? "segments()" : string.Empty)})");
+                w.WriteStartArray("sessions");
+                foreach (var session in call.Sessions)
+                {
+                    WriteSession(w, session, segments);
+                }
+
+                w.WriteEndArray();
+            }
+
+            w.WriteEndObject();
+        }, GraphFeedGuard.GraphContentType);
     }
 
     /// <summary>startDateTime comparisons and one participants_v2 id; records older than 30 days are never returned.</summary>
@@ -184,74 +217,124 @@ internal static partial class CallRecordEndpoints
         return fallback;
     }
 
-    private static JsonObject RecordJson(GenCall call) => new()
+    private static void WriteRecordProperties(Utf8JsonWriter w, GenCall call)
     {
-        ["@odata.type"] = "#microsoft.graph.callRecords.callRecord",
-        ["id"] = call.Id,
-        ["version"] = 1,
-        ["type"] = call.IsGroup ? "groupCall" : "peerToPeer",
-        ["modalities"] = new JsonArray([.. call.Modalities.Select(m => (JsonNode?)m)]),
-        ["lastModifiedDateTime"] = GraphFeedGuard.Iso(call.PublishedAt),
-        ["startDateTime"] = GraphFeedGuard.Iso(call.Start),
-        ["endDateTime"] = GraphFeedGuard.Iso(call.End),
-        ["joinWebUrl"] = call.IsGroup ? $"https://teams.microsoft.com/l/meetup-join/19%3ameeting_{call.Id}%40thread.v2/0" : null,
-        ["organizer"] = IdentitySet(call.Organizer),
-        ["participants"] = new JsonArray([.. call.Participants.Select(p => (JsonNode?)IdentitySet(p))]),
-    };
-
-    private static JsonObject SessionJson(GenCallSession session, bool segments)
-    {
-        var json = new JsonObject
+        w.WriteString("@odata.type", "#microsoft.graph.callRecords.callRecord");
+        w.WriteString("id", call.Id);
+        w.WriteNumber("version", 1);
+        w.WriteString("type", call.IsGroup ? "groupCall" : "peerToPeer");
+        w.WriteStartArray("modalities");
+        foreach (var modality in call.Modalities)
         {
-            ["id"] = session.Id,
-            ["modalities"] = new JsonArray("audio"),
-            ["startDateTime"] = GraphFeedGuard.Iso(session.Start),
-            ["endDateTime"] = GraphFeedGuard.Iso(session.End),
-            ["isTest"] = false,
-            ["failureInfo"] = null,
-            ["caller"] = Endpoint(session.Caller),
-            ["callee"] = Endpoint(session.Callee),
-        };
-        if (segments)
-        {
-            json["segments"] = new JsonArray(new JsonObject
-            {
-                ["id"] = WorkGenerator.StableGuid(session.Id + ":segment"),
-                ["startDateTime"] = GraphFeedGuard.Iso(session.Start),
-                ["endDateTime"] = GraphFeedGuard.Iso(session.End),
-                ["failureInfo"] = null,
-                ["caller"] = Endpoint(session.Caller),
-                ["callee"] = Endpoint(session.Callee),
-                ["media"] = new JsonArray(),
-            });
+            w.WriteStringValue(modality);
         }
 
-        return json;
+        w.WriteEndArray();
+        w.WriteString("lastModifiedDateTime", GraphFeedGuard.Iso(call.PublishedAt));
+        w.WriteString("startDateTime", GraphFeedGuard.Iso(call.Start));
+        w.WriteString("endDateTime", GraphFeedGuard.Iso(call.End));
+        w.WriteString("joinWebUrl", call.IsGroup ? $"https://teams.microsoft.com/l/meetup-join/19%3ameeting_{call.Id}%40thread.v2/0" : null);
+        WriteIdentitySet(w, "organizer", call.Organizer);
+        w.WriteStartArray("participants");
+        foreach (var participant in call.Participants)
+        {
+            WriteIdentitySet(w, null, participant);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteSession(Utf8JsonWriter w, GenCallSession session, bool segments)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", session.Id);
+        w.WriteStartArray("modalities");
+        w.WriteStringValue("audio");
+        w.WriteEndArray();
+        WriteSpan(w, session);
+        w.WriteBoolean("isTest", false);
+        if (segments)
+        {
+            w.WriteStartArray("segments");
+            w.WriteStartObject();
+            w.WriteString("id", WorkGenerator.StableGuid(session.Id + ":segment"));
+            WriteSpan(w, session);
+            w.WriteStartArray("media");
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndArray();
+        }
+
+        w.WriteEndObject();
+    }
+
+    /// <summary>What a session and its one segment share: times, failure and both endpoints.</summary>
+    private static void WriteSpan(Utf8JsonWriter w, GenCallSession session)
+    {
+        w.WriteString("startDateTime", GraphFeedGuard.Iso(session.Start));
+        w.WriteString("endDateTime", GraphFeedGuard.Iso(session.End));
+        w.WriteNull("failureInfo");
+        WriteEndpoint(w, "caller", session.Caller);
+        WriteEndpoint(w, "callee", session.Callee);
     }
 
     /// <summary>A person's endpoint with their identity, or the meeting server's (no identity).</summary>
-    private static JsonObject Endpoint(GenCallUser? user) => user is null
-        ? new JsonObject
-        {
-            ["@odata.type"] = "#microsoft.graph.callRecords.serviceEndpoint",
-            ["userAgent"] = new JsonObject { ["@odata.type"] = "#microsoft.graph.callRecords.serviceUserAgent", ["role"] = "conferencing", ["applicationVersion"] = null, ["headerValue"] = null },
-        }
-        : new JsonObject
-        {
-            ["@odata.type"] = "#microsoft.graph.callRecords.participantEndpoint",
-            ["name"] = null,
-            ["identity"] = IdentitySet(user),
-            ["userAgent"] = new JsonObject { ["@odata.type"] = "#microsoft.graph.callRecords.clientUserAgent", ["platform"] = "windows", ["productFamily"] = "teams", ["applicationVersion"] = null, ["headerValue"] = null },
-        };
-
-    private static JsonObject IdentitySet(GenCallUser user) => new()
+    private static void WriteEndpoint(Utf8JsonWriter w, string name, GenCallUser? user)
     {
-        ["application"] = null,
-        ["device"] = null,
-        ["phone"] = null,
-        ["guest"] = null,
-        ["user"] = new JsonObject { ["id"] = user.UserId, ["displayName"] = user.DisplayName, ["tenantId"] = user.TenantId },
-    };
+        w.WriteStartObject(name);
+        if (user is null)
+        {
+            w.WriteString("@odata.type", "#microsoft.graph.callRecords.serviceEndpoint");
+            WriteUserAgent(w, "#microsoft.graph.callRecords.serviceUserAgent", ("role", "conferencing"));
+        }
+        else
+        {
+            w.WriteString("@odata.type", "#microsoft.graph.callRecords.participantEndpoint");
+            w.WriteNull("name");
+            WriteIdentitySet(w, "identity", user);
+            WriteUserAgent(w, "#microsoft.graph.callRecords.clientUserAgent", ("platform", "windows"), ("productFamily", "teams"));
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteUserAgent(Utf8JsonWriter w, string type, params (string Name, string Value)[] properties)
+    {
+        w.WriteStartObject("userAgent");
+        w.WriteString("@odata.type", type);
+        foreach (var (name, value) in properties)
+        {
+            w.WriteString(name, value);
+        }
+
+        w.WriteNull("applicationVersion");
+        w.WriteNull("headerValue");
+        w.WriteEndObject();
+    }
+
+    /// <param name="name">The property's name, or null for an array element.</param>
+    private static void WriteIdentitySet(Utf8JsonWriter w, string? name, GenCallUser user)
+    {
+        if (name is null)
+        {
+            w.WriteStartObject();
+        }
+        else
+        {
+            w.WriteStartObject(name);
+        }
+
+        w.WriteNull("application");
+        w.WriteNull("device");
+        w.WriteNull("phone");
+        w.WriteNull("guest");
+        w.WriteStartObject("user");
+        w.WriteString("id", user.UserId);
+        w.WriteString("displayName", user.DisplayName);
+        w.WriteString("tenantId", user.TenantId);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
 
     [GeneratedRegex(@"^startDateTime\s+(ge|gt|le|lt)\s+(\S+)$", RegexOptions.IgnoreCase)]
     private static partial Regex StartClause();

@@ -355,38 +355,55 @@ internal static partial class OutlookEndpoints
         var page = all.Skip(offset).Take(pageSize).ToList();
         var more = offset + page.Count < all.Count;
         var fields = select?.Split(',') ?? MessageProperties;
-        var values = new JsonArray();
-        foreach (var msg in page)
-        {
-            values.Add(msg.ExistsAt(upTo) ? MessageJson(m, msg, fields) : new JsonObject
-            {
-                ["@odata.type"] = "#microsoft.graph.message",
-                ["id"] = msg.Id,
-                ["@removed"] = new JsonObject { ["reason"] = "deleted" },
-            });
-        }
-
-        var body = new JsonObject { ["@odata.context"] = $"{b}v1.0/$metadata#Collection(message)" };
-        var issued = now.ToUnixTimeMilliseconds();
+        string link;
         if (more)
         {
             var skip = new SyncToken(state.Generation, state.Faults.DeltaEpoch, m.Principal.TenantId, m.User.Id, "m", select, filterFrom, token?.W, upTo.ToUnixTimeMilliseconds(), offset + page.Count, true, pageSize, null, null);
-            body["@odata.nextLink"] = $"{path}?$skiptoken={state.Protector.Protect(skip)}";
+            link = $"{path}?$skiptoken={state.Protector.Protect(skip)}";
         }
         else
         {
             var delta = new SyncToken(state.Generation, state.Faults.DeltaEpoch, m.Principal.TenantId, m.User.Id, "m", select, filterFrom, upTo.ToUnixTimeMilliseconds(), upTo.ToUnixTimeMilliseconds(), 0, false, pageSize, null, null);
-            body["@odata.deltaLink"] = $"{path}?$deltatoken={state.Protector.Protect(delta)}";
+            link = $"{path}?$deltatoken={state.Protector.Protect(delta)}";
         }
 
-        _ = issued;
-        body["value"] = values;
         if (applied.Count > 0)
         {
             m.Ctx.Response.Headers["Preference-Applied"] = string.Join(", ", applied);
         }
 
-        await Http.JsonAsync(m.Ctx, 200, body, GraphContentType).ConfigureAwait(false);
+        await Http.JsonAsync(m.Ctx, 200, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("@odata.context", $"{b}v1.0/$metadata#Collection(message)");
+            w.WriteString(more ? "@odata.nextLink" : "@odata.deltaLink", link);
+            w.WriteStartArray("value");
+            foreach (var msg in page)
+            {
+                if (msg.ExistsAt(upTo))
+                {
+                    WriteMessage(w, m, msg, fields);
+                }
+                else
+                {
+                    WriteRemoved(w, "#microsoft.graph.message", msg.Id);
+                }
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }, GraphContentType).ConfigureAwait(false);
+    }
+
+    private static void WriteRemoved(Utf8JsonWriter w, string type, string id)
+    {
+        w.WriteStartObject();
+        w.WriteString("@odata.type", type);
+        w.WriteString("id", id);
+        w.WriteStartObject("@removed");
+        w.WriteString("reason", "deleted");
+        w.WriteEndObject();
+        w.WriteEndObject();
     }
 
     private static string? ParseMessageSelect(string? value, bool basicOnly)
@@ -428,46 +445,108 @@ internal static partial class OutlookEndpoints
         return result.Count == 0 ? "id" : string.Join(',', result);
     }
 
-    private static JsonObject Address(MailAddress a) => new() { ["emailAddress"] = new JsonObject { ["name"] = a.Name, ["address"] = a.Address } };
-
-    private static JsonArray Addresses(IEnumerable<MailAddress> list) => new([.. list.Select(a => (JsonNode?)Address(a))]);
-
-    private static JsonObject MessageJson(Mailbox m, GenMessage msg, IEnumerable<string> fields)
+    private static void WriteAddress(Utf8JsonWriter w, MailAddress a)
     {
-        var changeKey = "CQAAABYAAA" + msg.Id[^12..^4];
-        var obj = new JsonObject
+        w.WriteStartObject();
+        w.WriteStartObject("emailAddress");
+        w.WriteString("name", a.Name);
+        w.WriteString("address", a.Address);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void WriteAddresses(Utf8JsonWriter w, string name, IEnumerable<MailAddress> list)
+    {
+        w.WriteStartArray(name);
+        foreach (var a in list)
         {
-            ["@odata.type"] = "#microsoft.graph.message",
-            ["@odata.etag"] = $"W/\"{changeKey}\"",
-            ["id"] = msg.Id,
-        };
-        foreach (var field in fields)
-        {
-            obj[field] = field switch
-            {
-                "createdDateTime" or "lastModifiedDateTime" or "receivedDateTime" or "sentDateTime" => Http.Iso(msg.Sent),
-                "changeKey" => changeKey,
-                "categories" => new JsonArray([.. msg.Categories.Select(c => (JsonNode?)c)]),
-                "hasAttachments" => msg.HasAttachments,
-                "internetMessageId" => msg.InternetMessageId,
-                "subject" => msg.Subject,
-                "importance" => msg.Importance,
-                "parentFolderId" => SentItemsId(m),
-                "conversationId" => msg.ConversationId,
-                "isRead" => true,
-                "isDraft" => msg.IsDraft,
-                "from" or "sender" => Address(msg.From),
-                "toRecipients" => Addresses(msg.To),
-                "ccRecipients" => Addresses(msg.Cc),
-                "bccRecipients" => Addresses(msg.Bcc),
-                "body" or "uniqueBody" => new JsonObject { ["contentType"] = "text", ["content"] = string.Empty },
-                "bodyPreview" => string.Empty,
-                "id" => msg.Id,
-                _ => null,
-            };
+            WriteAddress(w, a);
         }
 
-        return obj;
+        w.WriteEndArray();
+    }
+
+    private static void WriteMessage(Utf8JsonWriter w, Mailbox m, GenMessage msg, string[] fields)
+    {
+        var changeKey = "CQAAABYAAA" + msg.Id[^12..^4];
+        w.WriteStartObject();
+        w.WriteString("@odata.type", "#microsoft.graph.message");
+        w.WriteString("@odata.etag", $"W/\"{changeKey}\"");
+        w.WriteString("id", msg.Id);
+        foreach (var field in fields)
+        {
+            switch (field)
+            {
+                case "createdDateTime" or "lastModifiedDateTime" or "receivedDateTime" or "sentDateTime":
+                    w.WriteString(field, Http.Iso(msg.Sent));
+                    break;
+                case "changeKey":
+                    w.WriteString(field, changeKey);
+                    break;
+                case "categories":
+                    w.WriteStartArray(field);
+                    foreach (var category in msg.Categories)
+                    {
+                        w.WriteStringValue(category);
+                    }
+
+                    w.WriteEndArray();
+                    break;
+                case "hasAttachments":
+                    w.WriteBoolean(field, msg.HasAttachments);
+                    break;
+                case "internetMessageId":
+                    w.WriteString(field, msg.InternetMessageId);
+                    break;
+                case "subject":
+                    w.WriteString(field, msg.Subject);
+                    break;
+                case "importance":
+                    w.WriteString(field, msg.Importance);
+                    break;
+                case "parentFolderId":
+                    w.WriteString(field, SentItemsId(m));
+                    break;
+                case "conversationId":
+                    w.WriteString(field, msg.ConversationId);
+                    break;
+                case "isRead":
+                    w.WriteBoolean(field, true);
+                    break;
+                case "isDraft":
+                    w.WriteBoolean(field, msg.IsDraft);
+                    break;
+                case "from" or "sender":
+                    w.WritePropertyName(field);
+                    WriteAddress(w, msg.From);
+                    break;
+                case "toRecipients":
+                    WriteAddresses(w, field, msg.To);
+                    break;
+                case "ccRecipients":
+                    WriteAddresses(w, field, msg.Cc);
+                    break;
+                case "bccRecipients":
+                    WriteAddresses(w, field, msg.Bcc);
+                    break;
+                case "body" or "uniqueBody":
+                    w.WriteStartObject(field);
+                    w.WriteString("contentType", "text");
+                    w.WriteString("content", string.Empty);
+                    w.WriteEndObject();
+                    break;
+                case "bodyPreview":
+                    w.WriteString(field, string.Empty);
+                    break;
+                case "id":
+                    break;
+                default:
+                    w.WriteNull(field);
+                    break;
+            }
+        }
+
+        w.WriteEndObject();
     }
 
     private static async Task CalendarDeltaAsync(Mailbox m)
@@ -511,39 +590,46 @@ internal static partial class OutlookEndpoints
         var offset = token is { Skip: true } ? token.O : 0;
         var page = all.Skip(offset).Take(pageSize).ToList();
         var more = offset + page.Count < all.Count;
-        var values = new JsonArray();
-        foreach (var meeting in page)
-        {
-            var id = EventId(m.Person, meeting.ICalUId);
-            values.Add(meeting.ExistsFor(m.Person, upTo) ? EventJson(m, meeting, upTo) : new JsonObject
-            {
-                ["@odata.type"] = "#microsoft.graph.event",
-                ["id"] = id,
-                ["@removed"] = new JsonObject { ["reason"] = "deleted" },
-            });
-        }
-
-        var body = new JsonObject { ["@odata.context"] = $"{b}v1.0/$metadata#Collection(event)" };
         var a = rangeStart.ToUnixTimeMilliseconds();
         var e = rangeEnd.ToUnixTimeMilliseconds();
+        string link;
         if (more)
         {
             var skip = new SyncToken(state.Generation, state.Faults.DeltaEpoch, m.Principal.TenantId, m.User.Id, "c", null, null, token?.W, upTo.ToUnixTimeMilliseconds(), offset + page.Count, true, pageSize, a, e);
-            body["@odata.nextLink"] = $"{path}?$skiptoken={state.Protector.Protect(skip)}";
+            link = $"{path}?$skiptoken={state.Protector.Protect(skip)}";
         }
         else
         {
             var delta = new SyncToken(state.Generation, state.Faults.DeltaEpoch, m.Principal.TenantId, m.User.Id, "c", null, null, upTo.ToUnixTimeMilliseconds(), upTo.ToUnixTimeMilliseconds(), 0, false, pageSize, a, e);
-            body["@odata.deltaLink"] = $"{path}?$deltatoken={state.Protector.Protect(delta)}";
+            link = $"{path}?$deltatoken={state.Protector.Protect(delta)}";
         }
 
-        body["value"] = values;
         if (applied.Count > 0)
         {
             m.Ctx.Response.Headers["Preference-Applied"] = string.Join(", ", applied);
         }
 
-        await Http.JsonAsync(m.Ctx, 200, body, GraphContentType).ConfigureAwait(false);
+        await Http.JsonAsync(m.Ctx, 200, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("@odata.context", $"{b}v1.0/$metadata#Collection(event)");
+            w.WriteString(more ? "@odata.nextLink" : "@odata.deltaLink", link);
+            w.WriteStartArray("value");
+            foreach (var meeting in page)
+            {
+                if (meeting.ExistsFor(m.Person, upTo))
+                {
+                    WriteEvent(w, m, meeting, upTo);
+                }
+                else
+                {
+                    WriteRemoved(w, "#microsoft.graph.event", EventId(m.Person, meeting.ICalUId));
+                }
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }, GraphContentType).ConfigureAwait(false);
     }
 
     private static bool TryParseTime(string? value, out DateTimeOffset result) =>
@@ -551,13 +637,31 @@ internal static partial class OutlookEndpoints
 
     private static string EventId(WorkPerson mailbox, string key) => WorkGenerator.GraphId("AAMkAGE", $"evt:{mailbox.Id}:{key}");
 
-    private static JsonObject Time(DateTimeOffset t) => new()
+    private static void WriteTime(Utf8JsonWriter w, string name, DateTimeOffset t)
     {
-        ["dateTime"] = t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff", CultureInfo.InvariantCulture),
-        ["timeZone"] = "UTC",
-    };
+        w.WriteStartObject(name);
+        w.WriteString("dateTime", t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff", CultureInfo.InvariantCulture));
+        w.WriteString("timeZone", "UTC");
+        w.WriteEndObject();
+    }
 
-    private static JsonObject EventJson(Mailbox m, GenMeeting e, DateTimeOffset now)
+    private static void WriteResponse(Utf8JsonWriter w, string name, string response, DateTimeOffset? time)
+    {
+        w.WriteStartObject(name);
+        w.WriteString("response", response);
+        w.WriteString("time", time is { } t ? Http.Iso(t) : "0001-01-01T00:00:00Z");
+        w.WriteEndObject();
+    }
+
+    private static void WriteEmailAddress(Utf8JsonWriter w, string name, string address)
+    {
+        w.WriteStartObject("emailAddress");
+        w.WriteString("name", name);
+        w.WriteString("address", address);
+        w.WriteEndObject();
+    }
+
+    private static void WriteEvent(Utf8JsonWriter w, Mailbox m, GenMeeting e, DateTimeOffset now)
     {
         var me = m.Person;
         var isOrganizer = e.Organizer.Id == me.Id;
@@ -579,71 +683,90 @@ internal static partial class OutlookEndpoints
             (response, responseTime) = (mine.Response, mine.ResponseTime);
         }
 
-        var changeKey = "DwAAABYAAA" + EventId(me, e.ICalUId)[^14..^4] + modified.ToUnixTimeSeconds().ToString("x", CultureInfo.InvariantCulture);
+        var id = EventId(me, e.ICalUId);
+        var changeKey = "DwAAABYAAA" + id[^14..^4] + modified.ToUnixTimeSeconds().ToString("x", CultureInfo.InvariantCulture);
         var zone = WindowsZoneNames.GetOrAdd(e.Organizer.Profile.TimeZoneId, iana => TimeZoneInfo.TryConvertIanaIdToWindowsId(iana, out var windows) ? windows : "UTC");
-        var attendees = new JsonArray();
-        foreach (var a in e.Attendees)
+        var isRoom = e.Attendees.Any(a => a.Type == "resource");
+        var locationType = isRoom ? "conferenceRoom" : "default";
+        w.WriteStartObject();
+        w.WriteString("@odata.type", "#microsoft.graph.event");
+        w.WriteString("@odata.etag", $"W/\"{changeKey}\"");
+        w.WriteString("id", id);
+        w.WriteString("createdDateTime", Http.Iso(e.Created));
+        w.WriteString("lastModifiedDateTime", Http.Iso(modified));
+        w.WriteString("changeKey", changeKey);
+        w.WriteStartArray("categories");
+        w.WriteEndArray();
+        w.WriteNull("transactionId");
+        w.WriteString("originalStartTimeZone", zone);
+        w.WriteString("originalEndTimeZone", zone);
+        w.WriteString("iCalUId", e.ICalUId);
+        w.WriteString("uid", e.ICalUId);
+        w.WriteNumber("reminderMinutesBeforeStart", 15);
+        w.WriteBoolean("isReminderOn", !e.IsAllDay);
+        w.WriteBoolean("hasAttachments", false);
+        w.WriteString("subject", cancelled && !isOrganizer ? "Canceled: " + e.Subject : e.Subject);
+        w.WriteString("importance", "normal");
+        w.WriteString("sensitivity", "normal");
+        w.WriteBoolean("isAllDay", e.IsAllDay);
+        w.WriteBoolean("isCancelled", cancelled);
+        w.WriteBoolean("isOrganizer", isOrganizer);
+        w.WriteBoolean("responseRequested", e.Attendees.Length > 0);
+        w.WriteString("seriesMasterId", e.SeriesKey is null ? null : EventId(me, e.SeriesKey));
+        w.WriteString("showAs", cancelled ? "free" : e.ShowAs);
+        w.WriteString("type", e.SeriesKey is null ? "singleInstance" : cancelled ? "exception" : "occurrence");
+        w.WriteString("webLink", $"https://outlook.office365.com/owa/?itemid={Uri.EscapeDataString(id)}&exvsurl=1&path=/calendar/item");
+        w.WriteNull("onlineMeetingUrl");
+        w.WriteBoolean("isOnlineMeeting", e.Online);
+        w.WriteString("onlineMeetingProvider", e.Online ? "teamsForBusiness" : "unknown");
+        w.WriteBoolean("allowNewTimeProposals", true);
+        w.WriteBoolean("isDraft", false);
+        w.WriteBoolean("hideAttendees", false);
+        WriteResponse(w, "responseStatus", response, responseTime);
+        WriteTime(w, "start", e.Start);
+        WriteTime(w, "end", e.End);
+        w.WriteStartObject("location");
+        w.WriteString("displayName", e.Location ?? string.Empty);
+        w.WriteString("locationType", locationType);
+        w.WriteString("uniqueIdType", "unknown");
+        w.WriteEndObject();
+        w.WriteStartArray("locations");
+        if (e.Location is not null)
         {
-            attendees.Add(new JsonObject
-            {
-                ["type"] = a.Type,
-                ["status"] = new JsonObject { ["response"] = a.Response, ["time"] = a.ResponseTime is { } t ? Http.Iso(t) : "0001-01-01T00:00:00Z" },
-                ["emailAddress"] = new JsonObject { ["name"] = a.Email.Name, ["address"] = a.Email.Address },
-            });
+            w.WriteStartObject();
+            w.WriteString("displayName", e.Location);
+            w.WriteString("locationType", locationType);
+            w.WriteEndObject();
         }
 
-        var isRoom = e.Attendees.Any(a => a.Type == "resource");
-        return new JsonObject
+        w.WriteEndArray();
+        w.WriteNull("recurrence");
+        w.WriteStartArray("attendees");
+        foreach (var a in e.Attendees)
         {
-            ["@odata.type"] = "#microsoft.graph.event",
-            ["@odata.etag"] = $"W/\"{changeKey}\"",
-            ["id"] = EventId(me, e.ICalUId),
-            ["createdDateTime"] = Http.Iso(e.Created),
-            ["lastModifiedDateTime"] = Http.Iso(modified),
-            ["changeKey"] = changeKey,
-            ["categories"] = new JsonArray(),
-            ["transactionId"] = null,
-            ["originalStartTimeZone"] = zone,
-            ["originalEndTimeZone"] = zone,
-            ["iCalUId"] = e.ICalUId,
-            ["uid"] = e.ICalUId,
-            ["reminderMinutesBeforeStart"] = 15,
-            ["isReminderOn"] = !e.IsAllDay,
-            ["hasAttachments"] = false,
-            ["subject"] = cancelled && !isOrganizer ? "Canceled: " + e.Subject : e.Subject,
-            ["importance"] = "normal",
-            ["sensitivity"] = "normal",
-            ["isAllDay"] = e.IsAllDay,
-            ["isCancelled"] = cancelled,
-            ["isOrganizer"] = isOrganizer,
-            ["responseRequested"] = e.Attendees.Length > 0,
-            ["seriesMasterId"] = e.SeriesKey is null ? null : EventId(me, e.SeriesKey),
-            ["showAs"] = cancelled ? "free" : e.ShowAs,
-            ["type"] = e.SeriesKey is null ? "singleInstance" : cancelled ? "exception" : "occurrence",
-            ["webLink"] = $"https://outlook.office365.com/owa/?itemid={Uri.EscapeDataString(EventId(me, e.ICalUId))}&exvsurl=1&path=/calendar/item",
-            ["onlineMeetingUrl"] = null,
-            ["isOnlineMeeting"] = e.Online,
-            ["onlineMeetingProvider"] = e.Online ? "teamsForBusiness" : "unknown",
-            ["allowNewTimeProposals"] = true,
-            ["isDraft"] = false,
-            ["hideAttendees"] = false,
-            ["responseStatus"] = new JsonObject { ["response"] = response, ["time"] = responseTime is { } rt ? Http.Iso(rt) : "0001-01-01T00:00:00Z" },
-            ["start"] = Time(e.Start),
-            ["end"] = Time(e.End),
-            ["location"] = new JsonObject
-            {
-                ["displayName"] = e.Location ?? string.Empty,
-                ["locationType"] = isRoom ? "conferenceRoom" : "default",
-                ["uniqueIdType"] = "unknown",
-            },
-            ["locations"] = e.Location is null ? new JsonArray() : new JsonArray(new JsonObject { ["displayName"] = e.Location, ["locationType"] = isRoom ? "conferenceRoom" : "default" }),
-            ["recurrence"] = null,
-            ["attendees"] = attendees,
-            ["organizer"] = new JsonObject { ["emailAddress"] = new JsonObject { ["name"] = e.Organizer.Name, ["address"] = e.Organizer.Address } },
-            ["onlineMeeting"] = e.Online
-                ? new JsonObject { ["joinUrl"] = $"https://teams.microsoft.com/l/meetup-join/19%3ameeting_{WorkGenerator.GraphId(string.Empty, e.ICalUId)[..20]}%40thread.v2/0" }
-                : null,
-        };
+            w.WriteStartObject();
+            w.WriteString("type", a.Type);
+            WriteResponse(w, "status", a.Response, a.ResponseTime);
+            WriteEmailAddress(w, a.Email.Name, a.Email.Address);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartObject("organizer");
+        WriteEmailAddress(w, e.Organizer.Name, e.Organizer.Address);
+        w.WriteEndObject();
+        if (e.Online)
+        {
+            w.WriteStartObject("onlineMeeting");
+            w.WriteString("joinUrl", $"https://teams.microsoft.com/l/meetup-join/19%3ameeting_{WorkGenerator.GraphId(string.Empty, e.ICalUId)[..20]}%40thread.v2/0");
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("onlineMeeting");
+        }
+
+        w.WriteEndObject();
     }
 
     private static async Task BatchAsync(HttpContext ctx, SandboxState state)
