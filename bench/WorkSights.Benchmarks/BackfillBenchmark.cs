@@ -78,7 +78,7 @@ internal static class BackfillBenchmark
             "--http", endpoint.HttpBaseAddress.ToString(), "--https", endpoint.HttpsBaseAddress.ToString(), "--thumbprint", endpoint.Thumbprint, "--sandbox-process", endpoint.ProcessId.ToString(CultureInfo.InvariantCulture),
             "--admin-tenant", admin.TenantId, "--admin-id", admin.ObjectId, "--admin-mail", admin.Email, "--admin-name", admin.DisplayName,
         ];
-        var result = await ChildProcess.RunAsync(arguments);
+        var result = await ChildProcess.RunAsync(arguments, started: () => Report.Figure("sandbox priority", RemoteServicePriority.Lower()));
         foreach (var refused in sandbox.RequestLog.Entries.Where(e => e.StatusCode >= 400).Take(5))
         {
             Report.Figure($"sandbox answered {refused.StatusCode}", $"{refused.Method} {refused.PathAndQuery[..Math.Min(160, refused.PathAndQuery.Length)]}");

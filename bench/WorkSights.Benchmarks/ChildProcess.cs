@@ -5,7 +5,8 @@ namespace WorkSights.Benchmarks;
 /// <summary>Runs this benchmark again as a child process, relaying its output and collecting its verdicts and result.</summary>
 internal static class ChildProcess
 {
-    public static async Task<string?> RunAsync(IReadOnlyList<string> arguments)
+    /// <param name="started">Called once the child process runs.</param>
+    public static async Task<string?> RunAsync(IReadOnlyList<string> arguments, Action? started = null)
     {
         var start = new ProcessStartInfo { RedirectStandardOutput = true, UseShellExecute = false };
         var path = Environment.ProcessPath ?? throw new InvalidOperationException("The benchmark's own path is unknown.");
@@ -21,6 +22,7 @@ internal static class ChildProcess
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("The child process did not start.");
+        started?.Invoke();
         string? result = null;
         while (await process.StandardOutput.ReadLineAsync() is { } line)
         {
