@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using WorkSights.Domain.Activities;
 using WorkSights.Domain.People;
 using WorkSights.Domain.Tenants;
@@ -267,6 +268,37 @@ public sealed class ActivityWritesTests : IDisposable
     }
 
     [Fact]
+    public async Task The_log_is_copied_back_and_started_over_in_the_background_while_pages_are_written()
+    {
+        await using (var db = database.NewContext(tenantContext))
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+
+        var databaseBytes = new FileInfo(database.FilePath).Length;
+        using var scope = tenantContext.BeginScope(tenant.Id);
+        using var writes = new SerializedWrites(new LogCheckpointSettings(RestartAfterPages: 20, PassInterval: TimeSpan.Zero), NullLogger.Instance);
+        for (var page = 0; page < 30; page++)
+        {
+            await using var db = database.NewContext(tenantContext, writes);
+            await db.SaveChangesWithAsync([.. Enumerable.Range(0, 40).Select(i => Activity.Record(Record($"{page}-{i}"), Now))], CancellationToken.None);
+        }
+
+        // The writer connection checkpoints nothing itself: only the background passes copy pages into the database file,
+        // and only a log copied back to its last page is started over, which its header counts.
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((new FileInfo(database.FilePath).Length <= databaseBytes || LogRestarts() == 0) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.True(new FileInfo(database.FilePath).Length > databaseBytes, "no page was copied back into the database file");
+        Assert.True(LogRestarts() > 0, "the log never started over");
+        await using var reader = database.NewContext(tenantContext);
+        Assert.Equal(1200, await reader.Activities.CountAsync());
+    }
+
+    [Fact]
     public async Task Every_connection_the_application_opens_carries_its_SQLite_settings()
     {
         await using var db = database.NewContext(tenantContext, new SqlitePragmas());
@@ -282,6 +314,15 @@ public sealed class ActivityWritesTests : IDisposable
 
         // NORMAL, 16,384 pages, MEMORY.
         Assert.Equal([1L, 16384L, 2L], settings);
+    }
+
+    /// <summary>The checkpoint sequence number in the log file's header (big-endian, bytes 12–15): one more at each restart.</summary>
+    private uint LogRestarts()
+    {
+        using var log = new FileStream(database.FilePath + "-wal", FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        Span<byte> header = stackalloc byte[16];
+        log.ReadExactly(header);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(header[12..]);
     }
 
     private Person OtherPerson(ApplicationDbContext db, string name)

@@ -4,6 +4,8 @@ using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace WorkSights.Infrastructure.Persistence;
 
@@ -20,7 +22,8 @@ namespace WorkSights.Infrastructure.Persistence;
 /// the pages of one person's index entries and the hot tails of every index are written once per group instead of once
 /// per page, and one connection keeps its page cache from one commit to the next. Each page waits for its group's
 /// commit before it returns, so a page and its checkpoint are still stored together or not at all. Any other save takes
-/// the gate only after committing the open group.
+/// the gate only after committing the open group. The writer connection leaves copying the log back into the database
+/// to <see cref="LogCheckpoints"/>.
 /// </remarks>
 internal sealed class SerializedWrites : SaveChangesInterceptor, IDisposable
 {
@@ -32,6 +35,8 @@ internal sealed class SerializedWrites : SaveChangesInterceptor, IDisposable
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly ConditionalWeakTable<DbContext, object> holders = [];
+    private readonly LogCheckpointSettings checkpointSettings;
+    private readonly ILogger logger;
 
     /// <summary>Writers waiting for the gate or about to: while there are some, the open group stays open for them.</summary>
     private int waiting;
@@ -41,6 +46,25 @@ internal sealed class SerializedWrites : SaveChangesInterceptor, IDisposable
 
     /// <summary>Touched only by the gate's holder.</summary>
     private GroupTransaction? group;
+
+    /// <summary>Created with the writer connection.</summary>
+    private LogCheckpoints? checkpoints;
+
+    public SerializedWrites()
+        : this(LogCheckpointSettings.Default, NullLogger<SerializedWrites>.Instance)
+    {
+    }
+
+    public SerializedWrites(ILogger<SerializedWrites> logger)
+        : this(LogCheckpointSettings.Default, logger)
+    {
+    }
+
+    internal SerializedWrites(LogCheckpointSettings checkpointSettings, ILogger logger)
+    {
+        this.checkpointSettings = checkpointSettings;
+        this.logger = logger;
+    }
 
     /// <summary>
     /// Holds the gate for a whole transaction of <paramref name="context"/>: its saves inside pass straight through. Taking
@@ -154,6 +178,7 @@ internal sealed class SerializedWrites : SaveChangesInterceptor, IDisposable
 
     public void Dispose()
     {
+        checkpoints?.Dispose();
         group?.Abandon(new ObjectDisposedException(nameof(SerializedWrites)));
         group = null;
         writer?.Dispose();
@@ -221,6 +246,7 @@ internal sealed class SerializedWrites : SaveChangesInterceptor, IDisposable
         open.Commit();
         ActivityWriteMetrics.Step("commit", step);
         ActivityWriteMetrics.PagesCommitted(open.Pages);
+        checkpoints?.Committed();
     }
 
     private SqliteConnection WriterFor(DbContext context)
@@ -231,10 +257,25 @@ internal sealed class SerializedWrites : SaveChangesInterceptor, IDisposable
             var connection = new SqliteConnection(connectionString);
             connection.Open();
             SqlitePragmas.Apply(connection);
+            using (var command = connection.CreateCommand())
+            {
+                command.CommandText = "PRAGMA wal_autocheckpoint=0;";
+                command.ExecuteNonQuery();
+            }
+
             writer = connection;
+            checkpoints = new LogCheckpoints(connectionString, EnterBetweenGroupsAsync, checkpointSettings, logger);
         }
 
         return writer;
+    }
+
+    /// <summary>Holds the gate, with the open group committed, until the result is disposed.</summary>
+    private async Task<IAsyncDisposable> EnterBetweenGroupsAsync(CancellationToken cancellationToken)
+    {
+        await EnterAsync(cancellationToken);
+        CommitOpenGroup();
+        return new Between(gate);
     }
 
     /// <summary>A plain save holds the gate from its start to its end; the open group commits first.</summary>
@@ -259,6 +300,21 @@ internal sealed class SerializedWrites : SaveChangesInterceptor, IDisposable
         if (context is not null && holders.TryGetValue(context, out var holding) && ReferenceEquals(holding, Held) && holders.Remove(context))
         {
             gate.Release();
+        }
+    }
+
+    private sealed class Between(SemaphoreSlim gate) : IAsyncDisposable
+    {
+        private int released;
+
+        public ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0)
+            {
+                gate.Release();
+            }
+
+            return ValueTask.CompletedTask;
         }
     }
 

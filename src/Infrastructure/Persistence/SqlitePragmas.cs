@@ -10,7 +10,8 @@ namespace WorkSights.Infrastructure.Persistence;
 /// commit, which shortens how long each sync page holds SQLite's single write lock.</item>
 /// <item>The log is copied back into the database (checkpointed) by the commit that finds it past 16,384 pages (64 MB)
 /// rather than SQLite's default 1,000: a page rewritten by many commits is copied once per checkpoint, and a backfill
-/// spends about 60 % of the time it did in its commits.</item>
+/// spends about 60 % of the time it did in its commits. The connection that writes pages of activities checkpoints
+/// nothing itself (see <see cref="LogCheckpoints"/>).</item>
 /// <item>Temporary storage in memory: the journal that lets one page of a group commit be undone alone (a savepoint)
 /// keeps the original of every database page the page writes; in a file, that copy cost a quarter of the upserts'
 /// time.</item>

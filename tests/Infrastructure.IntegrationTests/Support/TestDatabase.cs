@@ -23,6 +23,8 @@ public sealed class TestDatabase : IDisposable
 
     public string ConnectionString { get; }
 
+    public string FilePath => path;
+
     /// <summary>A context of its own (own connection), as a request or background job would get.</summary>
     public ApplicationDbContext NewContext(ITenantContext tenantContext, params IInterceptor[] interceptors) =>
         new(new DbContextOptionsBuilder<ApplicationDbContext>().UseSqlite(ConnectionString).AddInterceptors(interceptors).Options, tenantContext);
