@@ -49,7 +49,7 @@ internal sealed partial class LogCheckpoints : IDisposable
         }
         catch (AggregateException)
         {
-            // The loop ends by cancellation; anything else it met was logged.
+            // The loop ends by cancellation; a pass that failed was logged and the loop went on.
         }
 
         stopping.Dispose();
@@ -87,7 +87,7 @@ internal sealed partial class LogCheckpoints : IDisposable
                 }
             }
         }
-        catch (SqliteException failure)
+        catch (Exception failure) when (failure is not OperationCanceledException)
         {
             // The next commit brings another pass; until then the log only grows.
             LogPassFailed(failure);
