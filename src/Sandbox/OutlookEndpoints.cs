@@ -448,10 +448,7 @@ internal static partial class OutlookEndpoints
     private static void WriteAddress(Utf8JsonWriter w, MailAddress a)
     {
         w.WriteStartObject();
-        w.WriteStartObject("emailAddress");
-        w.WriteString("name", a.Name);
-        w.WriteString("address", a.Address);
-        w.WriteEndObject();
+        WriteEmailAddress(w, a.Name, a.Address);
         w.WriteEndObject();
     }
 
