@@ -43,15 +43,8 @@ internal sealed partial class LogCheckpoints : IDisposable
     {
         stopping.Cancel();
         commits.Writer.TryComplete();
-        try
-        {
-            passes.Wait(TimeSpan.FromSeconds(10));
-        }
-        catch (AggregateException)
-        {
-            // The loop ends by cancellation; a pass that failed was logged and the loop went on.
-        }
-
+        // The loop ends by cancellation and logs whatever else it meets, so waiting for it cannot throw.
+        passes.Wait(TimeSpan.FromSeconds(10));
         stopping.Dispose();
     }
 
@@ -71,6 +64,11 @@ internal sealed partial class LogCheckpoints : IDisposable
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+        }
+        catch (Exception failure)
+        {
+            // Its connection could not be opened: only the other connections' automatic checkpoints copy the log now.
+            LogStopped(failure);
         }
     }
 
@@ -105,6 +103,9 @@ internal sealed partial class LogCheckpoints : IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Copying the write-ahead log back into the database failed; the next commit tries again")]
     private partial void LogPassFailed(Exception failure);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Copying the write-ahead log back into the database stopped")]
+    private partial void LogStopped(Exception failure);
 }
 
 /// <param name="RestartAfterPages">The log's length (pages of 4 KB) at which a pass finishes between two groups so that

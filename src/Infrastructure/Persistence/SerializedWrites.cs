@@ -275,7 +275,7 @@ internal sealed class SerializedWrites : SaveChangesInterceptor, IDisposable
     {
         await EnterAsync(cancellationToken);
         CommitOpenGroup();
-        return new Between(gate);
+        return new Holding(this, null);
     }
 
     /// <summary>A plain save holds the gate from its start to its end; the open group commits first.</summary>
@@ -303,28 +303,14 @@ internal sealed class SerializedWrites : SaveChangesInterceptor, IDisposable
         }
     }
 
-    private sealed class Between(SemaphoreSlim gate) : IAsyncDisposable
+    /// <param name="context">The context holding the gate for its transaction, or null when no context holds it.</param>
+    private sealed class Holding(SerializedWrites writes, DbContext? context) : IAsyncDisposable
     {
         private int released;
 
         public ValueTask DisposeAsync()
         {
-            if (Interlocked.Exchange(ref released, 1) == 0)
-            {
-                gate.Release();
-            }
-
-            return ValueTask.CompletedTask;
-        }
-    }
-
-    private sealed class Holding(SerializedWrites writes, DbContext context) : IAsyncDisposable
-    {
-        private int released;
-
-        public ValueTask DisposeAsync()
-        {
-            if (Interlocked.Exchange(ref released, 1) == 0 && writes.holders.Remove(context))
+            if (Interlocked.Exchange(ref released, 1) == 0 && (context is null || writes.holders.Remove(context)))
             {
                 writes.gate.Release();
             }
