@@ -45,8 +45,11 @@ internal static class ControlEndpoints
         app.MapPost("/sandbox/tenants/{tenantId}/users/{userId}/delete", remove);
         app.MapPost("/sandbox/tenants/{tenantId}/users/{userId}/restore", Unsafe(state, (ctx, _) =>
             Respond(ctx, UserJson(d.RestoreUser(Route(ctx, "tenantId"), Route(ctx, "userId"))))));
-        app.MapPost("/sandbox/tenants/{tenantId}/apps/{clientId}/grant", Unsafe(state, (ctx, _) =>
-            Respond(ctx, ConsentJson(d.GrantConsent(Route(ctx, "tenantId"), Route(ctx, "clientId"))))));
+        app.MapPost("/sandbox/tenants/{tenantId}/apps/{clientId}/grant", Unsafe(state, (ctx, f) =>
+        {
+            var only = f.GetValueOrDefault("permissions")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            return Respond(ctx, ConsentJson(d.GrantConsent(Route(ctx, "tenantId"), Route(ctx, "clientId"), only)));
+        }));
         app.MapPost("/sandbox/tenants/{tenantId}/apps/{clientId}/revoke", Unsafe(state, (ctx, _) =>
             Respond(ctx, ConsentJson(d.RevokeConsent(Route(ctx, "tenantId"), Route(ctx, "clientId"))))));
         app.MapPost("/sandbox/tenants/{tenantId}/apps/{clientId}/delete-service-principal", Unsafe(state, (ctx, _) =>
@@ -284,6 +287,8 @@ internal static class ControlEndpoints
                       .Append(Http.E(label)).Append("</button></form>");
                 }
 
+                sb.Append("<form method=\"post\" action=\"").Append(Http.E($"{basePath}/grant")).Append("\"><label>Grant only <input type=\"text\" name=\"permissions\" size=\"40\" value=\"")
+                  .Append(Http.E(string.Join(',', SandboxDirectory.RequestedPermissions.Take(2).Select(p => p.Value)))).Append("\"></label> <button type=\"submit\">Grant some</button></form>");
                 sb.Append("</td></tr>");
             }
 

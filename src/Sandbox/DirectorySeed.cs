@@ -99,6 +99,11 @@ internal static class DirectorySeed
             }
         }
 
+        // An Application Administrator, who can consent to delegated permissions but not to Microsoft Graph's application
+        // permissions; a manager, so that the people without activity are the same as without the role.
+        var operationsManager = builder.Users.FindIndex(u => u.JobTitle == "Operations Manager");
+        builder.Users[operationsManager] = builder.Users[operationsManager] with { DirectoryRoleIds = [SandboxTenants.ApplicationAdministratorRoleId] };
+
         AddExtraPeople(builder.Users, info, departments, extraPeople);
 
         (string Name, string Nick, string Domain)[] guests =
@@ -164,7 +169,7 @@ internal static class DirectorySeed
         ];
         Special[] specials =
         [
-            new("Marcus", "Reed", "Operations", "IT Manager", "admin", [SandboxTenants.GlobalAdministratorRoleId]),
+            new("Marcus", "Reed", "Operations", "IT Manager", "admin", [SandboxTenants.GlobalAdministratorRoleId, SandboxTenants.ApplicationAdministratorRoleId]),
             new("Lena", "Fischer", "Sales", "Account Executive", null, []),
         ];
         var builder = new OrgBuilder(info, new Random(777), offices, [SkuBusinessPremium]);

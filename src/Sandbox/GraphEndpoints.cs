@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Http;
 
 namespace WorkSights.Sandbox;
 
-/// <summary>Microsoft Graph v1.0 directory endpoints: /users, /users/delta, /users/{id}, /users/{id}/manager.</summary>
+/// <summary>Microsoft Graph v1.0 directory endpoints: /users, /users/delta, /users/{id}, /users/{id}/manager and the
+/// user's directory roles, /users/{id}/transitiveMemberOf/microsoft.graph.directoryRole.</summary>
 internal static class GraphEndpoints
 {
     private const string GraphContentType = "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
@@ -42,6 +43,8 @@ internal static class GraphEndpoints
 
     private sealed record SkipToken(string T, string A);
 
+    private static readonly string[] DirectoryRoleProperties = ["id", "deletedDateTime", "description", "displayName", "roleTemplateId"];
+
     private sealed record DeltaState(string G, string T, long S, long U, string? A, string Sel, long I, int E, bool Skip);
 
     private sealed class GraphException(int status, string code, string message) : Exception(message)
@@ -57,6 +60,10 @@ internal static class GraphEndpoints
         app.MapGet("/v1.0/users/delta()", Guarded(state, DeltaAsync));
         app.MapGet("/v1.0/users/{id}", Guarded(state, GetUserAsync));
         app.MapGet("/v1.0/users/{id}/manager", Guarded(state, GetManagerAsync));
+
+        // Graph accepts the cast with its full namespace or the short alias "graph." that the SDKs send.
+        app.MapGet("/v1.0/users/{id}/transitiveMemberOf/microsoft.graph.directoryRole", Guarded(state, ListDirectoryRolesAsync));
+        app.MapGet("/v1.0/users/{id}/transitiveMemberOf/graph.directoryRole", Guarded(state, ListDirectoryRolesAsync));
     }
 
     private static RequestDelegate Guarded(SandboxState state, Func<HttpContext, SandboxState, GraphPrincipal, Task> handler) => async ctx =>
@@ -128,14 +135,7 @@ internal static class GraphEndpoints
         var q = ctx.Request.Query;
         RejectUnsupported(q, "$filter", "$orderby", "$search", "$skip", "$count");
         var select = ParseSelect(q["$select"], allowManager: false);
-        var top = 100;
-        if (q.ContainsKey("$top"))
-        {
-            if (!int.TryParse(q["$top"], NumberStyles.None, CultureInfo.InvariantCulture, out top) || top < 1 || top > 999)
-            {
-                throw new GraphException(400, "Request_BadRequest", $"Invalid page size specified: '{q["$top"]}'. Must be between 1 and 999 inclusive.");
-            }
-        }
+        var top = ParseTop(q);
 
         var expandManager = ParseExpand(q["$expand"], out var managerSelect);
         string? after = null;
@@ -312,6 +312,96 @@ internal static class GraphEndpoints
         }
 
         return Http.JsonAsync(ctx, 200, obj, GraphContentType);
+    }
+
+    /// <summary>The directory roles the user holds (the seed assigns them directly, so transitive and direct are the same),
+    /// ordered by role template id, paged like other directory-object lists (default 100, at most 999).</summary>
+    private static Task ListDirectoryRolesAsync(HttpContext ctx, SandboxState state, GraphPrincipal principal)
+    {
+        var q = ctx.Request.Query;
+        RejectUnsupported(q, "$filter", "$orderby", "$search", "$expand", "$skip");
+        var user = FindUser(ctx, state, principal);
+        var select = Split(q["$select"]);
+        foreach (var property in select ?? [])
+        {
+            if (!DirectoryRoleProperties.Contains(property, StringComparer.OrdinalIgnoreCase))
+            {
+                throw new GraphException(400, "Request_BadRequest", $"Parsing OData Select and Expand failed: Could not find a property named '{property}' on type 'microsoft.graph.directoryRole'.");
+            }
+        }
+
+        var top = ParseTop(q);
+        string? after = null;
+        if (q.ContainsKey("$skiptoken"))
+        {
+            var skip = state.Protector.Unprotect<SkipToken>(q["$skiptoken"]);
+            if (skip is null || skip.T != $"{principal.TenantId}:{user.Id}")
+            {
+                throw new GraphException(400, "Request_BadRequest", "Invalid skip token: the $skiptoken parameter could not be parsed.");
+            }
+
+            after = skip.A;
+        }
+
+        var held = user.DirectoryRoleIds.Order(StringComparer.Ordinal).ToList();
+        var page = held.Where(r => after is null || string.CompareOrdinal(r, after) > 0).Take(top + 1).ToList();
+        var more = page.Count > top;
+        if (more)
+        {
+            page.RemoveAt(top);
+        }
+
+        var values = new JsonArray();
+        foreach (var roleTemplateId in page)
+        {
+            var role = DirectoryRoles.Json(principal.TenantId, roleTemplateId);
+            if (select is not null)
+            {
+                foreach (var name in DirectoryRoleProperties.Where(p => !select.Contains(p, StringComparer.OrdinalIgnoreCase) && p != "id"))
+                {
+                    role.Remove(name);
+                }
+            }
+
+            values.Add(role);
+        }
+
+        var b = state.BaseFor(ctx);
+        var body = new JsonObject
+        {
+            ["@odata.context"] = select is null ? $"{b}v1.0/$metadata#directoryRoles" : $"{b}v1.0/$metadata#directoryRoles({string.Join(',', select)})",
+        };
+        if (string.Equals(q["$count"], "true", StringComparison.OrdinalIgnoreCase))
+        {
+            body["@odata.count"] = held.Count;
+        }
+
+        if (more)
+        {
+            var link = new StringBuilder($"{b}v1.0{ctx.Request.Path.Value!["/v1.0".Length..]}?");
+            foreach (var (key, value) in q.Where(p => p.Key != "$skiptoken"))
+            {
+                link.Append(key).Append('=').Append(Uri.EscapeDataString(value.ToString())).Append('&');
+            }
+
+            link.Append("$skiptoken=").Append(state.Protector.Protect(new SkipToken($"{principal.TenantId}:{user.Id}", page[^1])));
+            body["@odata.nextLink"] = link.ToString();
+        }
+
+        body["value"] = values;
+        return Http.JsonAsync(ctx, 200, body, GraphContentType);
+    }
+
+    private static int ParseTop(IQueryCollection q)
+    {
+        if (!q.ContainsKey("$top"))
+        {
+            return 100;
+        }
+
+        return int.TryParse(q["$top"], NumberStyles.None, CultureInfo.InvariantCulture, out var top) && top is >= 1 and <= 999
+            ? top
+            : throw new GraphException(400, "Request_BadRequest", $"Invalid page size specified: '{q["$top"]}'. Must be between 1 and 999 inclusive.");
     }
 
     private static SandboxUser FindUser(HttpContext ctx, SandboxState state, GraphPrincipal principal)

@@ -304,16 +304,21 @@ internal static class IdentityEndpoints
                 var account = state.Directory.FindSignInAccount(email);
                 if (account is not null)
                 {
-                    var role = account.Value.User.DirectoryRoleIds.Contains(SandboxTenants.GlobalAdministratorRoleId) ? "Global Administrator" : account.Value.User.JobTitle;
+                    var role = account.Value.User.DirectoryRoleIds.Contains(SandboxTenants.GlobalAdministratorRoleId) ? DirectoryRoles.NameOf(SandboxTenants.GlobalAdministratorRoleId) : account.Value.User.JobTitle;
                     picks.Add((email, $"{account.Value.User.DisplayName} · {role} · {t.DisplayName}"));
                 }
             }
         }
 
-        var pra = state.Directory.GetUsers(SandboxTenants.Contoso.TenantId).FirstOrDefault(u => u.DirectoryRoleIds.Contains(SandboxTenants.PrivilegedRoleAdministratorRoleId));
-        if (pra?.Mail is not null)
+        // Contoso's other role holders: one who can grant admin consent and one who cannot.
+        var position = 1;
+        foreach (var roleTemplateId in new[] { SandboxTenants.PrivilegedRoleAdministratorRoleId, SandboxTenants.ApplicationAdministratorRoleId })
         {
-            picks.Insert(1, (pra.Mail, $"{pra.DisplayName} · Privileged Role Administrator · {SandboxTenants.Contoso.DisplayName}"));
+            var holder = state.Directory.GetUsers(SandboxTenants.Contoso.TenantId).FirstOrDefault(u => u.DirectoryRoleIds.Contains(roleTemplateId));
+            if (holder?.Mail is not null)
+            {
+                picks.Insert(position++, (holder.Mail, $"{holder.DisplayName} · {DirectoryRoles.NameOf(roleTemplateId)} · {SandboxTenants.Contoso.DisplayName}"));
+            }
         }
 
         var action = ctx.Request.Path.Value + ctx.Request.QueryString.Value;
@@ -664,7 +669,7 @@ internal static class IdentityEndpoints
 
         if (scopes.Contains("openid"))
         {
-            body["id_token"] = state.Tokens.CreateIdToken(state.BaseFor(ctx), tenant, user, app.ClientId, nonce, scopes);
+            body["id_token"] = state.Tokens.CreateIdToken(state.BaseFor(ctx), tenant, user, app, nonce, scopes);
         }
 
         body["client_info"] = Base64UrlEncoder.Encode($"{{\"uid\":\"{user.Id}\",\"utid\":\"{tenant.TenantId}\"}}");

@@ -100,9 +100,18 @@ public sealed class SandboxDirectory
         }
     }
 
-    /// <summary>Creates the service principal (if needed) and assigns every requested application permission.</summary>
-    public SandboxAppConsent GrantConsent(string tenantId, string clientId)
+    /// <summary>Creates the service principal (if needed) and assigns the requested application permissions: every one, or
+    /// only <paramref name="permissions"/> (by value, e.g. <c>User.Read.All</c>) as when an administrator later removes some
+    /// app-role assignments in the Entra admin centre. App-only tokens then carry exactly those in <c>roles</c>.</summary>
+    /// <exception cref="ArgumentException">A permission that the registration does not request.</exception>
+    public SandboxAppConsent GrantConsent(string tenantId, string clientId, IReadOnlyCollection<string>? permissions = null)
     {
+        var unknown = permissions?.FirstOrDefault(p => !RequestedPermissions.Any(r => r.Value == p));
+        if (unknown is not null)
+        {
+            throw new ArgumentException($"'{unknown}' is not a permission the registration requests.", nameof(permissions));
+        }
+
         lock (gate)
         {
             var tenant = RequireTenant(tenantId);
@@ -118,7 +127,7 @@ public sealed class SandboxDirectory
             }
 
             tenant.Consents[app.ClientId] = new ConsentRecord(
-                SandboxConsentState.Consented, spId, [.. RequestedPermissions.Select(p => p.Value)], generation);
+                SandboxConsentState.Consented, spId, [.. RequestedPermissions.Select(p => p.Value).Where(p => permissions is null || permissions.Contains(p))], generation);
             return SnapshotConsent(tenant, app);
         }
     }

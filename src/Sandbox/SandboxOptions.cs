@@ -56,7 +56,14 @@ public sealed class SandboxOptions
 }
 
 /// <summary>An app registration known to the sandbox (multi-tenant, confidential client).</summary>
-public sealed record SandboxClientApp(string ClientId, string ClientSecret, string DisplayName, IReadOnlyList<string> RedirectUris);
+/// <param name="GroupMembershipClaims">The registration's <c>groupMembershipClaims</c> setting: with <c>DirectoryRole</c> or
+/// <c>All</c>, tokens issued to signed-in users carry their tenant-wide directory roles in <c>wids</c>; otherwise they do not.</param>
+public sealed record SandboxClientApp(string ClientId, string ClientSecret, string DisplayName, IReadOnlyList<string> RedirectUris, string? GroupMembershipClaims = null)
+{
+    internal bool EmitsDirectoryRoles =>
+        string.Equals(GroupMembershipClaims, "DirectoryRole", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(GroupMembershipClaims, "All", StringComparison.OrdinalIgnoreCase);
+}
 
 /// <summary>A seeded organisation. <paramref name="AdminEmail"/> is the tenant's Global Administrator, except for Northwind
 /// where it is the IT lead, who holds no admin role (<paramref name="AdminCanGrantConsent"/> is false).</summary>
@@ -91,4 +98,10 @@ public static class SandboxTenants
 
     /// <summary>Privileged Role Administrator role template id.</summary>
     public const string PrivilegedRoleAdministratorRoleId = "e8611ab8-c189-46e8-94e1-60213ab1f814";
+
+    /// <summary>Application Administrator role template id: consents to delegated permissions, not to Graph application permissions.</summary>
+    public const string ApplicationAdministratorRoleId = "9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3";
+
+    /// <summary>Cloud Application Administrator role template id: like the Application Administrator, without application proxy.</summary>
+    public const string CloudApplicationAdministratorRoleId = "158c047a-c907-4556-b7ef-446551a6b5f7";
 }

@@ -22,8 +22,9 @@ internal sealed class TokenService(SandboxState state)
     public static string PairwiseSubject(string oid, string clientId) =>
         Base64UrlEncoder.Encode(SHA256.HashData(Encoding.UTF8.GetBytes($"{oid}|{clientId}")))[..43];
 
-    public string CreateIdToken(string baseUrl, SandboxTenantInfo tenant, SandboxUser user, string clientId, string? nonce, IReadOnlyList<string> scopes)
+    public string CreateIdToken(string baseUrl, SandboxTenantInfo tenant, SandboxUser user, SandboxClientApp app, string? nonce, IReadOnlyList<string> scopes)
     {
+        var clientId = app.ClientId;
         var now = state.Clock.GetUtcNow();
         var fault = state.Faults.TakeIdTokenFault();
         var issuedAt = fault == SandboxIdTokenFault.Expired ? now.AddHours(-2) : now;
@@ -65,7 +66,7 @@ internal sealed class TokenService(SandboxState state)
             claims["email"] = user.Mail;
         }
 
-        if (user.DirectoryRoleIds.Count > 0)
+        if (app.EmitsDirectoryRoles && user.DirectoryRoleIds.Count > 0)
         {
             claims["wids"] = user.DirectoryRoleIds.ToArray();
         }
@@ -96,7 +97,7 @@ internal sealed class TokenService(SandboxState state)
         claims["name"] = user.DisplayName;
         claims["upn"] = user.UserPrincipalName;
         claims["scp"] = string.Join(' ', scopes);
-        if (user.DirectoryRoleIds.Count > 0)
+        if (app.EmitsDirectoryRoles && user.DirectoryRoleIds.Count > 0)
         {
             claims["wids"] = user.DirectoryRoleIds.ToArray();
         }

@@ -107,6 +107,21 @@ public sealed class AdminConsentTests(SandboxFixture fixture) : SandboxTestBase(
     }
 
     [Fact]
+    public async Task ApplicationAdministratorNeedsApprovalGivenGraphApplicationPermissions()
+    {
+        var app = RegisterNewApp("Graph reader");
+        var appAdmin = Server.Directory.GetUsers(SandboxTenants.Contoso.TenantId).Single(u => u.DirectoryRoleIds.Contains(SandboxTenants.ApplicationAdministratorRoleId));
+        var (client, html) = await OpenAsSignedInAsync(app, appAdmin.Mail!);
+        using (client)
+        {
+            Assert.Contains("AADSTS90094", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("id=\"accept\"", html, StringComparison.Ordinal);
+            using var sneaky = await DecideAsync(client, html, "approval-form", "accept");
+            Assert.Equal(SandboxConsentState.NotConsented, Server.Directory.GetConsent(SandboxTenants.Contoso.TenantId, app.ClientId).State);
+        }
+    }
+
+    [Fact]
     public async Task Admin_of_another_tenant_gets_50020()
     {
         var app = RegisterNewApp();

@@ -12,15 +12,15 @@ public sealed class CodeFlowTests(SandboxFixture fixture) : SandboxTestBase(fixt
 
     private static string Challenge(string verifier) => Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
 
-    private string AuthorizeUrl(string tenant = "organizations", string? nonce = "n-123", string mode = "form_post", string? prompt = null, string scope = "openid profile email offline_access") =>
-        $"{tenant}/oauth2/v2.0/authorize?client_id={App.ClientId}&redirect_uri={Uri.EscapeDataString(RedirectUri)}&response_type=code&response_mode={mode}" +
+    private string AuthorizeUrl(string tenant = "organizations", string? nonce = "n-123", string mode = "form_post", string? prompt = null, string scope = "openid profile email offline_access", SandboxClientApp? app = null) =>
+        $"{tenant}/oauth2/v2.0/authorize?client_id={(app ?? App).ClientId}&redirect_uri={Uri.EscapeDataString(RedirectUri)}&response_type=code&response_mode={mode}" +
         $"&scope={Uri.EscapeDataString(scope)}&state=st-1&code_challenge={Challenge(Verifier)}&code_challenge_method=S256" +
         (nonce is null ? string.Empty : $"&nonce={nonce}") + (prompt is null ? string.Empty : $"&prompt={prompt}");
 
     /// <summary>authorize → picker → pick → form_post page; returns the code.</summary>
-    private async Task<string> SignInAsync(HttpClient client, string email, string tenant = "organizations")
+    private async Task<string> SignInAsync(HttpClient client, string email, string tenant = "organizations", SandboxClientApp? app = null)
     {
-        using var picker = await client.GetAsync(AuthorizeUrl(tenant, prompt: "select_account"));
+        using var picker = await client.GetAsync(AuthorizeUrl(tenant, prompt: "select_account", app: app));
         var html = await picker.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, picker.StatusCode);
         Assert.Contains("Microsoft identity platform (sandbox)", html, StringComparison.Ordinal);
@@ -36,11 +36,11 @@ public sealed class CodeFlowTests(SandboxFixture fixture) : SandboxTestBase(fixt
         return FormValue(page, "code");
     }
 
-    private async Task<HttpResponseMessage> RedeemAsync(HttpClient client, string code, string verifier = Verifier, string tenant = "organizations") =>
+    private async Task<HttpResponseMessage> RedeemAsync(HttpClient client, string code, string verifier = Verifier, string tenant = "organizations", SandboxClientApp? app = null) =>
         await client.PostAsync($"{tenant}/oauth2/v2.0/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["client_id"] = App.ClientId,
-            ["client_secret"] = App.ClientSecret,
+            ["client_id"] = (app ?? App).ClientId,
+            ["client_secret"] = (app ?? App).ClientSecret,
             ["grant_type"] = "authorization_code",
             ["code"] = code,
             ["redirect_uri"] = RedirectUri,
@@ -78,7 +78,24 @@ public sealed class CodeFlowTests(SandboxFixture fixture) : SandboxTestBase(fixt
         var admin = Server.Directory.GetUsers(SandboxTenants.Contoso.TenantId).Single(u => u.Mail == SandboxTenants.Contoso.AdminEmail);
         Assert.Equal(admin.Id, jwt.GetPayloadValue<string>("oid"));
         Assert.NotEqual(admin.Id, jwt.Subject);
-        Assert.Contains(jwt.Claims, c => c.Type == "wids" && c.Value == SandboxTenants.GlobalAdministratorRoleId);
+        Assert.DoesNotContain(jwt.Claims, c => c.Type == "wids");
+    }
+
+    [Fact]
+    public async Task TokensCarryWidsOnlyGivenARegistrationThatAsksForDirectoryRoles()
+    {
+        var app = NewApp("Asks for roles") with { GroupMembershipClaims = "DirectoryRole" };
+        Server.RegisterApp(app);
+        using var client = Client();
+        var code = await SignInAsync(client, SandboxTenants.Contoso.AdminEmail, app: app);
+
+        using var response = await RedeemAsync(client, code, app: app);
+
+        var json = await Json(response);
+        var idToken = new JsonWebToken(json.GetProperty("id_token").GetString()!);
+        var accessToken = new JsonWebToken(json.GetProperty("access_token").GetString()!);
+        Assert.Contains(idToken.Claims, c => c.Type == "wids" && c.Value == SandboxTenants.GlobalAdministratorRoleId);
+        Assert.Contains(accessToken.Claims, c => c.Type == "wids" && c.Value == SandboxTenants.GlobalAdministratorRoleId);
     }
 
     [Fact]
