@@ -43,7 +43,7 @@ public static class DependencyInjection
         services.AddHostedService<ActivitySyncWorker>();
 
         services.Scan(scan => scan.FromAssemblyOf<ApplicationDbContext>()
-            .AddClasses(classes => classes.AssignableToAny(typeof(IDirectoryReader), typeof(IMailboxReader), typeof(ICallRecordReader), typeof(ISignInReader), typeof(IAdminConsentLinks)), publicOnly: false)
+            .AddClasses(classes => classes.AssignableToAny(typeof(IDirectoryReader), typeof(IMailboxReader), typeof(ICallRecordReader), typeof(ISignInReader), typeof(IAdminConsentLinks), typeof(IConsentVerifier), typeof(ITenantAdministrators)), publicOnly: false)
             .AsImplementedInterfaces()
             .WithScopedLifetime());
         return services;

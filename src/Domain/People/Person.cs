@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using WorkSights.Domain.Common;
 
 namespace WorkSights.Domain.People;
@@ -41,6 +42,18 @@ public sealed class Person : ITenantOwned
     public DateTimeOffset ImportedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>An Owner who can still sign in: while the workspace has one, nobody else becomes Owner through sign-up or consent.</summary>
+    public static Expression<Func<Person, bool>> IsActiveOwner { get; } =
+        p => p.Role == PersonRole.Owner && p.Status == PersonStatus.Active && p.HasLoginAccess && p.ProvisioningState != ProvisioningState.Blocked;
+
+    private static readonly Func<Person, bool> HoldsActiveOwnership = IsActiveOwner.Compile();
+
+    /// <summary>This person is an Owner who can still sign in.</summary>
+    public bool IsOwnerWithAccess => HoldsActiveOwnership(this);
+
+    /// <summary>In the directory, active and not blocked: may be given login access or ownership.</summary>
+    public bool IsActiveAndUnblocked => Status == PersonStatus.Active && ProvisioningState != ProvisioningState.Blocked;
 
     public static Person Import(
         Guid tenantId,
@@ -121,9 +134,14 @@ public sealed class Person : ITenantOwned
 
     public void RevokeLoginAccess() => HasLoginAccess = false;
 
-    /// <summary>The administrator who completed the sign-up owns the workspace.</summary>
+    /// <summary>A proven administrator of the organisation becomes the workspace's Owner while it has none.</summary>
     public void MakeOwner()
     {
+        if (!IsActiveAndUnblocked)
+        {
+            throw new DomainRuleViolationException("Only an active, unblocked person can own the workspace.");
+        }
+
         Role = PersonRole.Owner;
         GrantLoginAccess();
     }

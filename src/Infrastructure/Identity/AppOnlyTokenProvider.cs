@@ -19,7 +19,9 @@ public sealed class AppOnlyTokenProvider(IOptions<MicrosoftIdentityOptions> opti
     private readonly ConcurrentDictionary<string, IConfidentialClientApplication> applications = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lazy<HttpClient> httpClient = new(() => new HttpClient(PinnedCertificateHandler.Create(options.Value.PinnedCertificateThumbprint)));
 
-    public async Task<string> GetTokenAsync(string externalTenantId, string scope, CancellationToken cancellationToken)
+    /// <param name="fresh">Ask the identity platform even when a cached token is still valid: a cached token keeps the
+    /// roles it was issued with for up to an hour after consent changes.</param>
+    public async Task<string> GetTokenAsync(string externalTenantId, string scope, CancellationToken cancellationToken, bool fresh = false)
     {
         if (!Guid.TryParse(externalTenantId, out _))
         {
@@ -29,7 +31,7 @@ public sealed class AppOnlyTokenProvider(IOptions<MicrosoftIdentityOptions> opti
         var application = applications.GetOrAdd(externalTenantId, Build);
         try
         {
-            var result = await application.AcquireTokenForClient([scope]).ExecuteAsync(cancellationToken);
+            var result = await application.AcquireTokenForClient([scope]).WithForceRefresh(fresh).ExecuteAsync(cancellationToken);
             return result.AccessToken;
         }
         catch (MsalServiceException ex) when (IsRevocation(ex))

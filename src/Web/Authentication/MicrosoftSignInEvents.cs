@@ -53,7 +53,11 @@ internal sealed partial class MicrosoftSignInEvents(ILogger<MicrosoftSignInEvent
         {
             case SignInResult.WorkspaceReady:
                 context.Principal = SessionPrincipal.Create(tenantId, objectId, name, email, outcome.TenantId, outcome.PersonId, outcome.Role);
-                context.Properties!.RedirectUri = "/Dashboard";
+                context.Properties!.RedirectUri = HomePage.For(context.Principal);
+                break;
+            case SignInResult.AwaitingAdministrator:
+                context.Principal = SessionPrincipal.Create(tenantId, objectId, name, email, null, null, null);
+                context.Properties!.RedirectUri = "/Onboarding/AdminRequired?reason=finish";
                 break;
             case SignInResult.AwaitingConsent:
                 context.Principal = SessionPrincipal.Create(tenantId, objectId, name, email, null, null, null);

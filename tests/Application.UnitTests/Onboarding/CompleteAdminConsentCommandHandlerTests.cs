@@ -22,6 +22,8 @@ public sealed class CompleteAdminConsentCommandHandlerTests : IDisposable
     private readonly TestDatabase database = new();
     private readonly FakeDirectoryReader directory = new();
     private readonly FakeAdminConsentLinks links = new();
+    private readonly FakeConsentVerifier consent = new();
+    private readonly FakeTenantAdministrators administrators = new(AdminId);
 
     public void Dispose() => database.Dispose();
 
@@ -30,18 +32,23 @@ public sealed class CompleteAdminConsentCommandHandlerTests : IDisposable
     {
         await SignUpAsync(AdminId, "admin@contoso.com");
         await SignUpAsync(ColleagueId, "colleague@contoso.com");
-        await using var db = database.CreateContext();
-        await new RequestAdminConsentCommandHandler(db, links, database.Clock)
-            .Handle(new RequestAdminConsentCommand(ExternalTenantId, AdminId), CancellationToken.None);
+        return await RequestConsentAsync(AdminId);
+    }
+
+    private async Task<string> RequestConsentAsync(string objectId)
+    {
+        await using var scope = Scope();
+        await scope.Mediator.Send(new RequestAdminConsentCommand(ExternalTenantId, objectId));
         return links.LastState!;
     }
 
-    private async Task SignUpAsync(string objectId, string email)
+    private async Task<SignInOutcome> SignUpAsync(string objectId, string email, SignInIntent intent = SignInIntent.SignUp)
     {
-        await using var db = database.CreateContext();
-        await new CompleteSignInCommandHandler(db, database.TenantContext, database.Clock)
-            .Handle(new CompleteSignInCommand(ExternalTenantId, objectId, email, email, SignInIntent.SignUp), CancellationToken.None);
+        await using var scope = Scope();
+        return await scope.Mediator.Send(new CompleteSignInCommand(ExternalTenantId, objectId, email, email, intent));
     }
+
+    private RequestScope Scope() => new(database, directory, consent, administrators, links);
 
     private async Task<AdminConsentOutcome> AnswerAsync(
         string? state,
@@ -51,7 +58,7 @@ public sealed class CompleteAdminConsentCommandHandlerTests : IDisposable
         string signedInTenant = ExternalTenantId,
         string signedInObject = AdminId)
     {
-        await using var scope = new RequestScope(database, directory);
+        await using var scope = Scope();
         return await scope.Mediator.Send(
             new CompleteAdminConsentCommand(signedInTenant, signedInObject, state, error is null ? adminConsent : null, answeringTenant, error, null, null));
     }
@@ -118,24 +125,23 @@ public sealed class CompleteAdminConsentCommandHandlerTests : IDisposable
         DirectoryListsEveryone();
         await AnswerAsync(state);
 
-        await using var db = database.CreateContext();
-        var outcome = await new CompleteSignInCommandHandler(db, database.TenantContext, database.Clock)
-            .Handle(new CompleteSignInCommand(ExternalTenantId, AdminId, "admin@contoso.com", "Admin", SignInIntent.Login), CancellationToken.None);
+        var outcome = await SignUpAsync(AdminId, "admin@contoso.com", SignInIntent.Login);
 
         Assert.Equal(SignInResult.WorkspaceReady, outcome.Result);
         Assert.Equal(PersonRole.Owner, outcome.Role);
     }
 
     [Fact]
-    public async Task GrantedConsentReportsProviderErrorGivenAdminMissingFromDirectory()
+    public async Task GrantedConsentActivatesNobodyGivenAdminMissingFromDirectory()
     {
         var state = await SignUpAndRequestConsentAsync();
         directory.Returns(Page("delta-1", Member(OtherId, "other@contoso.com")));
 
         var outcome = await AnswerAsync(state);
 
-        Assert.Equal(AdminConsentResult.ProviderError, outcome.Result);
+        Assert.Equal(AdminConsentResult.AwaitingAdministrator, outcome.Result);
         Assert.Null(outcome.PersonId);
+        Assert.All((await database.PeopleOfAsync(outcome.TenantId!.Value)).Values, p => Assert.False(p.HasLoginAccess));
     }
 
     [Theory]
@@ -291,7 +297,7 @@ public sealed class CompleteAdminConsentCommandHandlerTests : IDisposable
     public async Task ProviderErrorNamesOnlyTheShortErrorCode()
     {
         var state = await SignUpAndRequestConsentAsync();
-        await using var scope = new RequestScope(database, directory);
+        await using var scope = Scope();
 
         var outcome = await scope.Mediator.Send(new CompleteAdminConsentCommand(
             ExternalTenantId, AdminId, state, null, null, "server_error", null, "AADSTS50000: secret internals follow"));
@@ -312,5 +318,178 @@ public sealed class CompleteAdminConsentCommandHandlerTests : IDisposable
         Assert.Equal(AdminConsentResult.ProviderError, outcome.Result);
         Assert.Equal(TenantStatus.ConsentRevoked, (await TheTenantAsync()).Status);
         Assert.Single(directory.Calls);
+    }
+
+    [Fact]
+    public async Task ForgedGrantChangesNothingGivenNoConsentAtTheProvider()
+    {
+        var state = await SignUpAndRequestConsentAsync();
+        consent.GrantsNothing();
+        DirectoryListsEveryone();
+
+        var outcome = await AnswerAsync(state);
+
+        Assert.Equal(AdminConsentResult.NotGranted, outcome.Result);
+        Assert.Contains("nothing was changed", outcome.Message, StringComparison.Ordinal);
+        Assert.Equal(TenantStatus.PendingConsent, (await TheTenantAsync()).Status);
+        Assert.Empty(directory.Calls);
+        await using var db = database.CreateContext();
+        Assert.All(await db.PendingSignUps.ToListAsync(), p => Assert.Null(p.CompletedAt));
+    }
+
+    [Fact]
+    public async Task PartialGrantNamesTheMissingPermissionsAndActivatesNothing()
+    {
+        var state = await SignUpAndRequestConsentAsync();
+        consent.GrantsOnlyUsers();
+
+        var outcome = await AnswerAsync(state);
+
+        Assert.Equal(AdminConsentResult.NotGranted, outcome.Result);
+        Assert.Contains("read mail metadata (Mail.ReadBasic.All)", outcome.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("User.Read.All", outcome.Message, StringComparison.Ordinal);
+        Assert.Equal(TenantStatus.PendingConsent, (await TheTenantAsync()).Status);
+        Assert.Empty(directory.Calls);
+    }
+
+    [Fact]
+    public async Task UnreachableProviderChangesNothing()
+    {
+        var state = await SignUpAndRequestConsentAsync();
+        consent.Unreachable = true;
+
+        var outcome = await AnswerAsync(state);
+
+        Assert.Equal(AdminConsentResult.ProviderError, outcome.Result);
+        Assert.Equal(TenantStatus.PendingConsent, (await TheTenantAsync()).Status);
+        Assert.Empty(directory.Calls);
+    }
+
+    [Fact]
+    public async Task NonAdministratorFinishingCreatesWorkspaceWithoutActivatingAnyoneUntilAnAdministratorSignsIn()
+    {
+        await SignUpAsync(AdminId, "admin@contoso.com");
+        await SignUpAsync(ColleagueId, "colleague@contoso.com");
+        var state = await RequestConsentAsync(ColleagueId);
+        DirectoryListsEveryone();
+
+        var outcome = await AnswerAsync(state, signedInObject: ColleagueId);
+        var tenantId = outcome.TenantId!.Value;
+        var before = await database.PeopleOfAsync(tenantId);
+        var colleagueSignsIn = await SignUpAsync(ColleagueId, "colleague@contoso.com", SignInIntent.Login);
+        var adminSignsIn = await SignUpAsync(AdminId, "admin@contoso.com", SignInIntent.Login);
+        var after = await database.PeopleOfAsync(tenantId);
+
+        Assert.Equal(AdminConsentResult.AwaitingAdministrator, outcome.Result);
+        Assert.Equal(TenantStatus.Active, (await TheTenantAsync()).Status);
+        Assert.All(before.Values, p => Assert.False(p.HasLoginAccess));
+        Assert.All(before.Values, p => Assert.Equal(PersonRole.Member, p.Role));
+        Assert.Equal(SignInResult.AwaitingAdministrator, colleagueSignsIn.Result);
+        Assert.Equal(SignInResult.WorkspaceReady, adminSignsIn.Result);
+        Assert.Equal(PersonRole.Owner, adminSignsIn.Role);
+        Assert.Equal(PersonRole.Owner, after[AdminId].Role);
+        Assert.True(after[ColleagueId].HasLoginAccess);
+        Assert.Equal(PersonRole.Member, after[ColleagueId].Role);
+        Assert.False(after[OtherId].HasLoginAccess);
+    }
+
+    [Fact]
+    public async Task MemberOfConnectedWorkspaceCannotStartConsent()
+    {
+        await ConnectedWorkspaceAsync();
+
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() => RequestConsentAsync(ColleagueId));
+        Assert.Contains(ColleagueId, administrators.Asked);
+    }
+
+    [Fact]
+    public async Task MemberAnsweringWithOwnValidStateChangesNothingGivenRevokedWorkspace()
+    {
+        var tenantId = await ConnectedWorkspaceAsync();
+        await RevokeAsync();
+        var state = await RequestConsentAsync(ColleagueId);
+
+        var outcome = await AnswerAsync(state, signedInObject: ColleagueId);
+
+        Assert.Equal(AdminConsentResult.NotAllowed, outcome.Result);
+        Assert.Equal(TenantStatus.ConsentRevoked, (await TheTenantAsync()).Status);
+        var people = await database.PeopleOfAsync(tenantId);
+        Assert.Equal(PersonRole.Owner, people[AdminId].Role);
+        Assert.Equal(PersonRole.Member, people[ColleagueId].Role);
+    }
+
+    [Fact]
+    public async Task OwnerReconnectsRevokedWorkspaceWithoutAnyRoleChanging()
+    {
+        var tenantId = await ConnectedWorkspaceAsync();
+        await RevokeAsync();
+        var rolesBefore = (await database.PeopleOfAsync(tenantId)).ToDictionary(p => p.Key, p => (p.Value.Role, p.Value.HasLoginAccess));
+        administrators.Administrators.Clear();
+        var state = await RequestConsentAsync(AdminId);
+
+        var outcome = await AnswerAsync(state);
+
+        Assert.Equal(AdminConsentResult.Reconnected, outcome.Result);
+        Assert.Equal(PersonRole.Owner, outcome.Role);
+        Assert.Equal(TenantStatus.Active, (await TheTenantAsync()).Status);
+        Assert.Equal(rolesBefore, (await database.PeopleOfAsync(tenantId)).ToDictionary(p => p.Key, p => (p.Value.Role, p.Value.HasLoginAccess)));
+        Assert.Single(directory.Calls);
+    }
+
+    [Fact]
+    public async Task ProvenAdministratorReconnectsButStaysMemberGivenAnActiveOwner()
+    {
+        var tenantId = await ConnectedWorkspaceAsync();
+        await RevokeAsync();
+        administrators.Administrators.Add(ColleagueId);
+        var state = await RequestConsentAsync(ColleagueId);
+
+        var outcome = await AnswerAsync(state, signedInObject: ColleagueId);
+
+        Assert.Equal(AdminConsentResult.Reconnected, outcome.Result);
+        Assert.Equal(PersonRole.Member, outcome.Role);
+        Assert.Equal(TenantStatus.Active, (await TheTenantAsync()).Status);
+        Assert.Equal(PersonRole.Owner, (await database.PeopleOfAsync(tenantId))[AdminId].Role);
+    }
+
+    [Fact]
+    public async Task ProvenAdministratorBecomesOwnerGivenNoActiveOwnerRemains()
+    {
+        var tenantId = await ConnectedWorkspaceAsync();
+        await RevokeAsync(ownerLosesAccess: true);
+        administrators.Administrators.Add(ColleagueId);
+        var state = await RequestConsentAsync(ColleagueId);
+
+        var outcome = await AnswerAsync(state, signedInObject: ColleagueId);
+
+        Assert.Equal(AdminConsentResult.Reconnected, outcome.Result);
+        Assert.Equal(PersonRole.Owner, outcome.Role);
+        Assert.Equal(PersonRole.Owner, (await database.PeopleOfAsync(tenantId))[ColleagueId].Role);
+    }
+
+    /// <summary>The admin signed up and consented: Owner; the colleague who signed up too is a Member with access.</summary>
+    private async Task<Guid> ConnectedWorkspaceAsync()
+    {
+        var state = await SignUpAndRequestConsentAsync();
+        DirectoryListsEveryone();
+        var outcome = await AnswerAsync(state);
+        Assert.Equal(AdminConsentResult.Granted, outcome.Result);
+        administrators.Asked.Clear();
+        return outcome.TenantId!.Value;
+    }
+
+    private async Task RevokeAsync(bool ownerLosesAccess = false)
+    {
+        await using var db = database.CreateContext();
+        var tenant = await db.Tenants.SingleAsync();
+        tenant.RevokeConsent(database.Clock.GetUtcNow());
+        using var scope = database.TenantContext.BeginScope(tenant.Id);
+        if (ownerLosesAccess)
+        {
+            var owner = await db.People.SingleAsync(p => p.ExternalId == AdminId);
+            owner.RevokeLoginAccess();
+        }
+
+        await db.SaveChangesAsync();
     }
 }

@@ -11,16 +11,17 @@ public sealed class CompleteSignInCommandHandlerTests : IDisposable
 {
     private const string ExternalTenantId = "3f2b8c4e-1111-4a5b-9c6d-7e8f9a0b1c2d";
     private const string ObjectId = "9a8b7c6d-2222-4e5f-8a9b-0c1d2e3f4a5b";
+    private const string OwnerId = "9a8b7c6d-3333-4e5f-8a9b-0c1d2e3f4a5b";
 
     private readonly TestDatabase database = new();
+    private readonly FakeTenantAdministrators administrators = new();
 
     public void Dispose() => database.Dispose();
 
     private async Task<SignInOutcome> SignInAsync(SignInIntent intent, string objectId = ObjectId, string email = "ada@contoso.com", string tenantId = ExternalTenantId)
     {
-        await using var db = database.CreateContext();
-        var handler = new CompleteSignInCommandHandler(db, database.TenantContext, database.Clock);
-        return await handler.Handle(new CompleteSignInCommand(tenantId, objectId, email, "Ada Lovelace", intent), CancellationToken.None);
+        await using var scope = new RequestScope(database, new FakeDirectoryReader(), administrators: administrators);
+        return await scope.Mediator.Send(new CompleteSignInCommand(tenantId, objectId, email, "Ada Lovelace", intent));
     }
 
     [Fact]
@@ -130,6 +131,8 @@ public sealed class CompleteSignInCommandHandlerTests : IDisposable
     {
         var tenant = await database.AddTenantAsync(ExternalTenantId, "contoso.com");
         await database.AddPersonAsync(tenant.Id, ObjectId, "ada@contoso.com");
+        await database.AddPersonAsync(tenant.Id, OwnerId, "owner@contoso.com", change: p => p.MakeOwner());
+        administrators.Administrators.Add(ObjectId);
 
         var outcome = await SignInAsync(SignInIntent.Login);
 
@@ -159,5 +162,62 @@ public sealed class CompleteSignInCommandHandlerTests : IDisposable
         var outcome = await SignInAsync(SignInIntent.Login);
 
         Assert.Equal(SignInResult.NoLoginAccess, outcome.Result);
+    }
+
+    [Fact]
+    public async Task LoginMakesProvenAdministratorOwnerGivenWorkspaceWithoutActiveOwner()
+    {
+        var tenant = await database.AddTenantAsync(ExternalTenantId, "contoso.com");
+        await database.AddPersonAsync(tenant.Id, ObjectId, "ada@contoso.com");
+        administrators.Administrators.Add(ObjectId);
+
+        var outcome = await SignInAsync(SignInIntent.Login);
+
+        Assert.Equal(SignInResult.WorkspaceReady, outcome.Result);
+        Assert.Equal(PersonRole.Owner, outcome.Role);
+        Assert.Equal(PersonRole.Owner, (await database.PeopleOfAsync(tenant.Id))[ObjectId].Role);
+    }
+
+    [Fact]
+    public async Task LoginReturnsAwaitingAdministratorGivenWorkspaceWithoutOwnerAndPersonNotAnAdministrator()
+    {
+        var tenant = await database.AddTenantAsync(ExternalTenantId, "contoso.com");
+        await database.AddPersonAsync(tenant.Id, ObjectId, "ada@contoso.com");
+
+        var outcome = await SignInAsync(SignInIntent.Login);
+
+        Assert.Equal(SignInResult.AwaitingAdministrator, outcome.Result);
+        var ada = (await database.PeopleOfAsync(tenant.Id))[ObjectId];
+        Assert.False(ada.HasLoginAccess);
+        Assert.Equal(PersonRole.Member, ada.Role);
+    }
+
+    [Fact]
+    public async Task LoginNeverAsksTheDirectoryGivenAnActiveOwner()
+    {
+        var tenant = await database.AddTenantAsync(ExternalTenantId, "contoso.com");
+        await database.AddPersonAsync(tenant.Id, ObjectId, "ada@contoso.com");
+        await database.AddPersonAsync(tenant.Id, OwnerId, "owner@contoso.com", change: p => p.MakeOwner());
+
+        await SignInAsync(SignInIntent.Login);
+
+        Assert.Empty(administrators.Asked);
+    }
+
+    [Fact]
+    public async Task LoginSendsToConsentGivenRevokedWorkspaceWithoutActiveOwner()
+    {
+        var tenant = await database.AddTenantAsync(ExternalTenantId, "contoso.com");
+        await database.AddPersonAsync(tenant.Id, ObjectId, "ada@contoso.com");
+        await using (var db = database.CreateContext())
+        {
+            (await db.Tenants.SingleAsync()).RevokeConsent(database.Clock.GetUtcNow());
+            await db.SaveChangesAsync();
+        }
+
+        var outcome = await SignInAsync(SignInIntent.Login);
+
+        Assert.Equal(SignInResult.AwaitingConsent, outcome.Result);
+        Assert.Empty(administrators.Asked);
     }
 }

@@ -19,7 +19,7 @@ public sealed class RequestAdminConsentCommandHandlerTests : IDisposable
     private async Task<Uri> RequestAsync(string tenantId = ExternalTenantId, string objectId = "Admin-OID")
     {
         await using var db = database.CreateContext();
-        return await new RequestAdminConsentCommandHandler(db, links, database.Clock)
+        return await new RequestAdminConsentCommandHandler(db, database.TenantContext, new FakeTenantAdministrators(), links, database.Clock)
             .Handle(new RequestAdminConsentCommand(tenantId, objectId), CancellationToken.None);
     }
 

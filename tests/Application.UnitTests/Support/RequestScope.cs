@@ -1,21 +1,33 @@
 using WorkSights.Application.Directory.ImportDirectory;
 using WorkSights.Application.Onboarding.CompleteAdminConsent;
+using WorkSights.Application.Onboarding.CompleteSignIn;
+using WorkSights.Application.Onboarding.EstablishFirstOwner;
 using WorkSights.Application.Onboarding.ProvisionWorkspace;
+using WorkSights.Application.Onboarding.RequestAdminConsent;
 using WorkSights.Infrastructure.Persistence;
-using WorkSights.Infrastructure.Tenancy;
 
 namespace WorkSights.Application.UnitTests.Support;
 
 /// <summary>What one request's DI scope would hold: one DbContext shared by the real handlers a mediator reaches.</summary>
 internal sealed class RequestScope : IAsyncDisposable
 {
-    public RequestScope(TestDatabase database, FakeDirectoryReader directory)
+    public RequestScope(
+        TestDatabase database,
+        FakeDirectoryReader directory,
+        FakeConsentVerifier? consent = null,
+        FakeTenantAdministrators? administrators = null,
+        FakeAdminConsentLinks? links = null)
     {
         Db = database.CreateContext();
         Mediator = new FakeMediator();
+        consent ??= new FakeConsentVerifier();
+        administrators ??= new FakeTenantAdministrators();
         Mediator.Register(new ImportDirectoryCommandHandler(Db, database.TenantContext, directory, database.Clock));
+        Mediator.Register(new EstablishFirstOwnerCommandHandler(Db, database.TenantContext, administrators, database.Clock));
         Mediator.Register(new ProvisionWorkspaceCommandHandler(Db, database.TenantContext, Mediator, ActivitySync, database.Clock));
-        Mediator.Register(new CompleteAdminConsentCommandHandler(Db, Mediator, database.Clock));
+        Mediator.Register(new CompleteAdminConsentCommandHandler(Db, database.TenantContext, consent, administrators, ActivitySync, Mediator, database.Clock));
+        Mediator.Register(new CompleteSignInCommandHandler(Db, database.TenantContext, Mediator, database.Clock));
+        Mediator.Register(new RequestAdminConsentCommandHandler(Db, database.TenantContext, administrators, links ?? new FakeAdminConsentLinks(), database.Clock));
     }
 
     public ApplicationDbContext Db { get; }

@@ -30,11 +30,11 @@ public sealed class RevocationTests : FunctionalTest
         Assert.Equal(graphRequestsBefore, GraphRequests());
 
         var (reconnectPage, reconnectUrl) = await owner.Browser.SubmitFormAsync(html, owner.At("/Settings/Services"), "reconnect-form");
-        var (ready, readyUrl) = await owner.Browser.SubmitFormAsync(await reconnectPage.Content.ReadAsStringAsync(), reconnectUrl, "consent-form", new Dictionary<string, string> { ["decision"] = "accept" });
-        Assert.Equal("/Onboarding/Ready", readyUrl.AbsolutePath);
+        var (back, backUrl) = await owner.Browser.SubmitFormAsync(await reconnectPage.Content.ReadAsStringAsync(), reconnectUrl, "consent-form", new Dictionary<string, string> { ["decision"] = "accept" });
+        Assert.Equal("/Settings/Services?message=reconnected", backUrl.PathAndQuery);
         var restored = await ReadJsonAsync<WorkspaceResponse>(await owner.Browser.GetAsync(owner.At("/api/v1/workspace")));
         Assert.Equal(("Active", workspace.Id, workspace.PeopleCount), (restored.Status, restored.Id, restored.PeopleCount));
-        Assert.Contains("Your workspace is ready", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Microsoft 365 is connected again", await back.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

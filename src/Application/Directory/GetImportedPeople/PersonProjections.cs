@@ -11,6 +11,8 @@ public static partial class PersonProjections
     [MapperIgnoreSource(nameof(Person.ManagerExternalId))]
     [MapperIgnoreSource(nameof(Person.ImportedAt))]
     [MapperIgnoreSource(nameof(Person.UpdatedAt))]
+    [MapperIgnoreSource(nameof(Person.IsActiveAndUnblocked))]
+    [MapperIgnoreSource(nameof(Person.IsOwnerWithAccess))]
     public static partial ImportedPersonDto ToImportedPerson(this Person person);
 
     public static partial IQueryable<ImportedPersonDto> ProjectToImportedPerson(this IQueryable<Person> people);

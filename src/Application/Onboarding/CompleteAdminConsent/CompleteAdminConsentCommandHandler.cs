@@ -1,12 +1,30 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Common.Interfaces;
+using WorkSights.Application.Onboarding.Consent;
+using WorkSights.Application.Onboarding.EstablishFirstOwner;
 using WorkSights.Application.Onboarding.ProvisionWorkspace;
+using WorkSights.Domain.Ingestion;
 using WorkSights.Domain.Onboarding;
+using WorkSights.Domain.People;
+using WorkSights.Domain.Tenants;
 
 namespace WorkSights.Application.Onboarding.CompleteAdminConsent;
 
-public sealed class CompleteAdminConsentCommandHandler(IApplicationDbContext db, IMediator mediator, TimeProvider clock)
+/// <summary>
+/// The consent callback's parameters are typed by a browser: a valid one-time state only says that this person asked.
+/// Whether consent is in effect is asked of the provider (<see cref="IConsentVerifier"/>) and whether the person may own
+/// or reconnect the workspace of its directory (<see cref="ITenantAdministrators"/>); nothing changes before both answer.
+/// </summary>
+public sealed class CompleteAdminConsentCommandHandler(
+    IApplicationDbContext db,
+    ITenantContext tenantContext,
+    IConsentVerifier consent,
+    ITenantAdministrators administrators,
+    IActivitySyncSignal activitySync,
+    IMediator mediator,
+    TimeProvider clock)
     : ICommandHandler<CompleteAdminConsentCommand, AdminConsentOutcome>
 {
     public async ValueTask<AdminConsentOutcome> Handle(CompleteAdminConsentCommand command, CancellationToken cancellationToken)
@@ -49,13 +67,71 @@ public sealed class CompleteAdminConsentCommandHandler(IApplicationDbContext db,
         }
 
         var tenant = await db.Tenants.SingleAsync(t => t.ExternalTenantId == request.ExternalTenantId, cancellationToken);
+        try
+        {
+            var proof = await consent.ProveAsync(tenant.ExternalTenantId, cancellationToken);
+            if (proof.Status != ConsentProofStatus.Granted)
+            {
+                return NotGranted(proof);
+            }
+
+            return tenant.Status == TenantStatus.PendingConsent
+                ? await ActivateNewWorkspaceAsync(tenant, request.RequestedByObjectId, now, cancellationToken)
+                : await ReconnectAsync(tenant, request.RequestedByObjectId, now, cancellationToken);
+        }
+        catch (Exception ex) when (ex is ProviderUnavailableException or ProviderThrottledException or ConsentRevokedException)
+        {
+            return new AdminConsentOutcome(
+                AdminConsentResult.ProviderError,
+                "Microsoft could not confirm the consent right now, so nothing was changed. Please try again in a few minutes.");
+        }
+    }
+
+    private async Task<AdminConsentOutcome> ActivateNewWorkspaceAsync(Tenant tenant, string requestedBy, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         tenant.GrantConsent(now);
         await db.SaveChangesAsync(cancellationToken);
+        var provisioning = await mediator.Send(new ProvisionWorkspaceCommand(tenant.Id, requestedBy), cancellationToken);
+        if (!provisioning.Succeeded)
+        {
+            return new AdminConsentOutcome(AdminConsentResult.ProviderError, provisioning.Message, tenant.Id);
+        }
 
-        var provisioning = await mediator.Send(new ProvisionWorkspaceCommand(tenant.Id, request.RequestedByObjectId), cancellationToken);
-        return provisioning.Succeeded
-            ? new AdminConsentOutcome(AdminConsentResult.Granted, provisioning.Message, tenant.Id, provisioning.OwnerPersonId, Domain.People.PersonRole.Owner)
-            : new AdminConsentOutcome(AdminConsentResult.ProviderError, provisioning.Message, tenant.Id);
+        return provisioning.OwnerPersonId is { } owner
+            ? new AdminConsentOutcome(AdminConsentResult.Granted, provisioning.Message, tenant.Id, owner, PersonRole.Owner)
+            : new AdminConsentOutcome(AdminConsentResult.AwaitingAdministrator, provisioning.Message, tenant.Id);
+    }
+
+    /// <summary>Restores the connection and nothing else; only the Owner or a proven administrator may.</summary>
+    private async Task<AdminConsentOutcome> ReconnectAsync(Tenant tenant, string requestedBy, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        using var scope = tenantContext.BeginScope(tenant.Id);
+        var objectId = requestedBy.ToLowerInvariant();
+        var person = await db.People.SingleOrDefaultAsync(p => p.ExternalId == objectId, cancellationToken);
+        if (person is not { IsOwnerWithAccess: true }
+            && !await administrators.CanGrantTenantWideConsentAsync(tenant.ExternalTenantId, objectId, cancellationToken))
+        {
+            return new AdminConsentOutcome(
+                AdminConsentResult.NotAllowed,
+                "Only the workspace's Owner or a Microsoft 365 administrator (Global Administrator or Privileged Role Administrator) can reconnect it, so nothing was changed.",
+                tenant.Id);
+        }
+
+        if (tenant.Status == TenantStatus.ConsentRevoked)
+        {
+            tenant.GrantConsent(now);
+        }
+
+        var service = await db.ConnectedServices.SingleOrDefaultAsync(cancellationToken);
+        service?.ScheduleNextSync(now);
+        await db.SaveChangesAsync(cancellationToken);
+        activitySync.Wake(tenant.Id);
+
+        await mediator.Send(new EstablishFirstOwnerCommand(tenant.Id, objectId), cancellationToken);
+        person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.ExternalId == objectId, cancellationToken);
+        return person is { HasLoginAccess: true }
+            ? new AdminConsentOutcome(AdminConsentResult.Reconnected, "Microsoft 365 is connected again.", tenant.Id, person.Id, person.Role)
+            : new AdminConsentOutcome(AdminConsentResult.Reconnected, "Microsoft 365 is connected again. You have no access to this workspace yet: ask its Owner.", tenant.Id);
     }
 
     private async Task<AdminConsentOutcome> AnswerWithErrorAsync(CompleteAdminConsentCommand command, DateTimeOffset now, CancellationToken cancellationToken)
@@ -75,6 +151,14 @@ public sealed class CompleteAdminConsentCommandHandler(IApplicationDbContext db,
                 return new AdminConsentOutcome(AdminConsentResult.ProviderError, DescribeProviderError(command.Error!, command.ErrorDescription));
         }
     }
+
+    private static AdminConsentOutcome NotGranted(ConsentProof proof) => new(
+        AdminConsentResult.NotGranted,
+        proof.Status == ConsentProofStatus.Partial
+            ? $"Microsoft shows only some of WorkSights' permissions as granted, so nothing was activated. Still missing: {proof.DescribeMissing()}. " +
+              "A Global Administrator or Privileged Role Administrator must accept all of them."
+            : "Microsoft does not show WorkSights' permissions as granted for your organisation, so nothing was changed. " +
+              "A Global Administrator or Privileged Role Administrator must accept them.");
 
     private static string DescribeProviderError(string error, string? description)
     {

@@ -1,13 +1,16 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Common.Interfaces;
+using WorkSights.Application.Onboarding.EstablishFirstOwner;
 using WorkSights.Domain.Common;
 using WorkSights.Domain.Onboarding;
+using WorkSights.Domain.People;
 using WorkSights.Domain.Tenants;
 
 namespace WorkSights.Application.Onboarding.CompleteSignIn;
 
-public sealed class CompleteSignInCommandHandler(IApplicationDbContext db, ITenantContext tenantContext, TimeProvider clock)
+public sealed class CompleteSignInCommandHandler(IApplicationDbContext db, ITenantContext tenantContext, IMediator mediator, TimeProvider clock)
     : ICommandHandler<CompleteSignInCommand, SignInOutcome>
 {
     public async ValueTask<SignInOutcome> Handle(CompleteSignInCommand command, CancellationToken cancellationToken)
@@ -19,12 +22,7 @@ public sealed class CompleteSignInCommandHandler(IApplicationDbContext db, ITena
 
         if (tenant is { Status: not TenantStatus.PendingConsent })
         {
-            using var scope = tenantContext.BeginScope(tenant.Id);
-            var objectId = command.ObjectId.ToLowerInvariant();
-            var person = await db.People.SingleOrDefaultAsync(p => p.ExternalId == objectId, cancellationToken);
-            return person is { HasLoginAccess: true }
-                ? new SignInOutcome(SignInResult.WorkspaceReady, tenant.PrimaryDomain, tenant.Id, person.Id, person.Role)
-                : new SignInOutcome(SignInResult.NoLoginAccess, tenant.PrimaryDomain, tenant.Id);
+            return await SignInToWorkspaceAsync(command, tenant, cancellationToken);
         }
 
         if (command.Intent == SignInIntent.Login)
@@ -42,6 +40,52 @@ public sealed class CompleteSignInCommandHandler(IApplicationDbContext db, ITena
         await RecordPendingSignUpAsync(command, externalTenantId, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new SignInOutcome(SignInResult.AwaitingConsent, tenant.PrimaryDomain, tenant.Id);
+    }
+
+    /// <summary>
+    /// A workspace without an active Owner takes the first proven administrator who signs in as its Owner; while its
+    /// consent is revoked nobody can be proven, so an administrator is sent to grant consent again first.
+    /// </summary>
+    private async Task<SignInOutcome> SignInToWorkspaceAsync(CompleteSignInCommand command, Tenant tenant, CancellationToken cancellationToken)
+    {
+        using var scope = tenantContext.BeginScope(tenant.Id);
+        var objectId = command.ObjectId.ToLowerInvariant();
+        var person = await db.People.SingleOrDefaultAsync(p => p.ExternalId == objectId, cancellationToken);
+        if (person is { HasLoginAccess: true })
+        {
+            return new SignInOutcome(SignInResult.WorkspaceReady, tenant.PrimaryDomain, tenant.Id, person.Id, person.Role);
+        }
+
+        if (person is not { IsActiveAndUnblocked: true } || await db.People.AnyAsync(Person.IsActiveOwner, cancellationToken))
+        {
+            return new SignInOutcome(SignInResult.NoLoginAccess, tenant.PrimaryDomain, tenant.Id);
+        }
+
+        if (command.Intent == SignInIntent.SignUp)
+        {
+            await RecordPendingSignUpAsync(command, tenant.ExternalTenantId, clock.GetUtcNow(), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        if (tenant.Status == TenantStatus.ConsentRevoked)
+        {
+            return new SignInOutcome(SignInResult.AwaitingConsent, tenant.PrimaryDomain, tenant.Id);
+        }
+
+        try
+        {
+            var owner = await mediator.Send(new EstablishFirstOwnerCommand(tenant.Id, objectId), cancellationToken);
+            if (owner.Outcome == FirstOwnerOutcome.Established)
+            {
+                return new SignInOutcome(SignInResult.WorkspaceReady, tenant.PrimaryDomain, tenant.Id, owner.OwnerPersonId, PersonRole.Owner);
+            }
+        }
+        catch (Exception ex) when (ex is ProviderUnavailableException or ProviderThrottledException or ConsentRevokedException)
+        {
+            // Not proven now; the person sees who must finish and may try again.
+        }
+
+        return new SignInOutcome(SignInResult.AwaitingAdministrator, tenant.PrimaryDomain, tenant.Id);
     }
 
     private async Task RecordPendingSignUpAsync(CompleteSignInCommand command, string externalTenantId, DateTimeOffset now, CancellationToken cancellationToken)

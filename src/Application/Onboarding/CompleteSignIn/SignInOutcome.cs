@@ -15,6 +15,10 @@ public enum SignInResult
 
     /// <summary>The workspace exists but this person has not been given login access.</summary>
     NoLoginAccess = 4,
+
+    /// <summary>The workspace exists without an active Owner and this person is not a proven administrator: one must
+    /// sign in to finish the set-up.</summary>
+    AwaitingAdministrator = 5,
 }
 
 public sealed record SignInOutcome(SignInResult Result, string Domain, Guid? TenantId = null, Guid? PersonId = null, PersonRole? Role = null);

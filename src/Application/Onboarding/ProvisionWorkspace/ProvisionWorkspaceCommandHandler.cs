@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Application.Directory.ImportDirectory;
+using WorkSights.Application.Onboarding.EstablishFirstOwner;
 using WorkSights.Domain.Ingestion;
 using WorkSights.Domain.People;
 
@@ -29,35 +30,15 @@ public sealed class ProvisionWorkspaceCommandHandler(
 
         var tenant = await db.Tenants.SingleAsync(t => t.Id == command.TenantId, cancellationToken);
         using var scope = tenantContext.BeginScope(tenant.Id);
-        var pendingSignUps = await db.PendingSignUps
-            .Where(p => p.ExternalTenantId == tenant.ExternalTenantId && p.CompletedAt == null)
-            .ToListAsync(cancellationToken);
-        var invitedIds = pendingSignUps.Select(p => p.ObjectId).Append(command.OwnerObjectId.ToLowerInvariant()).ToList();
-        var people = await db.People.Where(p => invitedIds.Contains(p.ExternalId)).ToDictionaryAsync(p => p.ExternalId, cancellationToken);
-
-        var owner = people.GetValueOrDefault(command.OwnerObjectId.ToLowerInvariant());
-        if (owner is null || owner.ProvisioningState == ProvisioningState.Blocked)
-        {
-            return new ProvisioningResult(false, "The administrator who granted consent is not an active member of the directory.", null, 0);
-        }
-
-        owner.MakeOwner();
-        var now = clock.GetUtcNow();
-        foreach (var pending in pendingSignUps)
-        {
-            if (people.TryGetValue(pending.ObjectId, out var person) && person.ProvisioningState != ProvisioningState.Blocked && person.Status == PersonStatus.Active)
-            {
-                person.GrantLoginAccess();
-            }
-
-            pending.Complete(now);
-        }
-
-        await StartActivityImportAsync(tenant, now, cancellationToken);
+        await StartActivityImportAsync(tenant, clock.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         activitySync.Wake(tenant.Id);
+
+        var owner = await mediator.Send(new EstablishFirstOwnerCommand(tenant.Id, command.RequestedByObjectId), cancellationToken);
         var imported = await db.People.CountAsync(p => p.Status != PersonStatus.Removed, cancellationToken);
-        return new ProvisioningResult(true, $"Your workspace is ready: {imported} people imported.", owner.Id, imported);
+        return owner.Outcome == FirstOwnerOutcome.Established
+            ? new ProvisioningResult(true, $"Your workspace is ready: {imported} people imported.", owner.OwnerPersonId, imported)
+            : new ProvisioningResult(true, $"WorkSights is connected and {imported} people were imported; an administrator of your organisation must sign in to finish the set-up.", null, imported);
     }
 
     /// <summary>The backfill of activity starts right after consent, not at the next scheduled sync.</summary>

@@ -10,6 +10,9 @@ public sealed class AdminRequiredModel : PageModel
 
     public string Domain => EmailAddresses.DomainOf(Email);
 
+    /// <summary>WorkSights is connected, but nobody who proved to be an administrator has signed in to own the workspace.</summary>
+    public bool ConnectedAwaitingOwner { get; private set; }
+
     public string ForwardLink => $"{Request.Scheme}://{Request.Host}{Request.PathBase}/SignUp";
 
     public string MailtoLink =>
@@ -18,7 +21,5 @@ public sealed class AdminRequiredModel : PageModel
             $"Hi,\n\nI started connecting {Domain} to WorkSights. A Microsoft 365 administrator needs to approve its read-only permissions. " +
             $"Please open {ForwardLink}, choose \"Sign up with Microsoft 365\" and accept the permissions.\n\nThanks!");
 
-    public void OnGet()
-    {
-    }
+    public void OnGet(string? reason) => ConnectedAwaitingOwner = reason == "finish";
 }

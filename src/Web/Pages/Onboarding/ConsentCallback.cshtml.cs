@@ -30,26 +30,41 @@ public sealed class ConsentCallbackModel(IMediator mediator) : PageModel
         switch (outcome.Result)
         {
             case AdminConsentResult.Granted:
-                var principal = SessionPrincipal.Create(
-                    tid,
-                    oid,
-                    User.FindFirst(WorkSightsClaims.Name)!.Value,
-                    User.FindFirst(WorkSightsClaims.Email)!.Value,
-                    outcome.TenantId,
-                    outcome.PersonId,
-                    outcome.Role);
-                await HttpContext.SignInAsync(AuthenticationSchemes.Cookie, principal);
+                await SignInToWorkspaceAsync(outcome);
                 return RedirectToPage("/Onboarding/Ready");
+            case AdminConsentResult.Reconnected when outcome.PersonId is not null:
+                await SignInToWorkspaceAsync(outcome);
+                return Redirect(Policies.Allows(Policies.Administration, outcome.Role) ? "/Settings/Services?message=reconnected" : HomePage.For(User));
+            case AdminConsentResult.AwaitingAdministrator:
+                return RedirectToPage("/Onboarding/AdminRequired", new { reason = "finish" });
             case AdminConsentResult.NotAnAdmin:
                 return RedirectToPage("/Onboarding/AdminRequired");
             case AdminConsentResult.Declined:
                 return RedirectToPage("/Onboarding/Connect", new { outcome = "declined" });
             case AdminConsentResult.Rejected:
                 return RedirectToPage("/Onboarding/Connect", new { outcome = "rejected" });
-            default:
+            case AdminConsentResult.ProviderError:
                 Message = outcome.Message;
                 Response.StatusCode = StatusCodes.Status502BadGateway;
                 return Page();
+            default:
+                Message = outcome.Message;
+                return Page();
         }
+    }
+
+    /// <summary>The session now names the workspace and the role the person holds in it; nothing the callback said does.</summary>
+    private async Task SignInToWorkspaceAsync(AdminConsentOutcome outcome)
+    {
+        var principal = SessionPrincipal.Create(
+            User.FindFirst(WorkSightsClaims.ExternalTenantId)!.Value,
+            User.FindFirst(WorkSightsClaims.ObjectId)!.Value,
+            User.FindFirst(WorkSightsClaims.Name)!.Value,
+            User.FindFirst(WorkSightsClaims.Email)!.Value,
+            outcome.TenantId,
+            outcome.PersonId,
+            outcome.Role);
+        await HttpContext.SignInAsync(AuthenticationSchemes.Cookie, principal);
+        HttpContext.User = principal;
     }
 }

@@ -52,6 +52,7 @@ public sealed class ServicesModel(IMediator mediator) : PageModel
             "feature" => "The feature was switched; the sync honours it from its next page.",
             "disconnected" => "Disconnected. Nothing more is read from Microsoft 365.",
             "connected" => "Connected again; syncing resumes where it stopped.",
+            "reconnected" => "Microsoft confirmed the consent: Microsoft 365 is connected again and syncing resumes where it stopped.",
             _ => null,
         };
         View = await mediator.Send(new GetServiceViewQuery(), cancellationToken);
