@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WorkSights.Application.Common.Interfaces;
+using WorkSights.Application.Onboarding.RecheckConsent;
 using WorkSights.Infrastructure.AuditFeed;
 using WorkSights.Infrastructure.Graph;
 using WorkSights.Infrastructure.Identity;
@@ -26,6 +27,7 @@ public static class DependencyInjection
         services.AddDbContext<ApplicationDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<SerializedWrites>()));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
         services.AddHostedService<DatabaseMigrator>();
+        services.AddHostedService<InterruptedRunsAtStart>();
 
         services.AddDataProtection()
             .SetApplicationName("WorkSights")
@@ -41,6 +43,8 @@ public static class DependencyInjection
         services.AddSingleton<IActivitySyncSignal>(sp => sp.GetRequiredService<ActivitySyncSignal>());
         services.AddSingleton<ActivitySyncRunner>();
         services.AddHostedService<ActivitySyncWorker>();
+        services.AddOptions<ConsentRecheckOptions>().Bind(configuration.GetSection(ConsentRecheckOptions.SectionName));
+        services.AddHostedService<ConsentRecheckWorker>();
 
         services.Scan(scan => scan.FromAssemblyOf<ApplicationDbContext>()
             .AddClasses(classes => classes.AssignableToAny(typeof(IDirectoryReader), typeof(IMailboxReader), typeof(ICallRecordReader), typeof(ISignInReader), typeof(IAdminConsentLinks), typeof(IConsentVerifier), typeof(ITenantAdministrators)), publicOnly: false)

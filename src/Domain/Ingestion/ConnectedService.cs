@@ -24,6 +24,9 @@ public sealed class ConnectedService : ITenantOwned
 
     public DateTimeOffset? RunCompletedAt { get; private set; }
 
+    /// <summary>Set when the app started again and found a run that its previous process had not finished.</summary>
+    public DateTimeOffset? RunInterruptedAt { get; private set; }
+
     public int PeopleInRun { get; private set; }
 
     public int PeopleDone { get; private set; }
@@ -41,7 +44,12 @@ public sealed class ConnectedService : ITenantOwned
 
     public bool IsAuditLogOff => AuditLogOffSince is not null;
 
-    public bool IsRunning => RunStartedAt is not null && (RunCompletedAt is null || RunCompletedAt < RunStartedAt);
+    public bool IsRunning => RunStartedAt is { } started
+        && (RunCompletedAt is null || RunCompletedAt < started)
+        && (RunInterruptedAt is null || RunInterruptedAt < started);
+
+    /// <summary>The last run was cut short by a restart and no run has started since.</summary>
+    public bool WasInterrupted => RunInterruptedAt is { } interrupted && RunStartedAt is { } started && interrupted >= started;
 
     public static ConnectedService For(Guid tenantId, IdentityProvider provider) => new()
     {
@@ -74,6 +82,46 @@ public sealed class ConnectedService : ITenantOwned
         RunStartedAt = Guard.Utc(now, "Start time");
         PeopleInRun = Math.Max(0, people);
         PeopleDone = 0;
+    }
+
+    /// <summary>
+    /// The process that ran the sync is gone: its run is over, and since every page was stored with its checkpoint the next
+    /// run starts at once and resumes where this one stopped.
+    /// </summary>
+    public void MarkInterrupted(DateTimeOffset now)
+    {
+        if (!IsRunning)
+        {
+            return;
+        }
+
+        RunInterruptedAt = Guard.Utc(now, "Interruption time");
+        if (!IsDisconnected)
+        {
+            NextSyncAt = RunInterruptedAt;
+        }
+    }
+
+    /// <summary>When the next sync runs, or why none will: never a time already past.</summary>
+    public NextSync NextSyncFor(TenantStatus tenantStatus, DateTimeOffset now)
+    {
+        if (tenantStatus == TenantStatus.ConsentRevoked)
+        {
+            return new NextSync(NextSyncState.PausedConsentRevoked, null);
+        }
+
+        if (IsDisconnected || NextSyncAt is null)
+        {
+            return new NextSync(NextSyncState.PausedDisconnected, null);
+        }
+
+        if (IsRunning)
+        {
+            return new NextSync(NextSyncState.AfterCurrentRun, null);
+        }
+
+        var at = ThrottledUntil is { } until && until > NextSyncAt ? until : NextSyncAt.Value;
+        return at <= now ? new NextSync(NextSyncState.Now, null) : new NextSync(NextSyncState.Scheduled, at);
     }
 
     public void PersonDone() => PeopleDone = Math.Min(PeopleInRun, PeopleDone + 1);

@@ -33,6 +33,12 @@ public sealed class Tenant
 
     public DateTimeOffset? ConsentRevokedAt { get; private set; }
 
+    /// <summary>While consent is revoked: when WorkSights last asked Microsoft whether it was granted again.</summary>
+    public DateTimeOffset? ConsentCheckedAt { get; private set; }
+
+    /// <summary>Consent came back without anyone reconnecting in WorkSights (granted again in the provider's admin centre).</summary>
+    public DateTimeOffset? ConsentRecoveredAt { get; private set; }
+
     public string? Industry { get; private set; }
 
     public CompanySize? Size { get; private set; }
@@ -85,7 +91,34 @@ public sealed class Tenant
         Status = TenantStatus.Active;
         ConsentGrantedAt = Guard.Utc(now, "Consent time");
         ConsentRevokedAt = null;
+        ConsentCheckedAt = null;
+        ConsentRecoveredAt = null;
     }
+
+    /// <summary>A re-check found the consent granted again: the connection is restored, and it says so.</summary>
+    public void RecoverConsent(DateTimeOffset now)
+    {
+        if (Status != TenantStatus.ConsentRevoked)
+        {
+            throw new DomainRuleViolationException("Only a workspace whose consent was revoked can recover it.");
+        }
+
+        GrantConsent(now);
+        ConsentRecoveredAt = ConsentGrantedAt;
+    }
+
+    /// <summary>A re-check found the consent still revoked.</summary>
+    public void ConsentStillRevoked(DateTimeOffset now)
+    {
+        if (Status == TenantStatus.ConsentRevoked)
+        {
+            ConsentCheckedAt = Guard.Utc(now, "Check time");
+        }
+    }
+
+    /// <summary>When a revoked consent is next asked about, every <paramref name="interval"/>; null while consent is in effect.</summary>
+    public DateTimeOffset? NextConsentCheckAt(TimeSpan interval) =>
+        Status == TenantStatus.ConsentRevoked ? (ConsentCheckedAt ?? ConsentRevokedAt) + interval : null;
 
     public void RevokeConsent(DateTimeOffset now)
     {
@@ -96,6 +129,8 @@ public sealed class Tenant
 
         Status = TenantStatus.ConsentRevoked;
         ConsentRevokedAt = Guard.Utc(now, "Revocation time");
+        ConsentCheckedAt = null;
+        ConsentRecoveredAt = null;
     }
 
     public void CompleteAccountSetup(CompanyDetails details, string primaryDomain, DateTimeOffset now)

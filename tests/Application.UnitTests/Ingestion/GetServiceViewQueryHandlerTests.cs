@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using WorkSights.Application.Onboarding.RecheckConsent;
 using Microsoft.EntityFrameworkCore;
 using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Ingestion.GetServiceView;
@@ -52,7 +54,7 @@ public sealed class GetServiceViewQueryHandlerTests : IDisposable
     {
         using var scope = database.TenantContext.BeginScope(tenantId);
         await using var db = database.CreateContext();
-        return await new GetServiceViewQueryHandler(db, database.TenantContext, [], database.Clock).Handle(new GetServiceViewQuery(), CancellationToken.None);
+        return await new GetServiceViewQueryHandler(db, database.TenantContext, [], Options.Create(new ConsentRecheckOptions()), database.Clock).Handle(new GetServiceViewQuery(), CancellationToken.None);
     }
 
     [Fact]
@@ -178,7 +180,7 @@ public sealed class GetServiceViewQueryHandlerTests : IDisposable
 
         var view = await ViewAsync(tenant.Id);
 
-        Assert.Equal((ConnectionStatus.Disconnected, (DateTimeOffset?)null, (DateTimeOffset?)TestDatabase.Start.AddMinutes(-4)), (view.Status, view.NextSyncAt, view.LastSyncAt));
+        Assert.Equal((ConnectionStatus.Disconnected, new NextSync(NextSyncState.PausedDisconnected, null), (DateTimeOffset?)TestDatabase.Start.AddMinutes(-4)), (view.Status, view.NextSync, view.LastSyncAt));
     }
 
     [Fact]
@@ -193,8 +195,8 @@ public sealed class GetServiceViewQueryHandlerTests : IDisposable
         var view = await ViewAsync(tenant.Id);
 
         Assert.Equal(
-            (ConnectionStatus.Connected, (DateTimeOffset?)TestDatabase.Start.AddMinutes(30), (DateTimeOffset?)TestDatabase.Start.AddMinutes(-4), IdentityProvider.Microsoft365, "contoso.com"),
-            (view.Status, view.NextSyncAt, view.LastSyncAt, view.Provider, view.PrimaryDomain));
+            (ConnectionStatus.Connected, new NextSync(NextSyncState.Scheduled, TestDatabase.Start.AddMinutes(30)), (DateTimeOffset?)TestDatabase.Start.AddMinutes(-4), IdentityProvider.Microsoft365, "contoso.com"),
+            (view.Status, view.NextSync, view.LastSyncAt, view.Provider, view.PrimaryDomain));
     }
 
     [Fact]
@@ -227,6 +229,6 @@ public sealed class GetServiceViewQueryHandlerTests : IDisposable
         await using var db = database.CreateContext();
 
         await Assert.ThrowsAsync<NotFoundException>(async () =>
-            await new GetServiceViewQueryHandler(db, database.TenantContext, [], database.Clock).Handle(new GetServiceViewQuery(), CancellationToken.None));
+            await new GetServiceViewQueryHandler(db, database.TenantContext, [], Options.Create(new ConsentRecheckOptions()), database.Clock).Handle(new GetServiceViewQuery(), CancellationToken.None));
     }
 }

@@ -156,7 +156,7 @@ public abstract class MailboxSyncTestBase : DirectoryImportTestBase
         var tenantContext = new TenantContext();
         await using var db = workspace.Database.NewContext(tenantContext);
         using var scope = tenantContext.BeginScope(workspace.TenantId);
-        return await new GetServiceViewQueryHandler(db, tenantContext, [], AppClock).Handle(new GetServiceViewQuery(), CancellationToken.None);
+        return await new GetServiceViewQueryHandler(db, tenantContext, [], Microsoft.Extensions.Options.Options.Create(new WorkSights.Application.Onboarding.RecheckConsent.ConsentRecheckOptions()), AppClock).Handle(new GetServiceViewQuery(), CancellationToken.None);
     }
 
     /// <summary>The workspace's activities as comparable rows (person by directory id), ordered.</summary>

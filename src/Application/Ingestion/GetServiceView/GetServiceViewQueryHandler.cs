@@ -2,14 +2,21 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Common.Interfaces;
+using Microsoft.Extensions.Options;
 using WorkSights.Application.Ingestion.Feeds;
+using WorkSights.Application.Onboarding.RecheckConsent;
 using WorkSights.Domain.Activities;
 using WorkSights.Domain.Ingestion;
 using WorkSights.Domain.People;
 
 namespace WorkSights.Application.Ingestion.GetServiceView;
 
-public sealed class GetServiceViewQueryHandler(IApplicationDbContext db, ITenantContext tenantContext, IEnumerable<IFeedImport> feedImports, TimeProvider clock)
+public sealed class GetServiceViewQueryHandler(
+    IApplicationDbContext db,
+    ITenantContext tenantContext,
+    IEnumerable<IFeedImport> feedImports,
+    IOptions<ConsentRecheckOptions> consentRecheck,
+    TimeProvider clock)
     : IQueryHandler<GetServiceViewQuery, ServiceViewDto>
 {
     public async ValueTask<ServiceViewDto> Handle(GetServiceViewQuery query, CancellationToken cancellationToken)
@@ -36,13 +43,14 @@ public sealed class GetServiceViewQueryHandler(IApplicationDbContext db, ITenant
             .OrderByDescending(p => p.At)
             .ToList();
 
+        var now = clock.GetUtcNow();
+        var nextCheck = tenant.NextConsentCheckAt(consentRecheck.Value.Interval);
         return new ServiceViewDto(
             tenant.Provider,
             tenant.PrimaryDomain,
-            service.StatusAt(tenant.Status, clock.GetUtcNow()),
+            service.StatusAt(tenant.Status, now),
             tenant.ConsentRevokedAt,
             service.RunCompletedAt,
-            service.IsDisconnected ? null : service.NextSyncAt,
             service.ThrottledUntil,
             service.PeopleInRun,
             service.PeopleDone,
@@ -50,7 +58,12 @@ public sealed class GetServiceViewQueryHandler(IApplicationDbContext db, ITenant
             problems,
             people,
             directory?.LastSucceededAt,
-            service.AuditLogOffSince);
+            service.AuditLogOffSince,
+            service.NextSyncFor(tenant.Status, now),
+            service.IsRunning,
+            service.WasInterrupted ? service.RunInterruptedAt : null,
+            tenant.ConsentRecoveredAt,
+            nextCheck is { } due && due < now ? now : nextCheck);
     }
 
     private static ServiceFeature FeatureOf(ActivityKind kind) => kind switch

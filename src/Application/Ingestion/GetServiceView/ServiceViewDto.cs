@@ -9,7 +9,6 @@ public sealed record ServiceViewDto(
     ConnectionStatus Status,
     DateTimeOffset? ConsentRevokedAt,
     DateTimeOffset? LastSyncAt,
-    DateTimeOffset? NextSyncAt,
     DateTimeOffset? ThrottledUntil,
     int PeopleInRun,
     int PeopleDone,
@@ -17,7 +16,12 @@ public sealed record ServiceViewDto(
     IReadOnlyList<ServiceProblemDto> RecentProblems,
     int PeopleInDirectory,
     DateTimeOffset? LastDirectorySyncAt,
-    DateTimeOffset? AuditLogOffSince)
+    DateTimeOffset? AuditLogOffSince,
+    NextSync NextSync,
+    bool IsRunning,
+    DateTimeOffset? RunInterruptedAt,
+    DateTimeOffset? ConsentRecoveredAt,
+    DateTimeOffset? NextConsentCheckAt)
 {
     public int ProgressPercent => PeopleInRun == 0 ? 0 : (int)Math.Round(100.0 * PeopleDone / PeopleInRun);
 }

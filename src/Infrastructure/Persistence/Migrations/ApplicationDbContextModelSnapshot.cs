@@ -150,6 +150,9 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.Property<long?>("RunCompletedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("RunInterruptedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("RunStartedAt")
                         .HasColumnType("INTEGER");
 
@@ -439,7 +442,13 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ConsentCheckedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ConsentGrantedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConsentRecoveredAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ConsentRevokedAt")

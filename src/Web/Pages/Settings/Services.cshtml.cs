@@ -2,10 +2,9 @@ using System.Globalization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using WorkSights.Application.Directory.ImportDirectory;
-using WorkSights.Application.Directory.SyncDirectoryNow;
 using WorkSights.Application.Ingestion.GetServiceView;
 using WorkSights.Application.Ingestion.ManageService;
+using WorkSights.Application.Ingestion.SyncNow;
 using WorkSights.Domain.Ingestion;
 
 namespace WorkSights.Web.Pages.Settings;
@@ -38,6 +37,17 @@ public sealed class ServicesModel(IMediator mediator) : PageModel
         _ => "Sign-ins",
     };
 
+    public static string Describe(NextSync next, DateTimeOffset? nextConsentCheckAt) => next.State switch
+    {
+        NextSyncState.Scheduled => Time(next.At),
+        NextSyncState.Now => "Now",
+        NextSyncState.AfterCurrentRun => "When the current sync finishes",
+        NextSyncState.PausedConsentRevoked => nextConsentCheckAt is { } check
+            ? $"Paused: consent revoked (WorkSights checks again at {Time(check)})"
+            : "Paused: consent revoked",
+        _ => "Paused: disconnected",
+    };
+
     public static string Time(DateTimeOffset? at) =>
         at is { } value ? value.UtcDateTime.ToString("d MMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture) : "—";
 
@@ -46,8 +56,10 @@ public sealed class ServicesModel(IMediator mediator) : PageModel
         Message = Message switch
         {
             "synced" => "The directory is up to date; the activity sync has started.",
-            "revoked" => "Microsoft 365 refused access: consent was revoked.",
-            "unavailable" => "Microsoft 365 could not be reached. WorkSights will retry.",
+            "revoked" => "Nothing can sync: consent was revoked in Microsoft 365. A Microsoft 365 administrator must grant it again (Reconnect below); WorkSights also checks by itself and reconnects when it is.",
+            "recovered" => "Consent was granted again in Microsoft 365: WorkSights is connected again and the sync has started.",
+            "paused" => "Nothing can sync while WorkSights is disconnected: connect again first.",
+            "unavailable" => "Microsoft 365 could not be reached. The next scheduled sync tries again.",
             "throttled" => "Microsoft 365 asked WorkSights to slow down. Syncing resumes by itself when the pause is over.",
             "feature" => "The feature was switched; the sync honours it from its next page.",
             "disconnected" => "Disconnected. Nothing more is read from Microsoft 365.",
@@ -60,18 +72,13 @@ public sealed class ServicesModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostSyncNowAsync(CancellationToken cancellationToken)
     {
-        var directory = await mediator.Send(new SyncDirectoryNowCommand(), cancellationToken);
-        if (directory.Outcome is DirectoryImportOutcome.Completed or DirectoryImportOutcome.Throttled)
+        var message = await mediator.Send(new SyncNowCommand(), cancellationToken) switch
         {
-            // Mailboxes have their own request envelope: a throttled directory does not hold them back.
-            await mediator.Send(new RequestSyncNowCommand(), cancellationToken);
-        }
-
-        var message = directory.Outcome switch
-        {
-            DirectoryImportOutcome.Completed => "synced",
-            DirectoryImportOutcome.ConsentRevoked => "revoked",
-            DirectoryImportOutcome.Throttled => "throttled",
+            SyncNowOutcome.Started => "synced",
+            SyncNowOutcome.Recovered => "recovered",
+            SyncNowOutcome.Throttled => "throttled",
+            SyncNowOutcome.ConsentRevoked => "revoked",
+            SyncNowOutcome.Disconnected => "paused",
             _ => "unavailable",
         };
         return RedirectToPage(new { message });
