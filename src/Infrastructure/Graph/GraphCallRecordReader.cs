@@ -71,10 +71,9 @@ public sealed partial class GraphCallRecordReader(GraphClientFactory graphClient
     private async Task<TeamsCall?> CallOfAsync(
         IRequestAdapter adapter, CallRecordsRequestBuilder callRecords, string id, GraphCallRecord record, CancellationToken cancellationToken)
     {
-        if (record.StartDateTime is not { } start || record.EndDateTime is not { } end)
+        if (record.StartDateTime is null || record.EndDateTime is null)
         {
-            LogRecordWithoutTimes(log, id);
-            return null;
+            return ToCall(id, record, [], [], log);
         }
 
         var participantsV2 = await ReadAllAsync(
@@ -83,6 +82,17 @@ public sealed partial class GraphCallRecordReader(GraphClientFactory graphClient
         var sessions = await ReadAllAsync(
             adapter, id, "sessions", record.Sessions, record.SessionsNextLink,
             link => callRecords[id].Sessions.WithUrl(link).ToGetRequestInformation(), GraphCallRecordJson.Default.GraphPageGraphCallSession, cancellationToken);
+        return ToCall(id, record, participantsV2, sessions, log);
+    }
+
+    /// <summary>The call a record describes with all its participants and sessions read, or null when it has no start or end.</summary>
+    internal static TeamsCall? ToCall(string id, GraphCallRecord record, IReadOnlyList<GraphCallParticipant> participantsV2, IReadOnlyList<GraphCallSession> sessions, ILogger log)
+    {
+        if (record.StartDateTime is not { } start || record.EndDateTime is not { } end)
+        {
+            LogRecordWithoutTimes(log, id);
+            return null;
+        }
 
         var people = new CallPeople(record.OrganizerV2, participantsV2, record.Organizer, record.Participants);
         var timed = sessions.Where(s => s.StartDateTime is not null && s.EndDateTime is not null).ToList();
