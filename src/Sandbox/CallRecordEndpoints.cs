@@ -7,21 +7,33 @@ using Microsoft.AspNetCore.Http;
 namespace WorkSights.Sandbox;
 
 /// <summary>
-/// Graph v1.0 Teams call records: the list (no relationships; $filter on startDateTime and participants_v2 id only; records
-/// of the last 30 days, published some minutes after the call ends) and a single record with $expand of sessions
-/// (with segments) and participants_v2.
+/// Graph v1.0 Teams call records: the list (no relationships but <c>organizer_v2</c>; $filter on startDateTime and
+/// participants_v2 id only; records of the last 30 days, published some minutes after the call ends), a single record with
+/// $expand of sessions (with segments) and participants_v2, and the sessions and participants_v2 collections those
+/// expansions continue in.
 /// </summary>
 internal static partial class CallRecordEndpoints
 {
     private const string Role = "CallRecords.Read.All";
+
+    /// <summary>The reference's largest pages of a record's participants and of its sessions.</summary>
+    public const int ParticipantsPageSize = 130;
+
+    public const int SessionsPageSize = 60;
+
     private static readonly TimeSpan Retention = TimeSpan.FromDays(30);
 
     private sealed record ListPosition(string T, string? F, long S, string I, int P);
+
+    /// <summary>Where a record's sessions or participants continue: tenant, record, offset, page size, segments expanded.</summary>
+    private sealed record RelationPosition(string T, string C, string R, int O, int P, bool G);
 
     public static void Map(WebApplication app, SandboxState state)
     {
         app.MapGet("/v1.0/communications/callRecords", GraphFeedGuard.Guard(state, p => GraphFeedGuard.RequireRoles(p, Role), (ctx, p) => ListAsync(ctx, state, p)));
         app.MapGet("/v1.0/communications/callRecords/{id}", GraphFeedGuard.Guard(state, p => GraphFeedGuard.RequireRoles(p, Role), (ctx, p) => GetAsync(ctx, state, p)));
+        app.MapGet("/v1.0/communications/callRecords/{id}/sessions", GraphFeedGuard.Guard(state, p => GraphFeedGuard.RequireRoles(p, Role), (ctx, p) => RelationAsync(ctx, state, p, "sessions")));
+        app.MapGet("/v1.0/communications/callRecords/{id}/participants_v2", GraphFeedGuard.Guard(state, p => GraphFeedGuard.RequireRoles(p, Role), (ctx, p) => RelationAsync(ctx, state, p, "participants_v2")));
     }
 
     private static Task ListAsync(HttpContext ctx, SandboxState state, GraphPrincipal principal)
@@ -57,6 +69,7 @@ internal static partial class CallRecordEndpoints
         }
 
         var b = state.BaseFor(ctx);
+        var shape = state.CallRecordShape;
         var nextLink = more
             ? $"{b}v1.0/communications/callRecords?$skiptoken={state.Protector.Protect(new ListPosition(principal.TenantId, filter, calls[^1].Start.UtcTicks, calls[^1].Id, pageSize))}"
             : null;
@@ -73,7 +86,7 @@ internal static partial class CallRecordEndpoints
             foreach (var call in calls)
             {
                 w.WriteStartObject();
-                WriteRecordProperties(w, call);
+                CallRecordWriter.WriteRecordProperties(w, call, shape, b);
                 w.WriteEndObject();
             }
 
@@ -87,26 +100,32 @@ internal static partial class CallRecordEndpoints
         var q = ctx.Request.Query;
         GraphFeedGuard.RejectUnsupported(q, "$filter", "$top", "$skip", "$orderby", "$search", "$count");
         var (sessions, segments, participants) = ParseExpand(q["$expand"].ToString());
-        var now = state.Clock.GetUtcNow();
-        var id = (string)ctx.Request.RouteValues["id"]!;
-        var call = state.Calls.Find(state.Directory.Roster(principal.TenantId), id, now - Retention, now)
-            ?? throw new GraphFeedException(404, "NotFound", $"The requested call record '{id}' was not found.");
+        var call = Find(ctx, state, principal);
         var b = state.BaseFor(ctx);
+        var shape = state.CallRecordShape;
+        var participantsPage = PageSize(ctx.Request, ParticipantsPageSize);
+        var sessionsPage = PageSize(ctx.Request, SessionsPageSize);
+        var expandedParticipants = CallRecordWriter.HasCurrent(shape) ? call.Participants : [];
+        var odd = (participants && expandedParticipants.Length > participantsPage) || (sessions && call.Sessions.Length > sessionsPage)
+            ? state.Faults.TakeOddCallRecordNextLink()
+            : null;
         return Http.JsonAsync(ctx, 200, w =>
         {
             w.WriteStartObject();
             w.WriteString("@odata.context", $"{b}v1.0/$metadata#communications/callRecords/$entity");
-            WriteRecordProperties(w, call);
+            CallRecordWriter.WriteRecordProperties(w, call, shape, b);
             if (participants)
             {
                 w.WriteString("participants_v2@odata.context", $"{b}v1.0/$metadata#communications/callRecords('{call.Id}')/participants_v2");
-                w.WriteStartArray("participants_v2");
-                foreach (var participant in call.Participants)
+                if (expandedParticipants.Length > participantsPage)
                 {
-                    w.WriteStartObject();
-                    w.WriteString("id", participant.UserId);
-                    WriteIdentitySet(w, "identity", participant);
-                    w.WriteEndObject();
+                    w.WriteString("participants_v2@odata.nextLink", NextLink(state, b, principal, call, "participants_v2", participantsPage, participantsPage, false, odd));
+                }
+
+                w.WriteStartArray("participants_v2");
+                foreach (var participant in expandedParticipants.Take(participantsPage))
+                {
+                    CallRecordWriter.WriteParticipant(w, participant);
                 }
 
                 w.WriteEndArray();
@@ -115,10 +134,15 @@ internal static partial class CallRecordEndpoints
             if (sessions)
             {
                 w.WriteString("sessions@odata.context", $"{b}v1.0/$metadata#communications/callRecords('{call.Id}')/sessions({(segments ? "segments()" : string.Empty)})");
-                w.WriteStartArray("sessions");
-                foreach (var session in call.Sessions)
+                if (call.Sessions.Length > sessionsPage)
                 {
-                    WriteSession(w, session, segments);
+                    w.WriteString("sessions@odata.nextLink", NextLink(state, b, principal, call, "sessions", sessionsPage, sessionsPage, segments, odd));
+                }
+
+                w.WriteStartArray("sessions");
+                foreach (var session in call.Sessions.Take(sessionsPage))
+                {
+                    CallRecordWriter.WriteSession(w, session, segments, shape);
                 }
 
                 w.WriteEndArray();
@@ -126,6 +150,88 @@ internal static partial class CallRecordEndpoints
 
             w.WriteEndObject();
         }, GraphFeedGuard.GraphContentType);
+    }
+
+    /// <summary>A page of a record's sessions (<c>$expand=segments</c> allowed) or participants_v2, first or continued.</summary>
+    private static Task RelationAsync(HttpContext ctx, SandboxState state, GraphPrincipal principal, string relation)
+    {
+        var q = ctx.Request.Query;
+        GraphFeedGuard.RejectUnsupported(q, "$filter", "$top", "$skip", "$orderby", "$search", "$count");
+        var call = Find(ctx, state, principal);
+        var limit = relation == "sessions" ? SessionsPageSize : ParticipantsPageSize;
+        var (offset, pageSize, segments) = (0, PageSize(ctx.Request, limit), false);
+        if (q.ContainsKey("$skiptoken"))
+        {
+            var at = state.Protector.Unprotect<RelationPosition>(q["$skiptoken"]);
+            if (at is null || at.T != principal.TenantId || at.C != call.Id || at.R != relation)
+            {
+                throw new GraphFeedException(400, "BadRequest", "Invalid $skiptoken.");
+            }
+
+            (offset, pageSize, segments) = (at.O, at.P, at.G);
+        }
+        else if (relation == "sessions")
+        {
+            segments = ParseSessionExpand(q["$expand"].ToString());
+        }
+        else if (q.ContainsKey("$expand"))
+        {
+            throw new GraphFeedException(400, "BadRequest", "Query option '$expand' is not allowed on this resource.");
+        }
+
+        var shape = state.CallRecordShape;
+        var b = state.BaseFor(ctx);
+        var count = relation == "sessions" ? call.Sessions.Length : CallRecordWriter.HasCurrent(shape) ? call.Participants.Length : 0;
+        var next = offset + pageSize < count ? NextLink(state, b, principal, call, relation, offset + pageSize, pageSize, segments, null) : null;
+        return Http.JsonAsync(ctx, 200, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("@odata.context", $"{b}v1.0/$metadata#communications/callRecords('{call.Id}')/{relation}");
+            if (next is not null)
+            {
+                w.WriteString("@odata.nextLink", next);
+            }
+
+            w.WriteStartArray("value");
+            if (relation == "sessions")
+            {
+                foreach (var session in call.Sessions.Skip(offset).Take(pageSize))
+                {
+                    CallRecordWriter.WriteSession(w, session, segments, shape);
+                }
+            }
+            else
+            {
+                foreach (var participant in call.Participants.Skip(offset).Take(count == 0 ? 0 : pageSize))
+                {
+                    CallRecordWriter.WriteParticipant(w, participant);
+                }
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }, GraphFeedGuard.GraphContentType);
+    }
+
+    private static GenCall Find(HttpContext ctx, SandboxState state, GraphPrincipal principal)
+    {
+        var now = state.Clock.GetUtcNow();
+        var id = (string)ctx.Request.RouteValues["id"]!;
+        return state.Calls.Find(state.Directory.Roster(principal.TenantId), id, now - Retention, now)
+            ?? throw new GraphFeedException(404, "NotFound", $"The requested call record '{id}' was not found.");
+    }
+
+    /// <summary>The continuation of a record's sessions or participants, or (under the fault) the same in an odd form.</summary>
+    private static string NextLink(SandboxState state, string b, GraphPrincipal principal, GenCall call, string relation, int offset, int pageSize, bool segments, SandboxOddNextLink? odd)
+    {
+        var token = state.Protector.Protect(new RelationPosition(principal.TenantId, call.Id, relation, offset, pageSize, segments));
+        return odd switch
+        {
+            SandboxOddNextLink.MetadataContext => $"{b}v1.0/$metadata#communications/callRecords('{call.Id}')/{relation}?$skiptoken={token}",
+            SandboxOddNextLink.ForeignHost => $"https://graph.example.invalid/v1.0/communications/callRecords/{call.Id}/{relation}?$skiptoken={token}",
+            SandboxOddNextLink.Relative => $"communications/callRecords/{call.Id}/{relation}?$skiptoken={token}",
+            _ => $"{b}v1.0/communications/callRecords/{call.Id}/{relation}?$skiptoken={token}",
+        };
     }
 
     /// <summary>startDateTime comparisons and one participants_v2 id; records older than 30 days are never returned.</summary>
@@ -176,6 +282,20 @@ internal static partial class CallRecordEndpoints
         return (sessions, segments, participants);
     }
 
+    /// <summary>The sessions collection expands nothing but its segments.</summary>
+    private static bool ParseSessionExpand(string expand)
+    {
+        var segments = false;
+        foreach (var part in TopLevelItems(expand))
+        {
+            segments = string.Equals(part.Trim(), "segments", StringComparison.OrdinalIgnoreCase)
+                ? true
+                : throw new GraphFeedException(400, "BadRequest", $"Parsing OData Select and Expand failed: '{part}' cannot be expanded on session.");
+        }
+
+        return segments;
+    }
+
     private static IEnumerable<string> TopLevelItems(string value)
     {
         var depth = 0;
@@ -215,125 +335,6 @@ internal static partial class CallRecordEndpoints
         }
 
         return fallback;
-    }
-
-    private static void WriteRecordProperties(Utf8JsonWriter w, GenCall call)
-    {
-        w.WriteString("@odata.type", "#microsoft.graph.callRecords.callRecord");
-        w.WriteString("id", call.Id);
-        w.WriteNumber("version", 1);
-        w.WriteString("type", call.IsGroup ? "groupCall" : "peerToPeer");
-        w.WriteStartArray("modalities");
-        foreach (var modality in call.Modalities)
-        {
-            w.WriteStringValue(modality);
-        }
-
-        w.WriteEndArray();
-        w.WriteString("lastModifiedDateTime", GraphFeedGuard.Iso(call.PublishedAt));
-        w.WriteString("startDateTime", GraphFeedGuard.Iso(call.Start));
-        w.WriteString("endDateTime", GraphFeedGuard.Iso(call.End));
-        w.WriteString("joinWebUrl", call.IsGroup ? $"https://teams.microsoft.com/l/meetup-join/19%3ameeting_{call.Id}%40thread.v2/0" : null);
-        WriteIdentitySet(w, "organizer", call.Organizer);
-        w.WriteStartArray("participants");
-        foreach (var participant in call.Participants)
-        {
-            WriteIdentitySet(w, null, participant);
-        }
-
-        w.WriteEndArray();
-    }
-
-    private static void WriteSession(Utf8JsonWriter w, GenCallSession session, bool segments)
-    {
-        w.WriteStartObject();
-        w.WriteString("id", session.Id);
-        w.WriteStartArray("modalities");
-        w.WriteStringValue("audio");
-        w.WriteEndArray();
-        WriteSpan(w, session);
-        w.WriteBoolean("isTest", false);
-        if (segments)
-        {
-            w.WriteStartArray("segments");
-            w.WriteStartObject();
-            w.WriteString("id", WorkGenerator.StableGuid(session.Id + ":segment"));
-            WriteSpan(w, session);
-            w.WriteStartArray("media");
-            w.WriteEndArray();
-            w.WriteEndObject();
-            w.WriteEndArray();
-        }
-
-        w.WriteEndObject();
-    }
-
-    /// <summary>What a session and its one segment share: times, failure and both endpoints.</summary>
-    private static void WriteSpan(Utf8JsonWriter w, GenCallSession session)
-    {
-        w.WriteString("startDateTime", GraphFeedGuard.Iso(session.Start));
-        w.WriteString("endDateTime", GraphFeedGuard.Iso(session.End));
-        w.WriteNull("failureInfo");
-        WriteEndpoint(w, "caller", session.Caller);
-        WriteEndpoint(w, "callee", session.Callee);
-    }
-
-    /// <summary>A person's endpoint with their identity, or the meeting server's (no identity).</summary>
-    private static void WriteEndpoint(Utf8JsonWriter w, string name, GenCallUser? user)
-    {
-        w.WriteStartObject(name);
-        if (user is null)
-        {
-            w.WriteString("@odata.type", "#microsoft.graph.callRecords.serviceEndpoint");
-            WriteUserAgent(w, "#microsoft.graph.callRecords.serviceUserAgent", ("role", "conferencing"));
-        }
-        else
-        {
-            w.WriteString("@odata.type", "#microsoft.graph.callRecords.participantEndpoint");
-            w.WriteNull("name");
-            WriteIdentitySet(w, "identity", user);
-            WriteUserAgent(w, "#microsoft.graph.callRecords.clientUserAgent", ("platform", "windows"), ("productFamily", "teams"));
-        }
-
-        w.WriteEndObject();
-    }
-
-    private static void WriteUserAgent(Utf8JsonWriter w, string type, params (string Name, string Value)[] properties)
-    {
-        w.WriteStartObject("userAgent");
-        w.WriteString("@odata.type", type);
-        foreach (var (name, value) in properties)
-        {
-            w.WriteString(name, value);
-        }
-
-        w.WriteNull("applicationVersion");
-        w.WriteNull("headerValue");
-        w.WriteEndObject();
-    }
-
-    /// <param name="name">The property's name, or null for an array element.</param>
-    private static void WriteIdentitySet(Utf8JsonWriter w, string? name, GenCallUser user)
-    {
-        if (name is null)
-        {
-            w.WriteStartObject();
-        }
-        else
-        {
-            w.WriteStartObject(name);
-        }
-
-        w.WriteNull("application");
-        w.WriteNull("device");
-        w.WriteNull("phone");
-        w.WriteNull("guest");
-        w.WriteStartObject("user");
-        w.WriteString("id", user.UserId);
-        w.WriteString("displayName", user.DisplayName);
-        w.WriteString("tenantId", user.TenantId);
-        w.WriteEndObject();
-        w.WriteEndObject();
     }
 
     [GeneratedRegex(@"^startDateTime\s+(ge|gt|le|lt)\s+(\S+)$", RegexOptions.IgnoreCase)]

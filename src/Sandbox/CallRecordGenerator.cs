@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 
 namespace WorkSights.Sandbox;
 
-/// <summary>Someone in a call: a user of some organisation, with a display name.</summary>
-internal sealed record GenCallUser(string UserId, string DisplayName, string TenantId);
+/// <summary>Someone in a call: a user of some organisation, or a phone number that dialled in (no name, no organisation).</summary>
+internal sealed record GenCallUser(string UserId, string? DisplayName, string? TenantId, string? UserPrincipalName = null, bool IsPhone = false);
 
 /// <summary>One leg of a call. In a peer-to-peer call the callee is the other person; in a group call it is the meeting server (null).</summary>
 internal sealed record GenCallSession(string Id, GenCallUser Caller, GenCallUser? Callee, DateTimeOffset Start, DateTimeOffset End);
@@ -22,8 +22,9 @@ internal sealed record GenCall(
 
 /// <summary>
 /// Deterministic Teams calls: each working person places 0–2 calls a workday with people of their circle, 1:1 or in a
-/// group; some bring in a person of another organisation. Every participant joins and leaves at their own times, and some
-/// drop out and rejoin (disjoint sessions) or join from a second device (overlapping sessions).
+/// group; some bring in a person of another organisation, and some group calls a phone dialling in. Every participant joins
+/// and leaves at their own times, and some drop out and rejoin (disjoint sessions) or join from a second device (overlapping
+/// sessions). Tests may place further calls (<see cref="Place"/>).
 /// </summary>
 internal sealed class CallRecordGenerator(WorkGenerator work)
 {
@@ -32,6 +33,31 @@ internal sealed class CallRecordGenerator(WorkGenerator work)
 
     private readonly GeneratedDays<GenCall> cache = new(200_000);
     private readonly ConcurrentDictionary<string, GenCall> byId = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, GenCall>> placed = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Adds a call to the tenant's records (replacing one with the same id).</summary>
+    public void Place(string tenantId, SandboxPlacedCall call)
+    {
+        if (call.Sessions.Count == 0)
+        {
+            throw new ArgumentException("A call record has at least one session.", nameof(call));
+        }
+
+        var sessions = call.Sessions.Select((s, i) => new GenCallSession(WorkGenerator.StableGuid($"{call.Id}:placed:{i}"), Of(s.Caller), s.Callee is null ? null : Of(s.Callee), s.Start, s.End)).ToArray();
+        var gen = new GenCall(
+            call.Id,
+            call.Sessions.Any(s => s.Callee is null),
+            ["audio"],
+            Of(call.Organizer),
+            [.. call.Participants.Select(Of)],
+            sessions,
+            sessions.Min(s => s.Start),
+            sessions.Max(s => s.End),
+            call.PublishedAt);
+        placed.GetOrAdd(tenantId, _ => new(StringComparer.OrdinalIgnoreCase))[call.Id] = gen;
+    }
+
+    private static GenCallUser Of(SandboxCallParty party) => new(party.Id, party.DisplayName, party.TenantId, party.UserPrincipalName, party.IsPhone);
 
     /// <summary>Calls of the tenant that started in [from, to) and whose record is published at <paramref name="now"/>, by start then id.</summary>
     public List<GenCall> Published(WorkRoster roster, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now)
@@ -51,6 +77,11 @@ internal sealed class CallRecordGenerator(WorkGenerator work)
             }
         }
 
+        if (placed.TryGetValue(roster.Tenant.TenantId, out var ofTenant))
+        {
+            result.AddRange(ofTenant.Values.Where(c => c.Start >= from && c.Start < to && c.PublishedAt <= now));
+        }
+
         result.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.Id, b.Id));
         return result;
     }
@@ -58,6 +89,11 @@ internal sealed class CallRecordGenerator(WorkGenerator work)
     /// <summary>A published call of the tenant that started at or after <paramref name="from"/>.</summary>
     public GenCall? Find(WorkRoster roster, string id, DateTimeOffset from, DateTimeOffset now)
     {
+        if (placed.TryGetValue(roster.Tenant.TenantId, out var ofTenant) && ofTenant.TryGetValue(id, out var placedCall))
+        {
+            return placedCall.Start >= from && placedCall.PublishedAt <= now ? placedCall : null;
+        }
+
         if (!byId.TryGetValue(id, out var call))
         {
             Published(roster, from, now, now);
@@ -124,6 +160,12 @@ internal sealed class CallRecordGenerator(WorkGenerator work)
             var end = start.AddMinutes(minutes).AddSeconds(rng.Next(0, 60));
             var organizer = User(o, tenant);
             var sessions = isGroup ? GroupSessions(id, organizer, others, start, end, rng) : PeerSessions(id, organizer, others[0], start, end, rng);
+            var dialIn = isGroup ? DialIn(id, start, end) : null;
+            if (dialIn is not null)
+            {
+                sessions.Add(dialIn);
+            }
+
             var first = sessions.Min(s => s.Start);
             var last = sessions.Max(s => s.End);
             var modalities = new List<string> { "audio" };
@@ -137,7 +179,8 @@ internal sealed class CallRecordGenerator(WorkGenerator work)
                 modalities.Add("screenSharing");
             }
 
-            calls.Add(new GenCall(id, isGroup, [.. modalities], organizer, [organizer, .. others], [.. sessions], first, last, last.AddMinutes(rng.Next(1, 31))));
+            GenCallUser[] participants = dialIn is null ? [organizer, .. others] : [organizer, .. others, dialIn.Caller];
+            calls.Add(new GenCall(id, isGroup, [.. modalities], organizer, participants, [.. sessions], first, last, last.AddMinutes(rng.Next(1, 31))));
         }
 
         foreach (var call in calls)
@@ -197,5 +240,25 @@ internal sealed class CallRecordGenerator(WorkGenerator work)
         return sessions;
     }
 
-    private static GenCallUser User(WorkPerson person, string tenantId) => new(person.Id, person.Name, tenantId);
+    /// <summary>
+    /// One group call in ten has someone dial in by phone for part of it (their own draw, so the rest of the call is as it was
+    /// before phones dialled in): a phone identity with no user, its one session with the meeting server.
+    /// </summary>
+    private static GenCallSession? DialIn(string callId, DateTimeOffset start, DateTimeOffset end)
+    {
+        var rng = new WorkRng($"dial-in:{callId}");
+        if (!rng.Chance(0.1))
+        {
+            return null;
+        }
+
+        var number = "+1425555" + rng.Next(100, 10_000).ToString("0000", System.Globalization.CultureInfo.InvariantCulture);
+        var phone = new GenCallUser(number, null, null, null, IsPhone: true);
+        var length = (int)(end - start).TotalMinutes;
+        var join = start.AddMinutes(rng.Next(1, Math.Max(2, length / 3))).AddSeconds(rng.Next(0, 60));
+        var leave = end.AddMinutes(-rng.Next(1, Math.Max(2, length / 3)));
+        return new GenCallSession(WorkGenerator.StableGuid($"{callId}:{number}:0"), phone, null, join, leave > join ? leave : end);
+    }
+
+    private static GenCallUser User(WorkPerson person, string tenantId) => new(person.Id, person.Name, tenantId, person.User.UserPrincipalName);
 }

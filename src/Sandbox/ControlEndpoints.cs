@@ -62,6 +62,17 @@ internal static class ControlEndpoints
             d.SetEntraPremium(Route(ctx, "tenantId"), enabled is "true" or "True" or "on" or "1");
             return Respond(ctx, PremiumJson(d, Route(ctx, "tenantId")));
         }));
+        app.MapGet("/sandbox/call-records/shape", ctx => Http.JsonAsync(ctx, 200, ShapeJson(state)));
+        app.MapPost("/sandbox/call-records/shape", Unsafe(state, (ctx, f) =>
+        {
+            if (!Enum.TryParse<SandboxCallRecordShape>(f.GetValueOrDefault("shape"), ignoreCase: true, out var shape) || !Enum.IsDefined(shape) || int.TryParse(f["shape"], out _))
+            {
+                return Http.JsonAsync(ctx, 400, new JsonObject { ["error"] = "invalid_shape", ["message"] = "shape is both, current or deprecated." });
+            }
+
+            state.CallRecordShape = shape;
+            return Respond(ctx, ShapeJson(state));
+        }));
         app.MapPost("/sandbox/sign-ins/rate-limit", Unsafe(state, (ctx, f) =>
         {
             state.SignInThrottle.Limit = int.Parse(Required(f, "requestsPer10Seconds"), NumberStyles.None, CultureInfo.InvariantCulture);
@@ -199,6 +210,8 @@ internal static class ControlEndpoints
         ["latencyMilliseconds"] = (int)state.Faults.LatencyDelay.TotalMilliseconds,
         ["malformedJsonRemaining"] = state.Faults.MalformedJsonRemaining,
     };
+
+    private static JsonObject ShapeJson(SandboxState state) => new() { ["shape"] = state.CallRecordShape.ToString().ToLowerInvariant() };
 
     private static JsonObject PremiumJson(SandboxDirectory d, string tenantId) =>
         new() { ["tenantId"] = tenantId, ["entraPremium"] = d.HasEntraPremium(tenantId) };

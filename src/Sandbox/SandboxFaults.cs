@@ -29,6 +29,8 @@ public sealed class SandboxFaults
     private int failureStatus = 503;
     private long latencyTicks;
     private int malformedRemaining;
+    private int oddNextLinkRemaining;
+    private int oddNextLinkForm;
 
     /// <summary>Seed of the random draws behind <see cref="FailureRate"/> and <see cref="MalformedJson"/>; setting it restarts the sequence.</summary>
     public int Seed
@@ -125,7 +127,21 @@ public sealed class SandboxFaults
         Interlocked.Exchange(ref batchItemThrottleRemaining, requests);
     }
 
-    /// <summary>Clears the id_token fault, the throttle, failures, latency and malformed JSON, and restarts the seeded sequence
+    /// <summary>Call records still to be served with odd <c>sessions@odata.nextLink</c> and <c>participants_v2@odata.nextLink</c>.</summary>
+    public int OddCallRecordNextLinksRemaining => Volatile.Read(ref oddNextLinkRemaining);
+
+    /// <summary>
+    /// The next <paramref name="records"/> call records read whose sessions or participants_v2 run past their first page carry
+    /// those pages' nextLinks in <paramref name="form"/>, which no client can follow.
+    /// </summary>
+    public void OddCallRecordNextLinks(int records, SandboxOddNextLink form = SandboxOddNextLink.MetadataContext)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(records);
+        Interlocked.Exchange(ref oddNextLinkForm, (int)form);
+        Interlocked.Exchange(ref oddNextLinkRemaining, records);
+    }
+
+    /// <summary>Clears the id_token fault, the throttle, failures, latency, malformed JSON and odd call-record links, and restarts the seeded sequence
     /// (expired delta tokens stay expired).</summary>
     public void Reset()
     {
@@ -134,6 +150,7 @@ public sealed class SandboxFaults
         Interlocked.Exchange(ref batchItemThrottleRemaining, 0);
         Interlocked.Exchange(ref latencyTicks, 0);
         Interlocked.Exchange(ref malformedRemaining, 0);
+        Interlocked.Exchange(ref oddNextLinkRemaining, 0);
         lock (gate)
         {
             failureProbability = 0;
@@ -148,6 +165,24 @@ public sealed class SandboxFaults
         {
             statusCode = failureStatus;
             return failureProbability > 0 && random.NextDouble() < failureProbability;
+        }
+    }
+
+    /// <summary>The form of this record's nextLinks when the fault is still on, else null (the links are as Graph writes them).</summary>
+    internal SandboxOddNextLink? TakeOddCallRecordNextLink()
+    {
+        while (true)
+        {
+            var current = Volatile.Read(ref oddNextLinkRemaining);
+            if (current <= 0)
+            {
+                return null;
+            }
+
+            if (Interlocked.CompareExchange(ref oddNextLinkRemaining, current - 1, current) == current)
+            {
+                return (SandboxOddNextLink)Volatile.Read(ref oddNextLinkForm);
+            }
         }
     }
 

@@ -48,6 +48,9 @@ public sealed class SandboxOptions
     /// <summary>Call records per list page when the client asks for no smaller page (<c>Prefer: odata.maxpagesize</c>).</summary>
     public int CallRecordsPageSize { get; init; } = 60;
 
+    /// <summary>Which identity properties call records carry at start (<see cref="SandboxServer.CallRecordShape"/> changes it later).</summary>
+    public SandboxCallRecordShape CallRecordShape { get; init; } = SandboxCallRecordShape.Both;
+
     /// <summary>Tenant ids whose directory has no Entra ID P1/P2 at start: their sign-in log answers 403 (see <see cref="SandboxDirectory.SetEntraPremium"/>).</summary>
     public IList<string> TenantsWithoutEntraPremium { get; init; } = new List<string>();
 

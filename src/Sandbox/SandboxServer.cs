@@ -53,6 +53,16 @@ public sealed class SandboxServer : IAsyncDisposable
         set => State.SignInThrottle.Limit = value;
     }
 
+    /// <summary>Which identity properties call records carry, starting at <see cref="SandboxOptions.CallRecordShape"/>.</summary>
+    public SandboxCallRecordShape CallRecordShape
+    {
+        get => State.CallRecordShape;
+        set => State.CallRecordShape = value;
+    }
+
+    /// <summary>Adds a call to a tenant's call records beside the generated ones (listed once published, for 30 days from its start).</summary>
+    public void PlaceCall(string tenantId, SandboxPlacedCall call) => State.Calls.Place(tenantId, call);
+
     internal SandboxState State { get; }
 
     /// <summary>Starts a sandbox; ports 0 are replaced by free ports.</summary>

@@ -24,6 +24,7 @@ internal sealed class SandboxState
         Calls = new CallRecordGenerator(Work);
         SignIns = new SignInGenerator(Work);
         SignInThrottle = new SignInThrottle(options.SignInRequestsPer10Seconds, Clock);
+        callRecordShape = (int)options.CallRecordShape;
         foreach (var tenantId in options.TenantsWithoutEntraPremium)
         {
             Directory.SetEntraPremium(tenantId, false);
@@ -57,6 +58,15 @@ internal sealed class SandboxState
     public MailboxThrottle Throttle { get; }
 
     public CallRecordGenerator Calls { get; }
+
+    private int callRecordShape;
+
+    /// <summary>Which identity properties call records carry from now on.</summary>
+    public SandboxCallRecordShape CallRecordShape
+    {
+        get => (SandboxCallRecordShape)Volatile.Read(ref callRecordShape);
+        set => Volatile.Write(ref callRecordShape, (int)value);
+    }
 
     public SignInGenerator SignIns { get; }
 

@@ -118,7 +118,7 @@ public sealed class GraphFeedsSyncTests : FeedSyncTestBase
         Assert.NotEmpty(requests);
         Assert.All(requests, r => Assert.Matches(@"^/v1\.0/(communications/callRecords(/[0-9a-f-]{36})?|auditLogs/signIns|\$batch)$", SandboxGraph.PathOf(r)));
         Assert.All(requests.Where(r => SandboxGraph.PathOf(r).Length > "/v1.0/communications/callRecords/".Length),
-            r => Assert.Equal(GraphCallRecordReader.SessionsExpansion, SandboxGraph.QueryOf(r)["$expand"]));
+            r => Assert.Equal(GraphCallRecordReader.RecordExpansion, SandboxGraph.QueryOf(r)["$expand"]));
         string[] contentLike = ["body", "attachment", "content", "$value", "message", "recording", "transcript", "chat"];
         Assert.All(requests, r => Assert.DoesNotContain(contentLike, word => r.PathAndQuery.Contains(word, StringComparison.OrdinalIgnoreCase)));
     }

@@ -15,6 +15,9 @@ public sealed class GraphClientFactory(IOptions<MicrosoftIdentityOptions> option
     /// <summary>Mail or calendar items asked for per delta page.</summary>
     internal int MailboxPageSize => settings.MailboxPageSize;
 
+    /// <summary>Where Graph is: nextLinks elsewhere are not followed.</summary>
+    internal Uri GraphBaseUrl => settings.GraphBaseUrl;
+
     /// <summary>What waits for Graph's Retry-After run on.</summary>
     internal TimeProvider Clock { get; } = clock ?? TimeProvider.System;
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions;
 using WorkSights.Application.Common.Interfaces;
@@ -10,10 +12,13 @@ namespace WorkSights.Infrastructure.Graph;
 /// <summary>
 /// Reads sent mail (Sent Items message delta) and calendar entries (calendarView delta) through Graph, metadata only:
 /// mail asks for named properties with <c>$select</c>; calendar delta takes no <c>$select</c>, and the
-/// Calendars.ReadBasic.All permission keeps bodies out of its answers.
+/// Calendars.ReadBasic.All permission keeps bodies out of its answers. An item without an id, a message without a time or an
+/// event without a start and an end is skipped and logged, never stored.
 /// </summary>
-public sealed class GraphMailboxReader(GraphClientFactory graphClients) : IMailboxReader
+public sealed partial class GraphMailboxReader(GraphClientFactory graphClients, ILogger<GraphMailboxReader>? logger = null) : IMailboxReader
 {
+    private readonly ILogger log = logger ?? NullLogger<GraphMailboxReader>.Instance;
+
     private readonly string pageSizePreference = $"odata.maxpagesize={graphClients.MailboxPageSize.ToString(CultureInfo.InvariantCulture)}";
     private const string UtcPreference = "outlook.timezone=\"UTC\"";
 
@@ -44,9 +49,16 @@ public sealed class GraphMailboxReader(GraphClientFactory graphClients) : IMailb
             }
 
             var messages = page.Value ?? [];
+            var sent = messages.Where(m => m.Removed is null).Select(ToSentMail).OfType<SentMail>().ToList();
+            var removed = messages.Where(m => m.Removed is not null && !string.IsNullOrWhiteSpace(m.Id)).Select(m => m.Id!).ToList();
+            if (sent.Count + removed.Count < messages.Count)
+            {
+                LogIncompleteItems(log, messages.Count - sent.Count - removed.Count, "messages", mailbox);
+            }
+
             yield return new SourcePage<SentMail>(
-                messages.Where(m => m.Removed is null).Select(ToSentMail).ToList(),
-                messages.Where(m => m.Removed is not null).Select(m => m.Id!).ToList(),
+                sent,
+                removed,
                 page.NextLink,
                 page.NextLink is null ? page.DeltaLink ?? throw MissingDeltaLink() : null);
             request = page.NextLink is { } next ? NextMailPage(delta, next) : null;
@@ -76,9 +88,16 @@ public sealed class GraphMailboxReader(GraphClientFactory graphClients) : IMailb
             }
 
             var events = page.Value ?? [];
+            var entries = events.Where(e => e.Removed is null).Select(ToCalendarEntry).OfType<CalendarEntry>().ToList();
+            var removed = events.Where(e => e.Removed is not null && !string.IsNullOrWhiteSpace(e.Id)).Select(e => e.Id!).ToList();
+            if (entries.Count + removed.Count < events.Count)
+            {
+                LogIncompleteItems(log, events.Count - entries.Count - removed.Count, "events", mailbox);
+            }
+
             yield return new SourcePage<CalendarEntry>(
-                events.Where(e => e.Removed is null).Select(ToCalendarEntry).ToList(),
-                events.Where(e => e.Removed is not null).Select(e => e.Id!).ToList(),
+                entries,
+                removed,
                 page.NextLink,
                 page.NextLink is null ? page.DeltaLink ?? throw MissingDeltaLink() : null);
             request = page.NextLink is { } next ? NextCalendarPage(delta, next) : null;
@@ -91,19 +110,29 @@ public sealed class GraphMailboxReader(GraphClientFactory graphClients) : IMailb
     private RequestInformation NextCalendarPage(Microsoft.Graph.Users.Item.CalendarView.Delta.DeltaRequestBuilder delta, string link) =>
         delta.WithUrl(link).ToGetRequestInformation(r => r.Headers.Add("Prefer", [pageSizePreference, UtcPreference]));
 
-    private static SentMail ToSentMail(GraphMessage message) => new(
-        message.Id!,
-        message.SentDateTime ?? message.CreatedDateTime ?? DateTimeOffset.MinValue,
-        message.Subject,
-        (message.ToRecipients ?? []).Concat(message.CcRecipients ?? []).Concat(message.BccRecipients ?? [])
-            .Select(r => r.EmailAddress?.Address).OfType<string>().ToList(),
-        message.IsDraft ?? false);
+    /// <summary>The message, or null without an id or a time (sent, else created).</summary>
+    internal static SentMail? ToSentMail(GraphMessage message) =>
+        string.IsNullOrWhiteSpace(message.Id) || (message.SentDateTime ?? message.CreatedDateTime) is not { } at
+            ? null
+            : new(
+                message.Id,
+                at,
+                message.Subject,
+                (message.ToRecipients ?? []).Concat(message.CcRecipients ?? []).Concat(message.BccRecipients ?? [])
+                    .Select(r => r.EmailAddress?.Address).OfType<string>().ToList(),
+                message.IsDraft ?? false);
 
-    private static CalendarEntry ToCalendarEntry(GraphEvent item) => new(
-        item.Id!,
+    /// <summary>The event, or null without an id, a start or an end.</summary>
+    internal static CalendarEntry? ToCalendarEntry(GraphEvent item) =>
+        string.IsNullOrWhiteSpace(item.Id) || ToUtc(item.Start) is not { } start || ToUtc(item.End) is not { } end
+            ? null
+            : ToCalendarEntry(item, item.Id, start, end);
+
+    private static CalendarEntry ToCalendarEntry(GraphEvent item, string id, DateTimeOffset start, DateTimeOffset end) => new(
+        id,
         item.Subject,
-        ToUtc(item.Start),
-        ToUtc(item.End),
+        start,
+        end,
         item.IsAllDay ?? false,
         item.IsCancelled ?? false,
         item.Organizer?.EmailAddress?.Address,
@@ -113,12 +142,12 @@ public sealed class GraphMailboxReader(GraphClientFactory graphClients) : IMailb
             .ToList(),
         item.ResponseStatus?.Response ?? (item.IsOrganizer == true ? "organizer" : "none"));
 
-    /// <summary>Graph's dateTimeTimeZone; WorkSights asks for UTC, and converts any other zone it is given.</summary>
-    private static DateTimeOffset ToUtc(GraphDateTimeZone? value)
+    /// <summary>Graph's dateTimeTimeZone; WorkSights asks for UTC, and converts any other zone it is given. Null when missing or unreadable.</summary>
+    private static DateTimeOffset? ToUtc(GraphDateTimeZone? value)
     {
         if (value?.DateTime is null || !DateTime.TryParse(value.DateTime, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
-            return DateTimeOffset.MinValue;
+            return null;
         }
 
         var zone = value.TimeZone is null or "UTC" or "Etc/UTC" ? TimeZoneInfo.Utc
@@ -128,4 +157,7 @@ public sealed class GraphMailboxReader(GraphClientFactory graphClients) : IMailb
 
     private static Application.Common.Exceptions.ProviderUnavailableException MissingDeltaLink() =>
         new("Microsoft Graph ended a round without a delta link.");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped {Count} {Kind} of mailbox {Mailbox} without an id or without their times")]
+    private static partial void LogIncompleteItems(ILogger logger, int count, string kind, string mailbox);
 }

@@ -17,15 +17,15 @@ public abstract class FeedSyncTestBase : MailboxSyncTestBase
     protected static readonly string[] FeedPaths = ["/v1.0/communications/callRecords", "/v1.0/auditLogs/signIns"];
 
     /// <summary>One run of the real handler for one feed, as the scheduler's job would run it.</summary>
-    protected async Task<SyncResult> SyncFeedAsync(Workspace workspace, TenantFeed feed, InterruptingFeedReader? reader = null, params IInterceptor[] interceptors)
+    protected Task<SyncResult> SyncFeedAsync(Workspace workspace, TenantFeed feed, InterruptingFeedReader? reader = null, params IInterceptor[] interceptors) =>
+        SyncFeedAsync(workspace, feed, reader ?? (ICallRecordReader)Sandbox.CallRecordReader, reader ?? (ISignInReader)Sandbox.SignInReader, interceptors);
+
+    /// <summary>One run of the real handler with the given readers (e.g. adapters with a logger the test reads).</summary>
+    protected async Task<SyncResult> SyncFeedAsync(Workspace workspace, TenantFeed feed, ICallRecordReader calls, ISignInReader signIns, params IInterceptor[] interceptors)
     {
         var tenantContext = new TenantContext();
         await using var db = workspace.Database.NewContext(tenantContext, interceptors);
-        IFeedImport[] imports =
-        [
-            new CallRecordsImport(reader ?? (ICallRecordReader)Sandbox.CallRecordReader),
-            new SignInsImport(reader ?? (ISignInReader)Sandbox.SignInReader),
-        ];
+        IFeedImport[] imports = [new CallRecordsImport(calls), new SignInsImport(signIns)];
         var result = await new SyncFeedCommandHandler(db, tenantContext, imports, AppClock).Handle(new SyncFeedCommand(workspace.TenantId, feed), CancellationToken.None);
         Assert.Null(tenantContext.TenantId);
         return result;

@@ -16,19 +16,28 @@ public sealed class SandboxFeeds(SandboxGraph sandbox)
         foreach (var summary in await ReadAllAsync(tenantId, $"v1.0/communications/callRecords?$filter={filter}"))
         {
             var id = summary["id"]!.GetValue<string>();
-            var record = (await GetAsync(tenantId, $"v1.0/communications/callRecords/{id}?$expand=sessions"))!;
-            var users = record["sessions"]!.AsArray()
-                .SelectMany(s => new[] { s!["caller"], s["callee"] })
-                .Select(e => e?["identity"]?["user"]?["id"]?.GetValue<string>())
+            var record = (await GetAsync(tenantId, $"v1.0/communications/callRecords/{id}?$expand=participants_v2,sessions"))!;
+            var sessions = await RestAsync(tenantId, record["sessions"]!.AsArray(), record["sessions@odata.nextLink"]);
+            var participants = await RestAsync(tenantId, record["participants_v2"]!.AsArray(), record["participants_v2@odata.nextLink"]);
+            var users = sessions
+                .SelectMany(s => new[] { s["caller"], s["callee"] })
+                .Select(e => e?["associatedIdentity"] is { } a ? (a["tenantId"] is null ? null : a["id"]?.GetValue<string>()) : e?["identity"]?["user"]?["id"]?.GetValue<string>())
                 .OfType<string>()
                 .ToHashSet(StringComparer.OrdinalIgnoreCase);
-            var otherTenant = record["participants"]!.AsArray().Any(p => p!["user"]!["tenantId"]!.GetValue<string>() != tenantId);
+
+            // Someone of another organisation, or a phone (no user at all).
+            var identities = participants.Select(p => p["identity"]!).Concat((record["participants"]?.AsArray() ?? []).Select(p => p!)).ToList();
+            var otherTenant = identities.Any(i => i["user"] is not { } user || user["tenantId"]!.GetValue<string>() != tenantId);
             var start = Instant(record, "startDateTime");
             calls.Add(new SandboxCall(id, users, otherTenant, Instant(record, "endDateTime") - start, start, Instant(record, "lastModifiedDateTime")));
         }
 
         return calls;
     }
+
+    /// <summary>An expanded collection with the pages its nextLink leads to.</summary>
+    private async Task<List<JsonObject>> RestAsync(string tenantId, JsonArray first, JsonNode? nextLink) =>
+        [.. first.Select(v => v!.AsObject()), .. nextLink is null ? [] : await ReadAllAsync(tenantId, nextLink.GetValue<string>())];
 
     /// <summary>Successful sign-ins created in [from, to): (user id, sign-in id).</summary>
     public async Task<List<(string UserId, string Id)>> SuccessfulSignInsAsync(string tenantId, DateTimeOffset from, DateTimeOffset to)
