@@ -26,7 +26,7 @@ public sealed class GraphCallRecordReader(GraphClientFactory graphClients) : ICa
             request => request.QueryParameters.Filter = $"startDateTime ge {GraphTime(from)} and startDateTime lt {GraphTime(to)}");
         while (request is not null)
         {
-            var page = await GraphPages.ReadAsync(client.RequestAdapter, request, GraphCallRecordJson.Default.GraphPageGraphCallRecord, cancellationToken);
+            var page = await GraphPages.ReadAsync(client.RequestAdapter, request, GraphCallRecordJson.Default.GraphPageGraphCallRecord, graphClients.Clock, cancellationToken);
             if (page is null)
             {
                 yield break;
@@ -54,7 +54,7 @@ public sealed class GraphCallRecordReader(GraphClientFactory graphClients) : ICa
     }
 
     /// <summary>The record with all its sessions: those beyond the first page of the expansion are read one page at a time.</summary>
-    private static async Task<TeamsCall> CallOfAsync(
+    private async Task<TeamsCall> CallOfAsync(
         IRequestAdapter adapter, CallRecordsRequestBuilder callRecords, string id, GraphCallRecord record, CancellationToken cancellationToken)
     {
         var sessions = new List<GraphCallSession>(record.Sessions ?? []);
@@ -62,7 +62,7 @@ public sealed class GraphCallRecordReader(GraphClientFactory graphClients) : ICa
         while (more is not null)
         {
             var page = await GraphPages.ReadAsync(
-                adapter, callRecords[id].Sessions.WithUrl(more).ToGetRequestInformation(), GraphCallRecordJson.Default.GraphPageGraphCallSession, cancellationToken);
+                adapter, callRecords[id].Sessions.WithUrl(more).ToGetRequestInformation(), GraphCallRecordJson.Default.GraphPageGraphCallSession, graphClients.Clock, cancellationToken);
             sessions.AddRange(page?.Value ?? []);
             more = page?.NextLink;
         }

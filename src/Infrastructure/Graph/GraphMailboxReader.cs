@@ -37,7 +37,7 @@ public sealed class GraphMailboxReader(GraphClientFactory graphClients) : IMailb
 
         while (request is not null)
         {
-            var page = await GraphPages.ReadAsync(client.RequestAdapter, request, GraphMailboxJson.Default.GraphPageGraphMessage, cancellationToken);
+            var page = await GraphPages.ReadAsync(client.RequestAdapter, request, GraphMailboxJson.Default.GraphPageGraphMessage, graphClients.Clock, cancellationToken);
             if (page is null)
             {
                 yield break;
@@ -69,7 +69,7 @@ public sealed class GraphMailboxReader(GraphClientFactory graphClients) : IMailb
 
         while (request is not null)
         {
-            var page = await GraphPages.ReadAsync(client.RequestAdapter, request, GraphMailboxJson.Default.GraphPageGraphEvent, cancellationToken);
+            var page = await GraphPages.ReadAsync(client.RequestAdapter, request, GraphMailboxJson.Default.GraphPageGraphEvent, graphClients.Clock, cancellationToken);
             if (page is null)
             {
                 yield break;

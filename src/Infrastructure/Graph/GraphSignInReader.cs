@@ -22,12 +22,12 @@ public sealed class GraphSignInReader(GraphClientFactory graphClients) : ISignIn
                 request.QueryParameters.Filter = $"createdDateTime ge {GraphTime(from)} and createdDateTime lt {GraphTime(to)}";
                 request.QueryParameters.Top = PageSize;
             },
-            cancellationToken));
+            cancellationToken), graphClients.Clock);
         while (page is not null)
         {
             yield return [.. (page.Value ?? []).Where(s => s.Id is not null).Select(ToEvent)];
             page = page.OdataNextLink is { } next
-                ? await GraphCalls.CallAsync(() => signIns.WithUrl(next).GetAsync(cancellationToken: cancellationToken))
+                ? await GraphCalls.CallAsync(() => signIns.WithUrl(next).GetAsync(cancellationToken: cancellationToken), graphClients.Clock)
                 : null;
         }
     }
