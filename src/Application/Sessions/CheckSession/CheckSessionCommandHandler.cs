@@ -12,7 +12,7 @@ public sealed class CheckSessionCommandHandler(
     ISessionStore sessions,
     IApplicationDbContext db,
     ITenantContext tenantContext,
-    IOptions<SessionOptions> options,
+    IOptions<UserSessionOptions> options,
     TimeProvider clock)
     : ICommandHandler<CheckSessionCommand, SessionCheck>
 {
@@ -20,7 +20,7 @@ public sealed class CheckSessionCommandHandler(
     /// idle timeout is at least a minute, so this can shorten it by at most this much.</summary>
     private static readonly TimeSpan LastSeenPrecision = TimeSpan.FromSeconds(30);
 
-    private readonly SessionOptions settings = options.Value;
+    private readonly UserSessionOptions settings = options.Value;
 
     public async ValueTask<SessionCheck> Handle(CheckSessionCommand command, CancellationToken cancellationToken)
     {

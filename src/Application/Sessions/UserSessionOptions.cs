@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace WorkSights.Application.Sessions;
 
 /// <summary>How long a session lives (configuration section <c>Sessions</c>).</summary>
-public sealed class SessionOptions
+public sealed class UserSessionOptions
 {
     public const string SectionName = "Sessions";
 
