@@ -31,9 +31,7 @@ internal sealed class SessionCookieEvents(IMediator mediator, IMemoryCache check
             throw new InvalidOperationException("A WorkSights session is for a tenant and object id.");
         }
 
-        // A remote sign-in (/signin-oidc) is handled before the cookie is read into HttpContext.User: read it here.
-        var previous = SessionIdOf(context.HttpContext.User)
-            ?? SessionIdOf((await context.HttpContext.AuthenticateAsync(AuthenticationSchemes.Cookie)).Principal);
+        var previous = SessionIdOf(context.HttpContext.User) ?? SessionIdInRequestCookie(context);
         var sessionId = await mediator.Send(
             new StartSessionCommand(tenantId, objectId, GuidOf(identity, WorkSightsClaims.WorkspaceId), GuidOf(identity, WorkSightsClaims.PersonId), previous),
             context.HttpContext.RequestAborted);
@@ -126,6 +124,13 @@ internal sealed class SessionCookieEvents(IMediator mediator, IMemoryCache check
 
     private static string? SessionIdOf(ClaimsPrincipal? principal) =>
         principal?.Identity?.AuthenticationType == AuthenticationSchemes.Cookie ? principal.FindFirst(WorkSightsClaims.SessionId)?.Value : null;
+
+    /// <summary>A remote sign-in (/signin-oidc) runs before the cookie is read into HttpContext.User; the session the
+    /// browser's cookie names is read here without validating it, only to end it.</summary>
+    private static string? SessionIdInRequestCookie(CookieSigningInContext context) =>
+        context.Options.CookieManager.GetRequestCookie(context.HttpContext, context.Options.Cookie.Name!) is { Length: > 0 } cookie
+            ? SessionIdOf(context.Options.TicketDataFormat.Unprotect(cookie)?.Principal)
+            : null;
 
     private static Guid? GuidOf(ClaimsIdentity identity, string claimType) =>
         Guid.TryParse(identity.FindFirst(claimType)?.Value, out var id) ? id : null;
