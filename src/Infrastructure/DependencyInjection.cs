@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.AddSingleton<SerializedWrites>();
         services.AddDbContext<ApplicationDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<SerializedWrites>()));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
+        services.AddScoped<ISessionStore, SessionStore>();
         services.AddHostedService<DatabaseMigrator>();
         services.AddHostedService<InterruptedRunsAtStart>();
 

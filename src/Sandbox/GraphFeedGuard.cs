@@ -5,11 +5,11 @@ using Microsoft.AspNetCore.Http;
 namespace WorkSights.Sandbox;
 
 /// <summary>A Graph error answer: status, code and message in the documented error body.</summary>
-internal sealed class GraphFeedException(int status, string code, string message, int? retryAfter = null) : Exception(message)
+internal sealed class GraphFeedException(int status, string code, string message, double? retryAfter = null) : Exception(message)
 {
     public int Status { get; } = status;
     public string Code { get; } = code;
-    public int? RetryAfter { get; } = retryAfter;
+    public double? RetryAfter { get; } = retryAfter;
 }
 
 /// <summary>What the workspace-wide Graph feeds (call records, sign-ins) share: the bearer token, the forced throttle, the

@@ -26,11 +26,11 @@ internal static partial class OutlookEndpoints
     /// <summary>Event times carry the organiser's zone by its Windows name, as Outlook writes it; the lookup is costly.</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> WindowsZoneNames = new(StringComparer.Ordinal);
 
-    private sealed class OutlookException(int status, string code, string message, int? retryAfter = null, string? location = null) : Exception(message)
+    private sealed class OutlookException(int status, string code, string message, double? retryAfter = null, string? location = null) : Exception(message)
     {
         public int Status { get; } = status;
         public string Code { get; } = code;
-        public int? RetryAfter { get; } = retryAfter;
+        public double? RetryAfter { get; } = retryAfter;
         public string? Location { get; } = location;
     }
 

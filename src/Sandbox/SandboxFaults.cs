@@ -18,7 +18,7 @@ public sealed class SandboxFaults
 {
     private int nextIdToken;
     private int throttleRemaining;
-    private int throttleRetryAfter;
+    private long throttleRetryAfterBits;
     private int batchItemThrottleRemaining;
     private int batchItemThrottleRetryAfter;
     private int deltaEpoch;
@@ -108,12 +108,18 @@ public sealed class SandboxFaults
     /// <summary>Every delta token or delta skip token issued so far becomes expired (syncStateNotFound).</summary>
     public void ExpireAllDeltaTokens() => Interlocked.Increment(ref deltaEpoch);
 
-    /// <summary>The next <paramref name="requests"/> Graph requests answer 429 TooManyRequests with <c>Retry-After</c>.</summary>
-    public void Throttle(int requests, int retryAfterSeconds)
+    /// <summary>The next <paramref name="requests"/> Graph and Management Activity API requests answer 429 with
+    /// <c>Retry-After</c>; a fractional value is sent as written (<c>2.128</c>), as Graph does.</summary>
+    public void Throttle(int requests, double retryAfterSeconds)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(requests);
         ArgumentOutOfRangeException.ThrowIfNegative(retryAfterSeconds);
-        Interlocked.Exchange(ref throttleRetryAfter, retryAfterSeconds);
+        if (!double.IsFinite(retryAfterSeconds))
+        {
+            throw new ArgumentOutOfRangeException(nameof(retryAfterSeconds), retryAfterSeconds, "Retry-After must be a finite number of seconds.");
+        }
+
+        Interlocked.Exchange(ref throttleRetryAfterBits, BitConverter.DoubleToInt64Bits(retryAfterSeconds));
         Interlocked.Exchange(ref throttleRemaining, requests);
     }
 
@@ -213,13 +219,13 @@ public sealed class SandboxFaults
 
     internal SandboxIdTokenFault TakeIdTokenFault() => (SandboxIdTokenFault)Interlocked.Exchange(ref nextIdToken, 0);
 
-    internal bool TryTakeThrottle(out int retryAfterSeconds)
+    internal bool TryTakeThrottle(out double retryAfterSeconds)
     {
-        retryAfterSeconds = Volatile.Read(ref throttleRetryAfter);
+        retryAfterSeconds = BitConverter.Int64BitsToDouble(Interlocked.Read(ref throttleRetryAfterBits));
         return TryTakeOne(ref throttleRemaining);
     }
 
-    internal bool TryTakeBatchItemThrottle(out int retryAfterSeconds)
+    internal bool TryTakeBatchItemThrottle(out double retryAfterSeconds)
     {
         retryAfterSeconds = Volatile.Read(ref batchItemThrottleRetryAfter);
         return TryTakeOne(ref batchItemThrottleRemaining);

@@ -86,6 +86,12 @@ public sealed partial class BrowserlessClient : IDisposable
 
     public bool HasCookie(string host, string name) => cookies.ContainsKey((host, name));
 
+    /// <summary>The cookie's current value, as a person copying it out of the browser would see it.</summary>
+    public string? CookieValue(string host, string name) => cookies.GetValueOrDefault((host, name));
+
+    /// <summary>Puts a saved cookie back, as a person replaying a copied cookie would.</summary>
+    public void SetCookie(string host, string name, string value) => cookies[(host, name)] = value;
+
     public void Dispose() => http.Dispose();
 
     public static string? FindForm(string html, string? formId)

@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using WorkSights.Sandbox;
 
 namespace WorkSights.Tests.Shared;
@@ -25,6 +27,9 @@ public sealed class WorkSightsApp : WebApplicationFactory<Program>, IAsyncLifeti
 
     /// <summary>Short-lived app-only tokens so that MSAL asks again on every sync and revocation shows at once.</summary>
     public TimeSpan AccessTokenLifetime { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The app's clock; the system clock unless a test drives time.</summary>
+    public TimeProvider? Clock { get; init; }
 
     public async Task InitializeAsync()
     {
@@ -67,5 +72,12 @@ public sealed class WorkSightsApp : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Microsoft:ClientId", ClientId);
         builder.UseSetting("Microsoft:ClientSecret", ClientSecret);
         builder.UseSetting("Microsoft:PinnedCertificateThumbprint", Sandbox.TlsCertificate.Thumbprint);
+
+        // Every request checks its session against the database, so that what ends a session shows on the next request.
+        builder.UseSetting("Sessions:RevalidateAfter", "00:00:00");
+        if (Clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
     }
 }

@@ -14,7 +14,15 @@ public abstract class FunctionalTest : IAsyncLifetime
 
     private readonly List<SignUpJourney> journeys = [];
 
-    protected WorkSightsApp App { get; } = new();
+    protected FunctionalTest()
+        : this(new WorkSightsApp())
+    {
+    }
+
+    /// <param name="app">An app configured for the test, such as one on a fake clock.</param>
+    protected FunctionalTest(WorkSightsApp app) => App = app;
+
+    protected WorkSightsApp App { get; }
 
     public virtual Task InitializeAsync() => App.InitializeAsync();
 

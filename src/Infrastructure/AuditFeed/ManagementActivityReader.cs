@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Application.Ingestion.Feeds.AuditLog;
+using WorkSights.Infrastructure.Http;
 using WorkSights.Infrastructure.Identity;
 
 namespace WorkSights.Infrastructure.AuditFeed;
@@ -16,7 +17,8 @@ namespace WorkSights.Infrastructure.AuditFeed;
 /// resource. Tokens go only to the configured API host: content and next-page addresses the feed hands back are
 /// checked against it.
 /// </summary>
-internal sealed class ManagementActivityReader(HttpClient http, AppOnlyTokenProvider tokens, IOptions<MicrosoftIdentityOptions> options) : IAuditFeedReader
+internal sealed class ManagementActivityReader(HttpClient http, AppOnlyTokenProvider tokens, IOptions<MicrosoftIdentityOptions> options, TimeProvider clock)
+    : IAuditFeedReader
 {
     private const string AuditLogDisabled = "AF20023";
     private const string AlreadyEnabled = "AF20024";
@@ -156,14 +158,14 @@ internal sealed class ManagementActivityReader(HttpClient http, AppOnlyTokenProv
         }
     }
 
-    private static Exception Failure(HttpResponseMessage response, ErrorJson error)
+    private Exception Failure(HttpResponseMessage response, ErrorJson error)
     {
         var status = (int)response.StatusCode;
         return error.Code switch
         {
             AuditLogDisabled => new AuditLogNotEnabledException(error.Message ?? "The subscription was disabled."),
-            _ when response.StatusCode is HttpStatusCode.TooManyRequests || (status == 503 && response.Headers.RetryAfter is not null) =>
-                new ProviderThrottledException(ManagementApiRetries.RetryAfter(response)),
+            _ when response.StatusCode is HttpStatusCode.TooManyRequests || (status == 503 && RetryAfterHeader.Of(response, clock) is not null) =>
+                new ProviderThrottledException(ManagementApiRetries.RetryAfter(response, clock)),
             _ when response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden =>
                 new ConsentRevokedException($"The Management Activity API denied access ({error.Code ?? status.ToString(CultureInfo.InvariantCulture)})."),
             _ => new ProviderUnavailableException($"The Management Activity API answered {status} ({error.Code})."),

@@ -59,12 +59,12 @@ internal static class GraphBatch
                 readOfStep[await batch.AddBatchRequestStepAsync(read.Request)] = read;
             }
 
-            var response = await GraphCalls.CallAsync(() => client.Batch.PostAsync(batch, cancellationToken))
+            var response = await GraphCalls.CallAsync(() => client.Batch.PostAsync(batch, cancellationToken), clock)
                 ?? throw new ProviderUnavailableException("Microsoft Graph answered a batch with nothing.");
             var statuses = await response.GetResponsesStatusCodesAsync();
             foreach (var (step, status) in statuses.Where(s => !IsThrottled(s.Value)))
             {
-                results.Add((readOfStep[step].Key, await ReadAsync(response, step, status, item, cancellationToken)));
+                results.Add((readOfStep[step].Key, await ReadAsync(response, step, status, item, clock, cancellationToken)));
             }
 
             var throttled = statuses.Keys.Where(step => IsThrottled(statuses[step])).ToList();
@@ -74,7 +74,7 @@ internal static class GraphBatch
                 break;
             }
 
-            var wait = await LongestRetryAfterAsync(response, throttled);
+            var wait = await LongestRetryAfterAsync(response, throttled, clock);
             if (retry == MaxRetries || wait > LongestWait)
             {
                 throw new ProviderThrottledException(wait);
@@ -88,7 +88,7 @@ internal static class GraphBatch
 
     private static bool IsThrottled(HttpStatusCode status) => status is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
 
-    private static async Task<T?> ReadAsync<T>(BatchResponseContentCollection response, string step, HttpStatusCode status, JsonTypeInfo<T> item, CancellationToken cancellationToken)
+    private static async Task<T?> ReadAsync<T>(BatchResponseContentCollection response, string step, HttpStatusCode status, JsonTypeInfo<T> item, TimeProvider clock, CancellationToken cancellationToken)
         where T : class
     {
         switch (status)
@@ -101,7 +101,7 @@ internal static class GraphBatch
                 using (var message = await response.GetResponseByIdAsync(step))
                 {
                     await using var body = await message.Content.ReadAsStreamAsync(cancellationToken);
-                    return await GraphCalls.CallAsync(() => JsonSerializer.DeserializeAsync(body, item, cancellationToken).AsTask());
+                    return await GraphCalls.CallAsync(() => JsonSerializer.DeserializeAsync(body, item, cancellationToken).AsTask(), clock);
                 }
 
             default:
@@ -109,14 +109,14 @@ internal static class GraphBatch
         }
     }
 
-    private static async Task<TimeSpan> LongestRetryAfterAsync(BatchResponseContentCollection response, IEnumerable<string> steps)
+    private static async Task<TimeSpan> LongestRetryAfterAsync(BatchResponseContentCollection response, IEnumerable<string> steps, TimeProvider clock)
     {
         var longest = TimeSpan.FromSeconds(1);
         foreach (var step in steps)
         {
             using var item = await response.GetResponseByIdAsync(step);
             var headers = item?.Headers.ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase);
-            var wait = GraphCalls.RetryAfter(headers);
+            var wait = GraphCalls.RetryAfter(headers, clock);
             longest = wait > longest ? wait : longest;
         }
 

@@ -30,7 +30,7 @@ public sealed partial class GraphCallRecordReader(GraphClientFactory graphClient
             request => request.QueryParameters.Filter = $"startDateTime ge {GraphTime(from)} and startDateTime lt {GraphTime(to)}");
         while (request is not null)
         {
-            var page = await GraphPages.ReadAsync(client.RequestAdapter, request, GraphCallRecordJson.Default.GraphPageGraphCallRecord, cancellationToken);
+            var page = await GraphPages.ReadAsync(client.RequestAdapter, request, GraphCallRecordJson.Default.GraphPageGraphCallRecord, graphClients.Clock, cancellationToken);
             if (page is null)
             {
                 yield break;
@@ -139,7 +139,7 @@ public sealed partial class GraphCallRecordReader(GraphClientFactory graphClient
                 break;
             }
 
-            var page = await GraphPages.ReadAsync(adapter, pageRequest(nextLink), pageType, cancellationToken);
+            var page = await GraphPages.ReadAsync(adapter, pageRequest(nextLink), pageType, graphClients.Clock, cancellationToken);
             items.AddRange(page?.Value ?? []);
             nextLink = page?.NextLink;
         }

@@ -1,7 +1,7 @@
-using System.Globalization;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions;
 using WorkSights.Application.Common.Exceptions;
+using WorkSights.Infrastructure.Http;
 
 namespace WorkSights.Infrastructure.Graph;
 
@@ -14,7 +14,8 @@ internal static class GraphCalls
     /// <summary>Used when Graph throttles without saying how long to wait.</summary>
     public static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(30);
 
-    public static async Task<T?> CallAsync<T>(Func<Task<T?>> call)
+    /// <param name="clock">What an HTTP-date Retry-After is measured against.</param>
+    public static async Task<T?> CallAsync<T>(Func<Task<T?>> call, TimeProvider clock)
     {
         try
         {
@@ -42,7 +43,7 @@ internal static class GraphCalls
         }
         catch (ApiException error) when (error.ResponseStatusCode is 429 or 503)
         {
-            throw new ProviderThrottledException(RetryAfter(error.ResponseHeaders), error);
+            throw new ProviderThrottledException(RetryAfter(error.ResponseHeaders, clock), error);
         }
         catch (ODataError error)
         {
@@ -62,29 +63,7 @@ internal static class GraphCalls
         }
     }
 
-    /// <summary>Retry-After in seconds or as an HTTP date; never shorter than a second.</summary>
-    public static TimeSpan RetryAfter(IDictionary<string, IEnumerable<string>>? headers) =>
-        ParseRetryAfter(headers?.FirstOrDefault(h => string.Equals(h.Key, "Retry-After", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault())
-        ?? DefaultRetryAfter;
-
-    /// <summary>
-    /// Whole or fractional seconds (Graph sends "0.249" in batches, which the HTTP header parser rejects) or an HTTP
-    /// date, rounded up to whole seconds and never shorter than one; null when the value says nothing usable.
-    /// </summary>
-    public static TimeSpan? ParseRetryAfter(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
-        {
-            return TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(seconds)));
-        }
-
-        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-            ? TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling((at - DateTimeOffset.UtcNow).TotalSeconds)))
-            : null;
-    }
+    /// <summary>The wait Graph asked for, read by the one Retry-After parser, or <see cref="DefaultRetryAfter"/>.</summary>
+    public static TimeSpan RetryAfter(IDictionary<string, IEnumerable<string>>? headers, TimeProvider clock) =>
+        RetryAfterHeader.Of(headers, clock) ?? DefaultRetryAfter;
 }

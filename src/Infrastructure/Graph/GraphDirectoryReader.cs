@@ -24,7 +24,7 @@ public sealed class GraphDirectoryReader(GraphClientFactory graphClients) : IDir
         var graph = graphClients.ForTenant(externalTenantId);
         if (deltaLink is null)
         {
-            var startOfChanges = await GraphCalls.CallAsync(() => graph.Users.Delta.WithUrl(LatestDeltaUrl(graph.RequestAdapter.BaseUrl!)).GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken));
+            var startOfChanges = await GraphCalls.CallAsync(() => graph.Users.Delta.WithUrl(LatestDeltaUrl(graph.RequestAdapter.BaseUrl!)).GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken), graphClients.Clock);
             var nextDeltaLink = startOfChanges?.OdataDeltaLink ?? throw new ProviderUnavailableException("Graph returned no delta link.");
 
             var page = await GraphCalls.CallAsync(() => graph.Users.GetAsync(
@@ -34,18 +34,18 @@ public sealed class GraphDirectoryReader(GraphClientFactory graphClients) : IDir
                     request.QueryParameters.Top = PageSize;
                     request.QueryParameters.Expand = ["manager($select=id)"];
                 },
-                cancellationToken));
+                cancellationToken), graphClients.Clock);
             while (page is not null)
             {
                 var next = page.OdataNextLink;
                 yield return new DirectoryPage(ToIdentities(page.Value, managerFromDelta: false), [], next is null ? nextDeltaLink : null);
-                page = next is null ? null : await GraphCalls.CallAsync(() => graph.Users.WithUrl(next).GetAsync(cancellationToken: cancellationToken));
+                page = next is null ? null : await GraphCalls.CallAsync(() => graph.Users.WithUrl(next).GetAsync(cancellationToken: cancellationToken), graphClients.Clock);
             }
 
             yield break;
         }
 
-        var changes = await GraphCalls.CallAsync(() => graph.Users.Delta.WithUrl(deltaLink).GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken));
+        var changes = await GraphCalls.CallAsync(() => graph.Users.Delta.WithUrl(deltaLink).GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken), graphClients.Clock);
         while (changes is not null)
         {
             var users = changes.Value ?? [];
@@ -58,7 +58,7 @@ public sealed class GraphDirectoryReader(GraphClientFactory graphClients) : IDir
                 throw new ProviderUnavailableException("Graph ended a delta round without a delta link.");
             }
 
-            changes = next is null ? null : await GraphCalls.CallAsync(() => graph.Users.Delta.WithUrl(next).GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken));
+            changes = next is null ? null : await GraphCalls.CallAsync(() => graph.Users.Delta.WithUrl(next).GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken), graphClients.Clock);
         }
     }
 

@@ -42,7 +42,7 @@ public sealed partial class GraphMailboxReader(GraphClientFactory graphClients, 
 
         while (request is not null)
         {
-            var page = await GraphPages.ReadAsync(client.RequestAdapter, request, GraphMailboxJson.Default.GraphPageGraphMessage, cancellationToken);
+            var page = await GraphPages.ReadAsync(client.RequestAdapter, request, GraphMailboxJson.Default.GraphPageGraphMessage, graphClients.Clock, cancellationToken);
             if (page is null)
             {
                 yield break;
@@ -81,7 +81,7 @@ public sealed partial class GraphMailboxReader(GraphClientFactory graphClients, 
 
         while (request is not null)
         {
-            var page = await GraphPages.ReadAsync(client.RequestAdapter, request, GraphMailboxJson.Default.GraphPageGraphEvent, cancellationToken);
+            var page = await GraphPages.ReadAsync(client.RequestAdapter, request, GraphMailboxJson.Default.GraphPageGraphEvent, graphClients.Clock, cancellationToken);
             if (page is null)
             {
                 yield break;

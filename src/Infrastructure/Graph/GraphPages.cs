@@ -19,12 +19,13 @@ internal static class GraphPages
         ["XXX"] = ODataError.CreateFromDiscriminatorValue,
     };
 
-    public static Task<GraphPage<T>?> ReadAsync<T>(IRequestAdapter adapter, RequestInformation request, JsonTypeInfo<GraphPage<T>> page, CancellationToken cancellationToken) =>
+    public static Task<GraphPage<T>?> ReadAsync<T>(IRequestAdapter adapter, RequestInformation request, JsonTypeInfo<GraphPage<T>> page, TimeProvider clock, CancellationToken cancellationToken) =>
         GraphCalls.CallAsync(async () =>
         {
             await using var body = await adapter.SendPrimitiveAsync<Stream>(request, Errors, cancellationToken);
             return body is null ? null : await JsonSerializer.DeserializeAsync(body, page, cancellationToken);
-        });
+        },
+        clock);
 }
 
 /// <summary>A page of a Graph collection: its items and the next page's link, or, ending a delta round, the delta link.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using WorkSights.Infrastructure.Http;
 
 namespace WorkSights.Infrastructure.Graph;
 
@@ -32,15 +33,14 @@ internal sealed class GraphRetryHandler(TimeProvider clock) : DelegatingHandler
         return response;
     }
 
-    private static TimeSpan? WaitBeforeRetry(HttpResponseMessage response, int attempt)
+    private TimeSpan? WaitBeforeRetry(HttpResponseMessage response, int attempt)
     {
         if (response.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout))
         {
             return null;
         }
 
-        var header = response.Headers.NonValidated.TryGetValues("Retry-After", out var values) ? values.FirstOrDefault() : null;
-        var wait = GraphCalls.ParseRetryAfter(header) ?? DefaultDelay * Math.Pow(2, attempt - 1);
+        var wait = RetryAfterHeader.Of(response, clock) ?? DefaultDelay * Math.Pow(2, attempt - 1);
         return wait <= LongestWait ? wait : null;
     }
 

@@ -29,7 +29,7 @@ public sealed partial class GraphSignInReader(GraphClientFactory graphClients, I
                 request.QueryParameters.Filter = $"createdDateTime ge {GraphTime(from)} and createdDateTime lt {GraphTime(to)}";
                 request.QueryParameters.Top = PageSize;
             },
-            cancellationToken));
+            cancellationToken), graphClients.Clock);
         while (page is not null)
         {
             var signInPage = page.Value ?? [];
@@ -41,7 +41,7 @@ public sealed partial class GraphSignInReader(GraphClientFactory graphClients, I
 
             yield return events;
             page = page.OdataNextLink is { } next
-                ? await GraphCalls.CallAsync(() => signIns.WithUrl(next).GetAsync(cancellationToken: cancellationToken))
+                ? await GraphCalls.CallAsync(() => signIns.WithUrl(next).GetAsync(cancellationToken: cancellationToken), graphClients.Clock)
                 : null;
         }
     }

@@ -34,7 +34,7 @@ internal sealed class GraphTenantAdministrators(GraphClientFactory graphClients)
                     request.QueryParameters.Count = true;
                     request.Headers.Add("ConsistencyLevel", "eventual");
                 },
-                cancellationToken));
+                cancellationToken), graphClients.Clock);
             while (page is not null)
             {
                 if (page.Value?.Any(r => r.RoleTemplateId is GlobalAdministrator or PrivilegedRoleAdministrator) == true)
@@ -43,7 +43,7 @@ internal sealed class GraphTenantAdministrators(GraphClientFactory graphClients)
                 }
 
                 var next = page.OdataNextLink;
-                page = next is null ? null : await GraphCalls.CallAsync(() => roles.WithUrl(next).GetAsync(cancellationToken: cancellationToken));
+                page = next is null ? null : await GraphCalls.CallAsync(() => roles.WithUrl(next).GetAsync(cancellationToken: cancellationToken), graphClients.Clock);
             }
 
             return false;

@@ -11,6 +11,7 @@ using WorkSights.Domain.Ingestion;
 using WorkSights.Domain.Onboarding;
 using WorkSights.Domain.People;
 using WorkSights.Domain.Scores;
+using WorkSights.Domain.Sessions;
 using WorkSights.Domain.Tenants;
 
 namespace WorkSights.Infrastructure.Persistence;
@@ -39,6 +40,8 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<SyncCheckpoint> SyncCheckpoints => Set<SyncCheckpoint>();
 
     public DbSet<FeedCheckpoint> FeedCheckpoints => Set<FeedCheckpoint>();
+
+    public DbSet<UserSession> Sessions => Set<UserSession>();
 
     /// <summary>Read by the tenant filter at query time; no workspace means <see cref="Guid.Empty"/>, which matches nothing.</summary>
     private Guid CurrentTenantId => tenantContext.TenantId ?? Guid.Empty;

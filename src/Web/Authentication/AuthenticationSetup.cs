@@ -4,6 +4,7 @@ using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 using Microsoft.IdentityModel.Validators;
+using WorkSights.Application.Sessions;
 using WorkSights.Infrastructure.Identity;
 
 namespace WorkSights.Web.Authentication;
@@ -15,6 +16,10 @@ internal static class AuthenticationSetup
         var microsoft = configuration.GetSection(MicrosoftIdentityOptions.SectionName).Get<MicrosoftIdentityOptions>() ?? new MicrosoftIdentityOptions();
         var authority = new Uri(microsoft.Instance, "organizations/v2.0").ToString();
 
+        var sessions = configuration.GetSection(UserSessionOptions.SectionName).Get<UserSessionOptions>() ?? new UserSessionOptions();
+        services.AddOptions<UserSessionOptions>().Bind(configuration.GetSection(UserSessionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddMemoryCache();
+        services.AddScoped<SessionCookieEvents>();
         services.AddScoped<MicrosoftSignInEvents>();
         services.AddAuthentication(AuthenticationSchemes.Cookie)
             .AddCookie(AuthenticationSchemes.Cookie, options =>
@@ -24,15 +29,12 @@ internal static class AuthenticationSetup
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
                 options.Cookie.Path = "/";
-                options.ExpireTimeSpan = TimeSpan.FromHours(8);
-                options.SlidingExpiration = true;
+                // The session record decides when a session ends (idle and absolute); the cookie never outlives the absolute lifetime.
+                options.ExpireTimeSpan = sessions.AbsoluteLifetime;
+                options.SlidingExpiration = false;
                 options.LoginPath = "/Login";
                 options.AccessDeniedPath = "/Error/403";
-                options.Events = new CookieAuthenticationEvents
-                {
-                    OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized),
-                    OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden),
-                };
+                options.EventsType = typeof(SessionCookieEvents);
             })
             .AddOpenIdConnect(AuthenticationSchemes.Microsoft, "Microsoft", options =>
             {
@@ -80,19 +82,5 @@ internal static class AuthenticationSetup
 
         services.AddAuthorization(Policies.Add);
         return services;
-    }
-
-    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int statusCode)
-    {
-        if (context.Request.Path.StartsWithSegments("/api"))
-        {
-            context.Response.StatusCode = statusCode;
-        }
-        else
-        {
-            context.Response.Redirect(context.RedirectUri);
-        }
-
-        return Task.CompletedTask;
     }
 }

@@ -10,4 +10,7 @@ public static class WorkSightsClaims
     public const string WorkspaceId = "ws_tenant";
     public const string PersonId = "ws_person";
     public const string Role = "ws_role";
+
+    /// <summary>The random id of the server-side session (only its hash is stored).</summary>
+    public const string SessionId = "ws_session";
 }

@@ -16,7 +16,7 @@ public sealed class SandboxGraph : IAsyncDisposable
 {
     public const string ClientSecret = "integration-tests-secret";
 
-    private SandboxGraph(SandboxServer server, string clientId, MicrosoftIdentityOptions options)
+    private SandboxGraph(SandboxServer server, string clientId, MicrosoftIdentityOptions options, TimeProvider clock)
     {
         Server = server;
         ClientId = clientId;
@@ -28,6 +28,7 @@ public sealed class SandboxGraph : IAsyncDisposable
         auditServices = new ServiceCollection()
             .AddSingleton(Microsoft.Extensions.Options.Options.Create(options))
             .AddSingleton(Tokens)
+            .AddSingleton(clock)
             .AddAuditFeedReader()
             .BuildServiceProvider();
         CallRecordReader = new GraphCallRecordReader(Clients);
@@ -36,7 +37,8 @@ public sealed class SandboxGraph : IAsyncDisposable
 
     private readonly ServiceProvider auditServices;
 
-    /// <summary>The real audit feed adapter (typed HttpClient with its retry pipeline), as the app builds it.</summary>
+    /// <summary>The real audit feed adapter (typed HttpClient with its retry handler), as the app builds it; its retries wait
+    /// on the clock the sandbox was started with.</summary>
     public IAuditFeedReader AuditReader => auditServices.GetRequiredService<IAuditFeedReader>();
 
     public SandboxServer Server { get; }
@@ -66,7 +68,8 @@ public sealed class SandboxGraph : IAsyncDisposable
     /// <summary>Graph requests only (the identity platform's token requests left out).</summary>
     public IReadOnlyList<SandboxRequestLogEntry> GraphRequests => [.. Requests.Where(IsGraph)];
 
-    /// <param name="clock">The sandbox's "now" (which mail and meetings exist, token times, request log stamps); the system clock when null.</param>
+    /// <param name="clock">The sandbox's "now" (which mail and meetings exist, token times, request log stamps), which the audit
+    /// feed reader's retries also wait on; the system clock when null.</param>
     public static async Task<SandboxGraph> StartAsync(TimeProvider? clock = null)
     {
         // Two-minute tokens: MSAL treats tokens expiring within five minutes as expired, so every Graph call gets a
@@ -102,7 +105,7 @@ public sealed class SandboxGraph : IAsyncDisposable
             // The test mailboxes hold a few hundred items: smaller pages give the crash and fault tests several pages a mailbox.
             MailboxPageSize = 100,
         };
-        return new SandboxGraph(server, clientId, options);
+        return new SandboxGraph(server, clientId, options, clock ?? TimeProvider.System);
     }
 
     public static bool IsGraph(SandboxRequestLogEntry entry) => entry.PathAndQuery.StartsWith("/v1.0/", StringComparison.Ordinal);

@@ -1,0 +1,12 @@
+using Mediator;
+
+namespace WorkSights.Application.Sessions.StartSession;
+
+/// <summary>A sign-in: records a new session and returns its id for the cookie; the session the browser held before, if
+/// any, ends.</summary>
+public sealed record StartSessionCommand(
+    string ExternalTenantId,
+    string ObjectId,
+    Guid? WorkspaceId,
+    Guid? PersonId,
+    string? PreviousSessionId) : ICommand<string>;
