@@ -11,7 +11,7 @@ using WorkSights.Infrastructure.Persistence;
 namespace WorkSights.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261204173427_RestartTruthAndConsentRecheck")]
+    [Migration("20261204174653_RestartTruthAndConsentRecheck")]
     partial class RestartTruthAndConsentRecheck
     {
         /// <inheritdoc />
@@ -438,6 +438,54 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("Scores", (string)null);
+                });
+
+            modelBuilder.Entity("WorkSights.Domain.Sessions.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EndReason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalTenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ObjectId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdHash")
+                        .IsUnique();
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("Sessions", (string)null);
                 });
 
             modelBuilder.Entity("WorkSights.Domain.Tenants.Tenant", b =>
