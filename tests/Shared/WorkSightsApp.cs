@@ -16,7 +16,17 @@ public sealed class WorkSightsApp : WebApplicationFactory<Program>, IAsyncLifeti
     public const string ClientId = "0d9f8c61-2f4b-4a3c-8e1d-7b5a6c4d3e21";
     public const string ClientSecret = "test-secret-only-known-to-the-sandbox";
 
-    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "worksights-tests", Guid.NewGuid().ToString("N"));
+    /// <summary>The app's data folder: its database and keys, and, with <see cref="PersistSandbox"/>, the sandbox's state.</summary>
+    public string DataDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "worksights-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Leaves the data folder in place on dispose, for a test that starts a new host on it (a restart).</summary>
+    public bool KeepDataOnDispose { get; init; }
+
+    /// <summary>The sandbox keeps its state in the data folder, as it does under <c>dotnet run</c>.</summary>
+    public bool PersistSandbox { get; init; }
+
+    /// <summary>Fixed sandbox ports (0: any free one), so that a restarted sandbox answers the links it gave out before.</summary>
+    public (int Http, int Https) SandboxPorts { get; init; }
 
     public SandboxServer Sandbox { get; private set; } = null!;
 
@@ -33,7 +43,13 @@ public sealed class WorkSightsApp : WebApplicationFactory<Program>, IAsyncLifeti
 
     public async Task InitializeAsync()
     {
-        Sandbox = await SandboxServer.StartAsync(new SandboxOptions { AccessTokenLifetime = AccessTokenLifetime });
+        Sandbox = await SandboxServer.StartAsync(new SandboxOptions
+        {
+            AccessTokenLifetime = AccessTokenLifetime,
+            DataDirectory = PersistSandbox ? Path.Combine(DataDirectory, "sandbox") : null,
+            HttpPort = SandboxPorts.Http,
+            HttpsPort = SandboxPorts.Https,
+        });
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         StartServer();
         BaseAddress = ClientOptions.BaseAddress;
@@ -48,9 +64,14 @@ public sealed class WorkSightsApp : WebApplicationFactory<Program>, IAsyncLifeti
     {
         await DisposeAsync();
         await Sandbox.DisposeAsync();
+        if (KeepDataOnDispose)
+        {
+            return;
+        }
+
         try
         {
-            Directory.Delete(dataDirectory, recursive: true);
+            Directory.Delete(DataDirectory, recursive: true);
         }
         catch (IOException)
         {
@@ -61,7 +82,7 @@ public sealed class WorkSightsApp : WebApplicationFactory<Program>, IAsyncLifeti
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("DataDirectory", dataDirectory);
+        builder.UseSetting("DataDirectory", DataDirectory);
         builder.UseSetting("Sandbox:Enabled", "false");
         builder.UseSetting("ActivitySync:Enabled", ActivitySyncEnabled ? "true" : "false");
         builder.UseSetting("ActivitySync:PollInterval", "00:00:01");

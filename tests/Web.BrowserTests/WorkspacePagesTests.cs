@@ -77,8 +77,8 @@ public sealed class WorkspacePagesTests : IAsyncLifetime
 
         await page.ClickAsync("#reconnect");
         await page.ClickAsync("#accept");
-        await page.WaitForURLAsync("**/Onboarding/Ready");
-        await page.GotoAsync(new Uri(app.BaseAddress, "/Settings/Services").ToString());
+        await page.WaitForURLAsync("**/Settings/Services?message=reconnected");
+        await Assertions.Expect(page.Locator("#services-message")).ToContainTextAsync("connected again");
         await Assertions.Expect(page.Locator("#connection-status")).ToHaveTextAsync("Connected", new() { Timeout = 60_000 });
         await browser.ScreenshotAsync("reconnected");
     }
