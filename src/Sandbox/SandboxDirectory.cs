@@ -429,7 +429,7 @@ public sealed class SandboxDirectory
     {
         lock (gate)
         {
-            foreach (var app in savedApps.Where(a => !string.IsNullOrWhiteSpace(a.ClientId)))
+            foreach (var app in savedApps.Where(a => !string.IsNullOrWhiteSpace(a?.ClientId)))
             {
                 apps[app.ClientId] = app;
             }
@@ -443,14 +443,14 @@ public sealed class SandboxDirectory
 
                 tenant.Sequence = saved.Sequence;
                 tenant.AddedCount = saved.AddedCount;
-                foreach (var changed in saved.Users)
+                foreach (var changed in (saved.Users ?? []).Where(u => u?.User?.Id is not null))
                 {
                     tenant.Users[changed.User.Id] = new UserEntry(changed.User, changed.ChangeSequence, changed.Removed);
                 }
 
-                foreach (var consent in saved.Consents)
+                foreach (var consent in (saved.Consents ?? []).Where(c => c?.ClientId is not null))
                 {
-                    tenant.Consents[consent.ClientId] = new ConsentRecord(consent.State, consent.ServicePrincipalId, [.. consent.Roles], consent.Generation);
+                    tenant.Consents[consent.ClientId] = new ConsentRecord(consent.State, consent.ServicePrincipalId, [.. consent.Roles ?? []], consent.Generation);
                 }
 
                 SetPremiumLocked(tenant.Info.TenantId, saved.EntraPremium);
