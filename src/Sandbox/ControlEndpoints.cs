@@ -130,6 +130,12 @@ internal static class ControlEndpoints
             return Respond(ctx, FaultsJson(state));
         }));
 
+        app.MapPost("/sandbox/reset", Unsafe(state, (ctx, _) =>
+        {
+            state.Reset();
+            return Respond(ctx, new JsonObject { ["reset"] = true, ["stateFile"] = state.StateFile.Path });
+        }));
+
         app.MapGet("/sandbox/requests", ctx => Http.JsonAsync(ctx, 200, new JsonArray([.. state.RequestLog.Entries.Select(e => (JsonNode?)new JsonObject
         {
             ["timestampUtc"] = Http.Iso(e.TimestampUtc),
@@ -326,7 +332,12 @@ internal static class ControlEndpoints
           .Append("<form method=\"post\" action=\"/sandbox/faults/malformed-json\"><label for=\"count\">Malformed JSON responses</label><input type=\"text\" id=\"count\" name=\"count\" value=\"1\"> <button type=\"submit\">Corrupt next responses</button></form>")
           .Append("<form method=\"post\" action=\"/sandbox/faults/seed\"><label for=\"seed\">Fault seed</label><input type=\"text\" id=\"seed\" name=\"seed\" value=\"0\"> <button type=\"submit\">Set seed</button></form>")
           .Append("<form method=\"post\" action=\"/sandbox/faults/expire-delta-tokens\"><button type=\"submit\">Expire all delta tokens</button></form>")
-          .Append("<form method=\"post\" action=\"/sandbox/faults/reset\"><button type=\"submit\">Reset faults</button></form>");
+          .Append("<form method=\"post\" action=\"/sandbox/faults/reset\"><button type=\"submit\">Reset faults</button></form>")
+          .Append("<h2>Saved state</h2><p class=\"muted\">")
+          .Append(state.StateFile.Path is { } file
+              ? "Consent, apps, directory changes, licences, audit logging, feed subscriptions and token keys are kept in " + Http.E(file) + " and survive a restart."
+              : "Nothing is kept: this sandbox has no data directory and starts from the seed each time.")
+          .Append("</p><form method=\"post\" action=\"/sandbox/reset\"><button type=\"submit\" id=\"reset-sandbox\">Reset sandbox to its seed</button> <span class=\"muted\">forgets consent, added apps, directory changes and every delta, skip and continuation token it issued</span></form>");
         return Pages.Layout("Sandbox admin centre", sb.ToString(), wide: true);
     }
 }

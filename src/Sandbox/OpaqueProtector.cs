@@ -5,10 +5,30 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace WorkSights.Sandbox;
 
-/// <summary>HMAC-protected opaque strings (delta tokens, skip tokens, session cookies). Key is per server instance.</summary>
+/// <summary>HMAC-protected opaque strings (delta tokens, skip tokens, nextPage, session cookies). The key is kept in the
+/// data directory when there is one (see <see cref="SandboxStateFile"/>), so that tokens survive a restart.</summary>
 internal sealed class OpaqueProtector
 {
-    private readonly byte[] key = RandomNumberGenerator.GetBytes(32);
+    public const int KeyLength = 32;
+
+    private readonly byte[] key;
+
+    /// <summary>A protector with a new random key.</summary>
+    public OpaqueProtector()
+        : this(RandomNumberGenerator.GetBytes(KeyLength))
+    {
+    }
+
+    /// <summary>A protector with a key kept from an earlier run.</summary>
+    public OpaqueProtector(byte[] key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentOutOfRangeException.ThrowIfNotEqual(key.Length, KeyLength, nameof(key));
+        this.key = [.. key];
+    }
+
+    /// <summary>A copy of the key, for the state file.</summary>
+    public byte[] ExportKey() => [.. key];
 
     public string Protect<T>(T payload)
     {

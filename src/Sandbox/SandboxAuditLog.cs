@@ -21,6 +21,9 @@ public sealed class SandboxAuditLog
         loggingOff.UnionWith(tenantsWithLoggingOff);
     }
 
+    /// <summary>Called after every change, outside the lock (the state file saves then).</summary>
+    internal Action? Changed { get; set; }
+
     internal enum StartOutcome
     {
         Started,
@@ -51,19 +54,22 @@ public sealed class SandboxAuditLog
             if (enabled)
             {
                 loggingOff.Remove(tenantId);
-                return;
             }
-
-            loggingOff.Add(tenantId);
-            var now = clock.GetUtcNow();
-            foreach (var ((tenant, _), intervals) in subscriptions)
+            else
             {
-                if (string.Equals(tenant, tenantId, StringComparison.OrdinalIgnoreCase) && intervals[^1].To is null)
+                loggingOff.Add(tenantId);
+                var now = clock.GetUtcNow();
+                foreach (var ((tenant, _), intervals) in subscriptions)
                 {
-                    intervals[^1] = intervals[^1] with { To = now };
+                    if (string.Equals(tenant, tenantId, StringComparison.OrdinalIgnoreCase) && intervals[^1].To is null)
+                    {
+                        intervals[^1] = intervals[^1] with { To = now };
+                    }
                 }
             }
         }
+
+        Changed?.Invoke();
     }
 
     public IReadOnlyList<SandboxAuditSubscription> Subscriptions(string tenantId)
@@ -79,38 +85,55 @@ public sealed class SandboxAuditLog
 
     internal StartOutcome Start(string tenantId, string contentType)
     {
+        StartOutcome outcome;
         lock (gate)
         {
-            if (loggingOff.Contains(tenantId))
-            {
-                return StartOutcome.LoggingOff;
-            }
-
-            var key = (tenantId.ToLowerInvariant(), contentType);
-            if (!subscriptions.TryGetValue(key, out var intervals))
-            {
-                subscriptions[key] = intervals = [];
-            }
-
-            if (intervals.Count > 0 && intervals[^1].To is null)
-            {
-                return StartOutcome.AlreadyEnabled;
-            }
-
-            intervals.Add(new Interval(clock.GetUtcNow(), null));
-            return StartOutcome.Started;
+            outcome = StartLocked(tenantId, contentType);
         }
+
+        if (outcome == StartOutcome.Started)
+        {
+            Changed?.Invoke();
+        }
+
+        return outcome;
+    }
+
+    private StartOutcome StartLocked(string tenantId, string contentType)
+    {
+        if (loggingOff.Contains(tenantId))
+        {
+            return StartOutcome.LoggingOff;
+        }
+
+        var key = (tenantId.ToLowerInvariant(), contentType);
+        if (!subscriptions.TryGetValue(key, out var intervals))
+        {
+            subscriptions[key] = intervals = [];
+        }
+
+        if (intervals.Count > 0 && intervals[^1].To is null)
+        {
+            return StartOutcome.AlreadyEnabled;
+        }
+
+        intervals.Add(new Interval(clock.GetUtcNow(), null));
+        return StartOutcome.Started;
     }
 
     internal void Stop(string tenantId, string contentType)
     {
         lock (gate)
         {
-            if (subscriptions.TryGetValue((tenantId.ToLowerInvariant(), contentType), out var intervals) && intervals[^1].To is null)
+            if (!subscriptions.TryGetValue((tenantId.ToLowerInvariant(), contentType), out var intervals) || intervals[^1].To is not null)
             {
-                intervals[^1] = intervals[^1] with { To = clock.GetUtcNow() };
+                return;
             }
+
+            intervals[^1] = intervals[^1] with { To = clock.GetUtcNow() };
         }
+
+        Changed?.Invoke();
     }
 
     internal SubscriptionState StateOf(string tenantId, string contentType)
@@ -130,6 +153,50 @@ public sealed class SandboxAuditLog
         {
             return subscriptions.TryGetValue((tenantId.ToLowerInvariant(), contentType), out var intervals)
                 && intervals.Any(i => i.From <= created && (i.To is null || created < i.To));
+        }
+    }
+
+    /// <summary>Whether audit logging is on, and every subscription with the periods it was enabled, for the tenant.</summary>
+    internal (bool Enabled, IReadOnlyList<PersistedSandboxState.AuditSubscription> Subscriptions) Export(string tenantId)
+    {
+        lock (gate)
+        {
+            return (!loggingOff.Contains(tenantId), [.. subscriptions
+                .Where(s => string.Equals(s.Key.Tenant, tenantId, StringComparison.OrdinalIgnoreCase))
+                .OrderBy(s => s.Key.ContentType, StringComparer.Ordinal)
+                .Select(s => new PersistedSandboxState.AuditSubscription(s.Key.ContentType, [.. s.Value.Select(i => new PersistedSandboxState.EnabledPeriod(i.From, i.To))]))]);
+        }
+    }
+
+    /// <summary>Replaces the tenant's audit-log switch and subscriptions by saved ones.</summary>
+    internal void Import(string tenantId, bool enabled, IEnumerable<PersistedSandboxState.AuditSubscription> saved)
+    {
+        lock (gate)
+        {
+            if (enabled)
+            {
+                loggingOff.Remove(tenantId);
+            }
+            else
+            {
+                loggingOff.Add(tenantId);
+            }
+
+            foreach (var subscription in saved.Where(s => s.ContentType is not null && s.Periods is { Count: > 0 }))
+            {
+                subscriptions[(tenantId.ToLowerInvariant(), subscription.ContentType)] = [.. subscription.Periods.Select(p => new Interval(p.From, p.To))];
+            }
+        }
+    }
+
+    /// <summary>No subscriptions; audit logging on except for <paramref name="tenantsWithLoggingOff"/>.</summary>
+    internal void Reset(IEnumerable<string> tenantsWithLoggingOff)
+    {
+        lock (gate)
+        {
+            subscriptions.Clear();
+            loggingOff.Clear();
+            loggingOff.UnionWith(tenantsWithLoggingOff);
         }
     }
 

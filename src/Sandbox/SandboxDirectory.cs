@@ -29,21 +29,21 @@ public sealed class SandboxDirectory
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> withoutEntraPremium = new(StringComparer.OrdinalIgnoreCase);
 
+    private readonly int extraPeople;
+
     internal SandboxDirectory(TimeProvider clock, int extraPeople = 0)
     {
         this.clock = clock;
+        this.extraPeople = extraPeople;
         foreach (var seed in DirectorySeed.Build(extraPeople))
         {
             rosters[seed.Info.TenantId] = new WorkRoster(seed.Info, seed.Users);
-            var data = new TenantData(seed.Info, seed.Domains);
-            foreach (var user in seed.Users)
-            {
-                data.Users[user.Id] = new UserEntry(user, 0, null);
-            }
-
-            tenants[seed.Info.TenantId] = data;
+            tenants[seed.Info.TenantId] = SeedTenant(seed);
         }
     }
+
+    /// <summary>Called after every change, outside the directory's lock (the state file saves then).</summary>
+    internal Action? Changed { get; set; }
 
     /// <summary>Whether the tenant's directory has Microsoft Entra ID P1 or P2 (every tenant has at start), which the sign-in log needs.</summary>
     public bool HasEntraPremium(string tenantId) => !withoutEntraPremium.ContainsKey(RequireTenantId(tenantId));
@@ -52,15 +52,7 @@ public sealed class SandboxDirectory
     /// <c>Authentication_RequestFromNonPremiumTenantOrB2CTenant</c>.</summary>
     public void SetEntraPremium(string tenantId, bool hasPremium)
     {
-        var id = RequireTenantId(tenantId);
-        if (hasPremium)
-        {
-            withoutEntraPremium.TryRemove(id, out _);
-        }
-        else
-        {
-            withoutEntraPremium[id] = true;
-        }
+        Change(() => SetPremiumLocked(RequireTenant(tenantId).Info.TenantId, hasPremium));
     }
 
     private string RequireTenantId(string tenantId)
@@ -112,7 +104,7 @@ public sealed class SandboxDirectory
             throw new ArgumentException($"'{unknown}' is not a permission the registration requests.", nameof(permissions));
         }
 
-        lock (gate)
+        return Change(() =>
         {
             var tenant = RequireTenant(tenantId);
             var app = RequireApp(clientId);
@@ -129,13 +121,13 @@ public sealed class SandboxDirectory
             tenant.Consents[app.ClientId] = new ConsentRecord(
                 SandboxConsentState.Consented, spId, [.. RequestedPermissions.Select(p => p.Value).Where(p => permissions is null || permissions.Contains(p))], generation);
             return SnapshotConsent(tenant, app);
-        }
+        });
     }
 
     /// <summary>Removes the app-role assignments but keeps the service principal (tokens are issued without roles).</summary>
     public SandboxAppConsent RevokeConsent(string tenantId, string clientId)
     {
-        lock (gate)
+        return Change(() =>
         {
             var tenant = RequireTenant(tenantId);
             var app = RequireApp(clientId);
@@ -146,13 +138,13 @@ public sealed class SandboxDirectory
             }
 
             return SnapshotConsent(tenant, app);
-        }
+        });
     }
 
     /// <summary>Deletes the enterprise application (service principal) from the tenant.</summary>
     public SandboxAppConsent DeleteServicePrincipal(string tenantId, string clientId)
     {
-        lock (gate)
+        return Change(() =>
         {
             var tenant = RequireTenant(tenantId);
             var app = RequireApp(clientId);
@@ -163,7 +155,7 @@ public sealed class SandboxDirectory
             }
 
             return SnapshotConsent(tenant, app);
-        }
+        });
     }
 
     /// <summary>Current (not deleted) users of the tenant, ordered by id.</summary>
@@ -214,7 +206,7 @@ public sealed class SandboxDirectory
     public SandboxUser AddUser(string tenantId, string displayName, string? department = null, string? jobTitle = null, string? managerId = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(displayName);
-        lock (gate)
+        return Change(() =>
         {
             var tenant = RequireTenant(tenantId);
             if (managerId is not null)
@@ -256,24 +248,24 @@ public sealed class SandboxDirectory
             };
             tenant.Users[user.Id] = new UserEntry(user, ++tenant.Sequence, null);
             return user;
-        }
+        });
     }
 
     /// <summary>A leaver. Permanent removal appears in delta as <c>@removed: deleted</c>; a soft delete (restorable) as <c>changed</c>.</summary>
     public void RemoveUser(string tenantId, string userId, bool softDelete = false)
     {
-        lock (gate)
+        Change(() =>
         {
             var tenant = RequireTenant(tenantId);
             var entry = RequireLiveUser(tenant, userId);
             tenant.Users[userId] = entry with { ChangeSequence = ++tenant.Sequence, Removed = softDelete ? "changed" : "deleted" };
-        }
+        });
     }
 
     /// <summary>Restores a soft-deleted user.</summary>
     public SandboxUser RestoreUser(string tenantId, string userId)
     {
-        lock (gate)
+        return Change(() =>
         {
             var tenant = RequireTenant(tenantId);
             if (!tenant.Users.TryGetValue(userId, out var entry) || entry.Removed != "changed")
@@ -283,13 +275,13 @@ public sealed class SandboxDirectory
 
             tenant.Users[userId] = entry with { ChangeSequence = ++tenant.Sequence, Removed = null };
             return entry.User;
-        }
+        });
     }
 
     /// <summary>Changes some properties of a user (null leaves a property unchanged; an empty string clears it).</summary>
     public SandboxUser UpdateUser(string tenantId, string userId, string? department = null, string? jobTitle = null, string? displayName = null, string? managerId = null)
     {
-        lock (gate)
+        return Change(() =>
         {
             var tenant = RequireTenant(tenantId);
             var entry = RequireLiveUser(tenant, userId);
@@ -311,17 +303,17 @@ public sealed class SandboxDirectory
             };
             tenant.Users[userId] = entry with { User = user, ChangeSequence = ++tenant.Sequence };
             return user;
-        }
+        });
     }
 
     internal void RegisterApp(SandboxClientApp app)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentException.ThrowIfNullOrWhiteSpace(app.ClientId);
-        lock (gate)
+        Change(() =>
         {
             apps[app.ClientId] = app;
-        }
+        });
     }
 
     internal SandboxClientApp? FindApp(string? clientId)
@@ -413,6 +405,131 @@ public sealed class SandboxDirectory
         bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
         return new Guid(bytes).ToString();
+    }
+
+    /// <summary>The registered apps and, per tenant, what changed since the seed (for the state file).</summary>
+    internal (IReadOnlyList<SandboxClientApp> Apps, IReadOnlyList<PersistedSandboxState.Tenant> Tenants) Export()
+    {
+        lock (gate)
+        {
+            return ([.. apps.Values.OrderBy(a => a.ClientId, StringComparer.Ordinal)], [.. tenants.Values.Select(t => new PersistedSandboxState.Tenant
+            {
+                TenantId = t.Info.TenantId,
+                Sequence = t.Sequence,
+                AddedCount = t.AddedCount,
+                EntraPremium = !withoutEntraPremium.ContainsKey(t.Info.TenantId),
+                Users = [.. t.Users.Values.Where(u => u.ChangeSequence > 0).OrderBy(u => u.ChangeSequence).Select(u => new PersistedSandboxState.ChangedUser(u.User, u.ChangeSequence, u.Removed))],
+                Consents = [.. t.Consents.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new PersistedSandboxState.Consent(c.Key, c.Value.State, c.Value.ServicePrincipalId, c.Value.Roles, c.Value.Generation))],
+            })]);
+        }
+    }
+
+    /// <summary>Applies a saved state over the seed (tenants the seed does not know are ignored).</summary>
+    internal void Import(IEnumerable<SandboxClientApp> savedApps, IEnumerable<PersistedSandboxState.Tenant> savedTenants)
+    {
+        lock (gate)
+        {
+            foreach (var app in savedApps.Where(a => !string.IsNullOrWhiteSpace(a?.ClientId)))
+            {
+                apps[app.ClientId] = app;
+            }
+
+            foreach (var saved in savedTenants)
+            {
+                if (saved.TenantId is null || !tenants.TryGetValue(saved.TenantId, out var tenant))
+                {
+                    continue;
+                }
+
+                tenant.Sequence = saved.Sequence;
+                tenant.AddedCount = saved.AddedCount;
+                foreach (var changed in (saved.Users ?? []).Where(u => u?.User?.Id is not null))
+                {
+                    tenant.Users[changed.User.Id] = new UserEntry(changed.User, changed.ChangeSequence, changed.Removed);
+                }
+
+                foreach (var consent in (saved.Consents ?? []).Where(c => c?.ClientId is not null))
+                {
+                    tenant.Consents[consent.ClientId] = new ConsentRecord(consent.State, consent.ServicePrincipalId, [.. consent.Roles ?? []], consent.Generation);
+                }
+
+                SetPremiumLocked(tenant.Info.TenantId, saved.EntraPremium);
+            }
+        }
+    }
+
+    /// <summary>Back to the seed: seeded users only, no consent, only <paramref name="seedApps"/> registered.</summary>
+    internal void ResetToSeed(IEnumerable<SandboxClientApp> seedApps, IEnumerable<string> tenantsWithoutEntraPremium)
+    {
+        lock (gate)
+        {
+            foreach (var seed in DirectorySeed.Build(extraPeople))
+            {
+                tenants[seed.Info.TenantId] = SeedTenant(seed);
+            }
+
+            apps.Clear();
+            foreach (var app in seedApps)
+            {
+                apps[app.ClientId] = app;
+            }
+
+            joiners.Clear();
+            withoutEntraPremium.Clear();
+            foreach (var tenantId in tenantsWithoutEntraPremium)
+            {
+                if (tenants.TryGetValue(tenantId, out var tenant))
+                {
+                    SetPremiumLocked(tenant.Info.TenantId, false);
+                }
+            }
+        }
+    }
+
+    private void SetPremiumLocked(string tenantId, bool hasPremium)
+    {
+        if (hasPremium)
+        {
+            withoutEntraPremium.TryRemove(tenantId, out _);
+        }
+        else
+        {
+            withoutEntraPremium[tenantId] = true;
+        }
+    }
+
+    private static TenantData SeedTenant(DirectorySeed.TenantSeed seed)
+    {
+        var data = new TenantData(seed.Info, seed.Domains);
+        foreach (var user in seed.Users)
+        {
+            data.Users[user.Id] = new UserEntry(user, 0, null);
+        }
+
+        return data;
+    }
+
+    /// <summary>Runs <paramref name="mutation"/> under the lock, then reports the change outside it.</summary>
+    private T Change<T>(Func<T> mutation)
+    {
+        T result;
+        lock (gate)
+        {
+            result = mutation();
+        }
+
+        Changed?.Invoke();
+        return result;
+    }
+
+    private void Change(Action mutation)
+    {
+        lock (gate)
+        {
+            mutation();
+        }
+
+        Changed?.Invoke();
     }
 
     private static string? Blank(string value) => value.Length == 0 ? null : value;

@@ -106,7 +106,11 @@ public sealed class SandboxFaults
     public int ThrottledRequestsRemaining => Volatile.Read(ref throttleRemaining);
 
     /// <summary>Every delta token or delta skip token issued so far becomes expired (syncStateNotFound).</summary>
-    public void ExpireAllDeltaTokens() => Interlocked.Increment(ref deltaEpoch);
+    public void ExpireAllDeltaTokens()
+    {
+        Interlocked.Increment(ref deltaEpoch);
+        DeltaEpochChanged?.Invoke();
+    }
 
     /// <summary>The next <paramref name="requests"/> Graph and Management Activity API requests answer 429 with
     /// <c>Retry-After</c>; a fractional value is sent as written (<c>2.128</c>), as Graph does.</summary>
@@ -215,7 +219,15 @@ public sealed class SandboxFaults
         }
     }
 
-    internal int DeltaEpoch => Volatile.Read(ref deltaEpoch);
+    /// <summary>Tokens carry the epoch they were issued in; a saved epoch is restored at start so that expired tokens stay expired.</summary>
+    internal int DeltaEpoch
+    {
+        get => Volatile.Read(ref deltaEpoch);
+        set => Volatile.Write(ref deltaEpoch, value);
+    }
+
+    /// <summary>Called after <see cref="ExpireAllDeltaTokens"/> (the state file saves then).</summary>
+    internal Action? DeltaEpochChanged { get; set; }
 
     internal SandboxIdTokenFault TakeIdTokenFault() => (SandboxIdTokenFault)Interlocked.Exchange(ref nextIdToken, 0);
 

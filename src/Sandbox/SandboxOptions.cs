@@ -12,7 +12,8 @@ public sealed class SandboxOptions
     /// <summary>HTTPS port; 0 picks a free port.</summary>
     public int HttpsPort { get; init; }
 
-    /// <summary>When set, the TLS certificate and the token-signing key are persisted there and reused after a restart.</summary>
+    /// <summary>When set, the TLS certificate, the token-signing key and the sandbox's state (consent, apps, directory changes,
+    /// switches, audit subscriptions, token-protection keys) are kept there and reused after a restart; when null nothing is written.</summary>
     public string? DataDirectory { get; init; }
 
     /// <summary>Lifetime of app-only and delegated access tokens.</summary>

@@ -71,10 +71,6 @@ public sealed class SandboxServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         var keys = SandboxKeys.LoadOrCreate(options.DataDirectory, options.TimeProvider);
         var state = new SandboxState(options, keys);
-        foreach (var registered in options.Apps)
-        {
-            state.Directory.RegisterApp(registered);
-        }
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
         {
@@ -124,6 +120,10 @@ public sealed class SandboxServer : IAsyncDisposable
 
     /// <summary>Adds or replaces a client app registration.</summary>
     public void RegisterApp(SandboxClientApp app) => State.Directory.RegisterApp(app);
+
+    /// <summary>Returns the sandbox to its seed and forgets every token it issued (see README "Persistence and reset");
+    /// with a data directory the reset state is saved at once.</summary>
+    public void Reset() => State.Reset();
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

@@ -9,15 +9,20 @@ internal sealed class SandboxState
     private Uri httpBase = new("http://127.0.0.1/");
     private Uri httpsBase = new("https://127.0.0.1/");
 
+    private OpaqueProtector protector;
+    private string generation;
+
     public SandboxState(SandboxOptions options, SandboxKeys keys)
     {
         Options = options;
         Keys = keys;
         Clock = options.TimeProvider;
+        StateFile = new SandboxStateFile(options.DataDirectory);
+        var saved = StateFile.Load();
         Directory = new SandboxDirectory(Clock, options.ExtraPeople);
         Tokens = new TokenService(this);
-        StartedAt = Clock.GetUtcNow();
-        Work = new WorkGenerator(StartedAt);
+        Origin = saved?.Origin ?? Clock.GetUtcNow();
+        Work = new WorkGenerator(Origin);
         Throttle = new MailboxThrottle(options, Clock);
         AuditLog = new SandboxAuditLog(Clock, options.TenantsWithAuditLogOff);
         Audit = new AuditGenerator(Directory);
@@ -25,10 +30,36 @@ internal sealed class SandboxState
         SignIns = new SignInGenerator(Work);
         SignInThrottle = new SignInThrottle(options.SignInRequestsPer10Seconds, Clock);
         callRecordShape = (int)options.CallRecordShape;
-        foreach (var tenantId in options.TenantsWithoutEntraPremium)
+        protector = saved is null ? new OpaqueProtector() : new OpaqueProtector(Convert.FromBase64String(saved.TokenKey));
+        generation = saved?.TokenGeneration ?? NewGeneration();
+        if (saved is null)
         {
-            Directory.SetEntraPremium(tenantId, false);
+            foreach (var tenantId in options.TenantsWithoutEntraPremium)
+            {
+                Directory.SetEntraPremium(tenantId, false);
+            }
         }
+        else
+        {
+            Directory.Import(saved.Apps ?? [], saved.Tenants ?? []);
+            foreach (var tenant in (saved.Tenants ?? []).Where(t => t.TenantId is not null && Directory.ResolveTenant(t.TenantId) is not null))
+            {
+                AuditLog.Import(tenant.TenantId, tenant.AuditLogEnabled, tenant.AuditSubscriptions ?? []);
+            }
+
+            Faults.DeltaEpoch = saved.DeltaEpoch;
+        }
+
+        // The options name the registrations of this run (e.g. the app's current secret): they win over saved ones.
+        foreach (var app in options.Apps)
+        {
+            Directory.RegisterApp(app);
+        }
+
+        Directory.Changed = Save;
+        AuditLog.Changed = Save;
+        Faults.DeltaEpochChanged = Save;
+        Save();
     }
 
     public SandboxAuditLog AuditLog { get; }
@@ -47,11 +78,17 @@ internal sealed class SandboxState
 
     public SandboxRequestLog RequestLog { get; } = new();
 
-    public OpaqueProtector Protector { get; } = new();
+    /// <summary>Protects delta, skip and continuation tokens and the login session; kept in the state file, replaced at reset.</summary>
+    public OpaqueProtector Protector => Volatile.Read(ref protector);
+
+    /// <summary>The sandbox's state file (no path without a data directory).</summary>
+    public SandboxStateFile StateFile { get; }
 
     public TokenService Tokens { get; }
 
-    public DateTimeOffset StartedAt { get; }
+    /// <summary>The first start of the sandbox on its data directory (this start without one): the synthetic history begins
+    /// 60 days before its day, so generated mail, meetings, calls and sign-ins are the same after a restart.</summary>
+    public DateTimeOffset Origin { get; }
 
     public WorkGenerator Work { get; }
 
@@ -85,12 +122,49 @@ internal sealed class SandboxState
 
     public const string BatchHeader = "X-Sandbox-Batch-Item";
 
-    /// <summary>Distinguishes this run's delta tokens from a previous run's (directory state is not persisted).</summary>
-    public string Generation { get; } = Guid.NewGuid().ToString("N");
+    /// <summary>Carried by delta and skip tokens; kept in the state file and replaced at reset, so tokens issued before a
+    /// reset answer as expired.</summary>
+    public string Generation => Volatile.Read(ref generation);
 
     public ConcurrentDictionary<string, AuthorizationCodeGrant> Codes { get; } = new(StringComparer.Ordinal);
 
     public ConcurrentDictionary<string, RefreshGrant> RefreshTokens { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Back to the seed: directory, consent, apps (only those of the options), Entra licences, audit logging and
+    /// subscriptions; new token-protection keys so that every delta, skip and continuation token, authorization code, refresh
+    /// token and login session issued before is refused. Saved at once.</summary>
+    public void Reset()
+    {
+        Directory.ResetToSeed(Options.Apps, Options.TenantsWithoutEntraPremium);
+        AuditLog.Reset(Options.TenantsWithAuditLogOff);
+        Volatile.Write(ref protector, new OpaqueProtector());
+        Volatile.Write(ref generation, NewGeneration());
+        Codes.Clear();
+        RefreshTokens.Clear();
+        Save();
+    }
+
+    private void Save() => StateFile.Save(Snapshot);
+
+    private PersistedSandboxState Snapshot()
+    {
+        var (apps, tenants) = Directory.Export();
+        return new PersistedSandboxState
+        {
+            Origin = Origin,
+            TokenKey = Convert.ToBase64String(Protector.ExportKey()),
+            TokenGeneration = Generation,
+            DeltaEpoch = Faults.DeltaEpoch,
+            Apps = apps,
+            Tenants = [.. tenants.Select(t =>
+            {
+                var (enabled, subscriptions) = AuditLog.Export(t.TenantId);
+                return t with { AuditLogEnabled = enabled, AuditSubscriptions = subscriptions };
+            })],
+        };
+    }
+
+    private static string NewGeneration() => Guid.NewGuid().ToString("N");
 
     public void SetBases(Uri http, Uri https)
     {

@@ -67,7 +67,9 @@ public sealed partial class ActivityArrivalTests : IAsyncLifetime
         await owner.Browser.SubmitFormAsync(await services.Content.ReadAsStringAsync(), owner.At("/Settings/Services"), "sync-now-form");
         var throttled = await WaitForAsync(p => p.Contains(">Throttled<", StringComparison.Ordinal) && LastSync(p) != firstSync, TimeSpan.FromSeconds(60));
 
-        var next = DateTimeOffset.Parse(System.Net.WebUtility.HtmlDecode(Regex.Match(throttled, "id=\"next-sync\" data-at=\"([^\"]+)\"").Groups[1].Value), System.Globalization.CultureInfo.InvariantCulture);
+        var nextSync = Regex.Match(throttled, "id=\"next-sync\"[^>]*>[^<]*<").Value;
+        Assert.True(nextSync.Contains("data-at=\"2", StringComparison.Ordinal), nextSync);
+        var next = DateTimeOffset.Parse(System.Net.WebUtility.HtmlDecode(Regex.Match(throttled, "id=\"next-sync\"[^>]* data-at=\"([^\"]+)\"").Groups[1].Value), System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(next, DateTimeOffset.UtcNow.AddMinutes(4), DateTimeOffset.UtcNow.AddMinutes(5.5));
 
         // Each mailbox was told to wait on its sent items: its calendar, behind the same per-mailbox limit, was not asked.

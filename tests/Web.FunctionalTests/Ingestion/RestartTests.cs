@@ -107,7 +107,7 @@ public sealed partial class RestartTests : IAsyncLifetime
         await ((IAsyncLifetime)app).DisposeAsync();
     }
 
-    private static async Task<List<(Guid, ActivitySource, string)>> ActivityKeysAsync(WorkSightsApp app)
+    private static async Task<List<(Guid, Domain.Activities.ActivitySource, string)>> ActivityKeysAsync(WorkSightsApp app)
     {
         var tenant = await TenantAsync(app);
         await using var scope = app.Services.CreateAsyncScope();
