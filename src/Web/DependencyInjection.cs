@@ -24,6 +24,7 @@ public static class DependencyInjection
             options.Conventions.AuthorizePage("/Overviews/My", Policies.Analytics);
             options.Conventions.AuthorizePage("/Overviews/Executive", Policies.Executive);
             options.Conventions.AuthorizePage("/Onboarding/AccountSetup", Policies.Owner);
+            options.Conventions.ConfigureFilter(new HandlerRequiredPageFilter());
         });
         services.AddAntiforgery(options =>
         {

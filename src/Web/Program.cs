@@ -32,6 +32,7 @@ var app = builder.Build();
 
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
 app.UseExceptionHandler();
+app.UseMiddleware<ControlCharacterGuardMiddleware>();
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
