@@ -14,6 +14,12 @@ public sealed partial class BrowserlessClient : IDisposable
 
     public HttpResponseMessage? LastResponse { get; private set; }
 
+    /// <summary>A Host header to send instead of the URL's, per authority (host:port), as a client forging it would.</summary>
+    public Dictionary<string, string> HostHeaders { get; } = [];
+
+    /// <summary>Every answer so far with the URL asked, its body buffered so that it can be read again.</summary>
+    public List<(Uri Url, HttpResponseMessage Response)> History { get; } = [];
+
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, Uri url, IEnumerable<KeyValuePair<string, string>>? form = null)
     {
         using var request = new HttpRequestMessage(method, url);
@@ -28,7 +34,14 @@ public sealed partial class BrowserlessClient : IDisposable
             request.Content = new FormUrlEncodedContent(form);
         }
 
+        if (HostHeaders.TryGetValue(url.Authority, out var host))
+        {
+            request.Headers.Host = host;
+        }
+
         var response = await http.SendAsync(request);
+        await response.Content.LoadIntoBufferAsync();
+        History.Add((url, response));
         if (response.Headers.TryGetValues("Set-Cookie", out var setCookies))
         {
             foreach (var setCookie in setCookies)

@@ -26,6 +26,9 @@ public sealed class WorkSightsApp : WebApplicationFactory<Program>, IAsyncLifeti
     /// <summary>Short-lived app-only tokens so that MSAL asks again on every sync and revocation shows at once.</summary>
     public TimeSpan AccessTokenLifetime { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>Further configuration, applied after the defaults above.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     public async Task InitializeAsync()
     {
         Sandbox = await SandboxServer.StartAsync(new SandboxOptions { AccessTokenLifetime = AccessTokenLifetime });
@@ -67,5 +70,9 @@ public sealed class WorkSightsApp : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Microsoft:ClientId", ClientId);
         builder.UseSetting("Microsoft:ClientSecret", ClientSecret);
         builder.UseSetting("Microsoft:PinnedCertificateThumbprint", Sandbox.TlsCertificate.Thumbprint);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 using Microsoft.IdentityModel.Validators;
+using WorkSights.Infrastructure.Hosting;
 using WorkSights.Infrastructure.Identity;
 
 namespace WorkSights.Web.Authentication;
@@ -90,7 +91,9 @@ internal static class AuthenticationSetup
         }
         else
         {
-            context.Response.Redirect(context.RedirectUri);
+            // The handler makes the address absolute from the request's Host header; only its path and query are kept.
+            var publicAddress = context.HttpContext.RequestServices.GetRequiredService<PublicAddress>();
+            context.Response.Redirect(publicAddress.For(new Uri(context.RedirectUri, UriKind.Absolute).PathAndQuery).ToString());
         }
 
         return Task.CompletedTask;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 using WorkSights.Application.Onboarding.CompleteSignIn;
+using WorkSights.Infrastructure.Hosting;
 
 namespace WorkSights.Web.Authentication;
 
@@ -11,11 +12,14 @@ namespace WorkSights.Web.Authentication;
 /// Turns a validated Microsoft sign-in into a WorkSights session, or sends the person where their situation leads:
 /// the consent step of a sign-up, the offer to sign up, or a clear "no access" page.
 /// </summary>
-internal sealed partial class MicrosoftSignInEvents(ILogger<MicrosoftSignInEvents> logger) : OpenIdConnectEvents
+internal sealed partial class MicrosoftSignInEvents(PublicAddress publicAddress, ILogger<MicrosoftSignInEvents> logger) : OpenIdConnectEvents
 {
     public override Task RedirectToIdentityProvider(RedirectContext context)
     {
         context.ProtocolMessage.Prompt = "select_account";
+
+        // The handler would build the redirect URI from the request's Host header; the code redemption reuses this one.
+        context.ProtocolMessage.RedirectUri = publicAddress.For(context.Options.CallbackPath).ToString();
         return Task.CompletedTask;
     }
 
