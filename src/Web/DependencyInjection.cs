@@ -26,11 +26,14 @@ public static class DependencyInjection
             options.Conventions.AuthorizePage("/Onboarding/AccountSetup", Policies.Owner);
             options.Conventions.ConfigureFilter(new HandlerRequiredPageFilter());
         });
-        services.AddAntiforgery(options =>
+        services.AddAntiforgery(options => options.Cookie = new AlwaysSecureCookieBuilder
         {
-            // Antiforgery refuses a Secure-only cookie on plain HTTP (the loopback development host); over HTTPS it is Secure.
-            options.Cookie.Name = "WorkSights.Antiforgery";
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            Name = "__Host-WorkSights.Antiforgery",
+            Path = "/",
+            HttpOnly = true,
+            SameSite = SameSiteMode.Strict,
+            SecurePolicy = CookieSecurePolicy.SameAsRequest,
+            IsEssential = true,
         });
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

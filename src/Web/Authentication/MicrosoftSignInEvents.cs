@@ -23,6 +23,20 @@ internal sealed partial class MicrosoftSignInEvents(PublicAddress publicAddress,
         return Task.CompletedTask;
     }
 
+    public override Task MessageReceived(MessageReceivedContext context)
+    {
+        // WorkSights asks for response_type=code alone. An answer carrying an id_token or access token, or lacking the
+        // code, is not the one it asked for: the handler would otherwise sign the person in from a posted id_token.
+        var message = context.ProtocolMessage;
+        if (message.Error is null && (string.IsNullOrEmpty(message.Code) || message.IdToken is not null || message.AccessToken is not null))
+        {
+            LogUnexpectedResponse();
+            context.Fail("The authorization response is not the code response that was requested.");
+        }
+
+        return Task.CompletedTask;
+    }
+
     public override async Task TokenValidated(TokenValidatedContext context)
     {
         // For the code flow the handler lets unsigned id_tokens through (OIDC Core 3.1.3.7 allows relying on TLS);
@@ -57,7 +71,7 @@ internal sealed partial class MicrosoftSignInEvents(PublicAddress publicAddress,
         {
             case SignInResult.WorkspaceReady:
                 context.Principal = SessionPrincipal.Create(tenantId, objectId, name, email, outcome.TenantId, outcome.PersonId, outcome.Role);
-                context.Properties!.RedirectUri = "/Dashboard";
+                context.Properties!.RedirectUri = HomePage.For(context.Principal);
                 break;
             case SignInResult.AwaitingConsent:
                 context.Principal = SessionPrincipal.Create(tenantId, objectId, name, email, null, null, null);
@@ -94,6 +108,9 @@ internal sealed partial class MicrosoftSignInEvents(PublicAddress publicAddress,
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Microsoft sign-in rejected: id_token signed with {Algorithm}")]
     private partial void LogUnsignedToken(string algorithm);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Microsoft sign-in rejected: the callback is not a bare authorization-code response")]
+    private partial void LogUnexpectedResponse();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Microsoft sign-in rejected: the id_token lacks tid, oid, email or name")]
     private partial void LogIncompleteToken();
