@@ -20,7 +20,11 @@ public sealed partial class BrowserlessClient : IDisposable
     /// <summary>Every answer so far with the URL asked, its body buffered so that it can be read again.</summary>
     public List<(Uri Url, HttpResponseMessage Response)> History { get; } = [];
 
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, Uri url, IEnumerable<KeyValuePair<string, string>>? form = null)
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, Uri url, IEnumerable<KeyValuePair<string, string>>? form = null) =>
+        SendAsync(method, url, form is null ? null : new FormUrlEncodedContent(form));
+
+    /// <summary>Sends any body, e.g. a form whose encoding a test wrote by hand.</summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, Uri url, HttpContent? content)
     {
         using var request = new HttpRequestMessage(method, url);
         var header = string.Join("; ", cookies.Where(c => c.Key.Host == url.Host).Select(c => $"{c.Key.Name}={c.Value}"));
@@ -29,10 +33,7 @@ public sealed partial class BrowserlessClient : IDisposable
             request.Headers.Add("Cookie", header);
         }
 
-        if (form is not null)
-        {
-            request.Content = new FormUrlEncodedContent(form);
-        }
+        request.Content = content;
 
         if (HostHeaders.TryGetValue(url.Authority, out var host))
         {

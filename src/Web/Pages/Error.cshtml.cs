@@ -22,6 +22,7 @@ public sealed class ErrorModel : PageModel
 
     public string? TraceId { get; private set; }
 
+    [NonHandler]
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
         // The route constraint admits only 400–599.
