@@ -11,11 +11,19 @@ namespace WorkSights.Infrastructure.Hosting;
 /// <c>Host</c> header, which the client chooses. Outside production the setting may be left out: the app's own first
 /// listening address stands in, which is what <c>dotnet run</c> and tests on random ports need.
 /// </summary>
-public sealed class PublicAddress(IConfiguration configuration, IServer server)
+public sealed class PublicAddress
 {
     public const string SettingName = "PublicBaseUrl";
 
+    private readonly IConfiguration configuration;
+    private readonly IServer? server;
     private Uri? baseUrl;
+
+    /// <summary>For hosts without a web server (jobs, benchmarks), which must configure the setting.</summary>
+    public PublicAddress(IConfiguration configuration) => this.configuration = configuration;
+
+    public PublicAddress(IConfiguration configuration, IServer server)
+        : this(configuration) => this.server = server;
 
     /// <summary>The base address, ending in a slash.</summary>
     public Uri BaseUrl => baseUrl ??= Configured(configuration) ?? FirstListeningAddress();
@@ -57,7 +65,7 @@ public sealed class PublicAddress(IConfiguration configuration, IServer server)
 
     private Uri FirstListeningAddress()
     {
-        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+        var address = server?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException($"{SettingName} is not set and the server does not listen yet.");
 
         // Wildcard bindings (http://+:80, http://*:80, http://0.0.0.0:80, http://[::]:80) name no host a browser can reach.
