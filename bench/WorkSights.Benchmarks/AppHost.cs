@@ -108,6 +108,7 @@ internal sealed class AppHost : IAsyncDisposable
             ["Microsoft:ClientId"] = ClientId,
             ["Microsoft:ClientSecret"] = ClientSecret,
             ["Microsoft:PinnedCertificateThumbprint"] = sandbox.Thumbprint,
+            ["PublicBaseUrl"] = "http://127.0.0.1:5000/",
             ["ActivitySync:Enabled"] = settings.ActivitySyncEnabled ? "true" : "false",
             ["ActivitySync:PollInterval"] = (settings.PollInterval ?? TimeSpan.FromSeconds(30)).ToString("c"),
             ["Microsoft:MailboxPageSize"] = settings.MailboxPageSize?.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -179,7 +180,7 @@ internal sealed class AppHost : IAsyncDisposable
         Uri consentLink;
         await using (var scope = services.CreateAsyncScope())
         {
-            // The consent link is built for the browser request that asked for it.
+            // A browser request, as the app's own would be; the consent link's address comes from PublicBaseUrl.
             var accessor = scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>();
             var context = new DefaultHttpContext();
             context.Request.Scheme = "http";

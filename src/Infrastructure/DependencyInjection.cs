@@ -6,6 +6,7 @@ using WorkSights.Application.Common.Interfaces;
 using WorkSights.Application.Onboarding.RecheckConsent;
 using WorkSights.Infrastructure.AuditFeed;
 using WorkSights.Infrastructure.Graph;
+using WorkSights.Infrastructure.Hosting;
 using WorkSights.Infrastructure.Identity;
 using WorkSights.Infrastructure.Jobs;
 using WorkSights.Infrastructure.Persistence;
@@ -36,6 +37,7 @@ public static class DependencyInjection
 
         services.AddOptions<MicrosoftIdentityOptions>().Bind(configuration.GetSection(MicrosoftIdentityOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpContextAccessor();
+        services.AddSingleton<PublicAddress>();
         services.AddSingleton<AppOnlyTokenProvider>();
         services.AddSingleton<GraphClientFactory>();
         services.AddAuditFeedReader();

@@ -24,17 +24,22 @@ public static class DependencyInjection
             options.Conventions.AuthorizePage("/Overviews/My", Policies.Analytics);
             options.Conventions.AuthorizePage("/Overviews/Executive", Policies.Executive);
             options.Conventions.AuthorizePage("/Onboarding/AccountSetup", Policies.Owner);
+            options.Conventions.ConfigureFilter(new HandlerRequiredPageFilter());
         });
-        services.AddAntiforgery(options =>
+        services.AddAntiforgery(options => options.Cookie = new AlwaysSecureCookieBuilder
         {
-            // Antiforgery refuses a Secure-only cookie on plain HTTP (the loopback development host); over HTTPS it is Secure.
-            options.Cookie.Name = "WorkSights.Antiforgery";
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            Name = "__Host-WorkSights.Antiforgery",
+            Path = "/",
+            HttpOnly = true,
+            SameSite = SameSiteMode.Strict,
+            SecurePolicy = CookieSecurePolicy.SameAsRequest,
+            IsEssential = true,
         });
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddReverseProxySupport(configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddHsts(options =>
         {

@@ -1,6 +1,7 @@
 using WorkSights.Application;
 using WorkSights.Application.Common.Behaviours;
 using WorkSights.Infrastructure;
+using WorkSights.Infrastructure.Hosting;
 using WorkSights.Infrastructure.Identity;
 using WorkSights.Web;
 using WorkSights.Web.Endpoints;
@@ -9,6 +10,7 @@ using WorkSights.Web.Infrastructure;
 var builder = WebApplication.CreateBuilder(args);
 var dataDirectory = Path.GetFullPath(builder.Configuration["DataDirectory"] ?? Path.Combine(builder.Environment.ContentRootPath, "data"));
 
+PublicAddress.Validate(builder.Configuration, builder.Environment);
 await DevelopmentSandbox.StartIfEnabledAsync(builder, dataDirectory);
 
 builder.Services
@@ -30,8 +32,14 @@ builder.Services.AddMediator((Mediator.MediatorOptions options) =>
 
 var app = builder.Build();
 
+if (ReverseProxySetup.IsEnabled(app.Configuration))
+{
+    app.UseForwardedHeaders();
+}
+
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
 app.UseExceptionHandler();
+app.UseMiddleware<ControlCharacterGuardMiddleware>();
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();

@@ -14,7 +14,17 @@ public sealed partial class BrowserlessClient : IDisposable
 
     public HttpResponseMessage? LastResponse { get; private set; }
 
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, Uri url, IEnumerable<KeyValuePair<string, string>>? form = null)
+    /// <summary>A Host header to send instead of the URL's, per authority (host:port), as a client forging it would.</summary>
+    public Dictionary<string, string> HostHeaders { get; } = [];
+
+    /// <summary>Every answer so far with the URL asked, its body buffered so that it can be read again.</summary>
+    public List<(Uri Url, HttpResponseMessage Response)> History { get; } = [];
+
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, Uri url, IEnumerable<KeyValuePair<string, string>>? form = null) =>
+        SendAsync(method, url, form is null ? null : new FormUrlEncodedContent(form));
+
+    /// <summary>Sends any body, e.g. a form whose encoding a test wrote by hand.</summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, Uri url, HttpContent? content)
     {
         using var request = new HttpRequestMessage(method, url);
         var header = string.Join("; ", cookies.Where(c => c.Key.Host == url.Host).Select(c => $"{c.Key.Name}={c.Value}"));
@@ -23,12 +33,16 @@ public sealed partial class BrowserlessClient : IDisposable
             request.Headers.Add("Cookie", header);
         }
 
-        if (form is not null)
+        request.Content = content;
+
+        if (HostHeaders.TryGetValue(url.Authority, out var host))
         {
-            request.Content = new FormUrlEncodedContent(form);
+            request.Headers.Host = host;
         }
 
         var response = await http.SendAsync(request);
+        await response.Content.LoadIntoBufferAsync();
+        History.Add((url, response));
         if (response.Headers.TryGetValues("Set-Cookie", out var setCookies))
         {
             foreach (var setCookie in setCookies)

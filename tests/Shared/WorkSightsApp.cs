@@ -41,6 +41,9 @@ public sealed class WorkSightsApp : WebApplicationFactory<Program>, IAsyncLifeti
     /// <summary>The app's clock; the system clock unless a test drives time.</summary>
     public TimeProvider? Clock { get; init; }
 
+    /// <summary>Further configuration, applied after the defaults above.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     public async Task InitializeAsync()
     {
         Sandbox = await SandboxServer.StartAsync(new SandboxOptions
@@ -99,6 +102,11 @@ public sealed class WorkSightsApp : WebApplicationFactory<Program>, IAsyncLifeti
         if (Clock is { } clock)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
+
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
         }
     }
 }

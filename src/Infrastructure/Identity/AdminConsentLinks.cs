@@ -1,24 +1,22 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using WorkSights.Application.Common.Interfaces;
+using WorkSights.Infrastructure.Hosting;
 
 namespace WorkSights.Infrastructure.Identity;
 
 /// <summary>The v2.0 admin-consent address for one organisation, asking for every application permission (<c>.default</c>).</summary>
-internal sealed class AdminConsentLinks(IOptions<MicrosoftIdentityOptions> options, IHttpContextAccessor httpContextAccessor) : IAdminConsentLinks
+internal sealed class AdminConsentLinks(IOptions<MicrosoftIdentityOptions> options, PublicAddress publicAddress) : IAdminConsentLinks
 {
     public const string CallbackPath = "/onboarding/consent/callback";
 
     public Uri Build(string externalTenantId, string state)
     {
         var settings = options.Value;
-        var request = httpContextAccessor.HttpContext?.Request
-            ?? throw new InvalidOperationException("Admin consent is requested from a browser request.");
-        var redirectUri = $"{request.Scheme}://{request.Host}{request.PathBase}{CallbackPath}";
         var query = QueryString.Create(new Dictionary<string, string?>
         {
             ["client_id"] = settings.ClientId,
-            ["redirect_uri"] = redirectUri,
+            ["redirect_uri"] = publicAddress.For(CallbackPath).ToString(),
             ["scope"] = settings.GraphScope,
             ["state"] = state,
         });

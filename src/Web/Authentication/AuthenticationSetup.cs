@@ -5,6 +5,7 @@ using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 using Microsoft.IdentityModel.Validators;
 using WorkSights.Application.Sessions;
+using WorkSights.Infrastructure.Hosting;
 using WorkSights.Infrastructure.Identity;
 
 namespace WorkSights.Web.Authentication;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 using WorkSights.Application.Onboarding.CompleteSignIn;
+using WorkSights.Infrastructure.Hosting;
 
 namespace WorkSights.Web.Authentication;
 
@@ -11,11 +12,28 @@ namespace WorkSights.Web.Authentication;
 /// Turns a validated Microsoft sign-in into a WorkSights session, or sends the person where their situation leads:
 /// the consent step of a sign-up, the offer to sign up, or a clear "no access" page.
 /// </summary>
-internal sealed partial class MicrosoftSignInEvents(ILogger<MicrosoftSignInEvents> logger) : OpenIdConnectEvents
+internal sealed partial class MicrosoftSignInEvents(PublicAddress publicAddress, ILogger<MicrosoftSignInEvents> logger) : OpenIdConnectEvents
 {
     public override Task RedirectToIdentityProvider(RedirectContext context)
     {
         context.ProtocolMessage.Prompt = "select_account";
+
+        // The handler would build the redirect URI from the request's Host header; the code redemption reuses this one.
+        context.ProtocolMessage.RedirectUri = publicAddress.For(context.Options.CallbackPath).ToString();
+        return Task.CompletedTask;
+    }
+
+    public override Task MessageReceived(MessageReceivedContext context)
+    {
+        // WorkSights asks for response_type=code alone. An answer carrying an id_token or access token, or lacking the
+        // code, is not the one it asked for: the handler would otherwise sign the person in from a posted id_token.
+        var message = context.ProtocolMessage;
+        if (message.Error is null && (string.IsNullOrEmpty(message.Code) || message.IdToken is not null || message.AccessToken is not null))
+        {
+            LogUnexpectedResponse();
+            context.Fail("The authorization response is not the code response that was requested.");
+        }
+
         return Task.CompletedTask;
     }
 
@@ -94,6 +112,9 @@ internal sealed partial class MicrosoftSignInEvents(ILogger<MicrosoftSignInEvent
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Microsoft sign-in rejected: id_token signed with {Algorithm}")]
     private partial void LogUnsignedToken(string algorithm);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Microsoft sign-in rejected: the callback is not a bare authorization-code response")]
+    private partial void LogUnexpectedResponse();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Microsoft sign-in rejected: the id_token lacks tid, oid, email or name")]
     private partial void LogIncompleteToken();

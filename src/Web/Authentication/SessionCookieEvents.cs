@@ -1,3 +1,4 @@
+using WorkSights.Infrastructure.Hosting;
 using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Authentication;
@@ -143,7 +144,9 @@ internal sealed class SessionCookieEvents(IMediator mediator, IMemoryCache check
         }
         else
         {
-            context.Response.Redirect(context.RedirectUri);
+            // The handler makes the address absolute from the request's Host header; only its path and query are kept.
+            var publicAddress = context.HttpContext.RequestServices.GetRequiredService<PublicAddress>();
+            context.Response.Redirect(publicAddress.For(new Uri(context.RedirectUri, UriKind.Absolute).PathAndQuery).ToString());
         }
 
         return Task.CompletedTask;

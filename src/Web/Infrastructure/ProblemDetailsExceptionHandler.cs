@@ -1,4 +1,5 @@
 using FluentValidation;
+using FluentValidation.Results;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using WorkSights.Application.Common.Exceptions;
@@ -14,11 +15,14 @@ namespace WorkSights.Web.Infrastructure;
 internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger)
     : IExceptionHandler
 {
+    /// <summary>Minimal APIs' binding failures quote the raw parameter value; the caller gets this instead.</summary>
+    private const string BindingFailure = "A parameter has the wrong form, e.g. text where a number or one of the listed values is expected.";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var (status, title, errors) = exception switch
         {
-            ValidationException v => (StatusCodes.Status400BadRequest, "The request is not valid.", v.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray())),
+            ValidationException v => (StatusCodes.Status400BadRequest, "The request is not valid.", v.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(WithoutInput).ToArray())),
             DomainRuleViolationException => (StatusCodes.Status400BadRequest, exception.Message, null),
             BadHttpRequestException => (StatusCodes.Status400BadRequest, "The request is not valid.", null),
             NotFoundException => (StatusCodes.Status404NotFound, exception.Message, null),
@@ -39,11 +43,20 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         }
 
         var details = errors is null
-            ? new ProblemDetails { Status = status, Title = title, Detail = exception is BadHttpRequestException ? exception.Message : null }
+            ? new ProblemDetails { Status = status, Title = title, Detail = exception is BadHttpRequestException ? BindingFailure : null }
             : new ValidationProblemDetails(errors) { Status = status, Title = title };
         details.Extensions["traceId"] = httpContext.TraceIdentifier;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = null });
     }
+
+    /// <summary>
+    /// Validator messages may quote the value they refused (FluentValidation's enum and format messages do); an answer
+    /// never hands the caller's input back, so such a message gives way to a plain one.
+    /// </summary>
+    private static string WithoutInput(ValidationFailure failure) =>
+        failure.AttemptedValue?.ToString() is { Length: > 0 } attempted && failure.ErrorMessage.Contains(attempted, StringComparison.Ordinal)
+            ? "This value is not valid."
+            : failure.ErrorMessage;
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled failure of request {TraceId}")]
     private partial void LogUnhandled(Exception exception, string traceId);

@@ -1,10 +1,16 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace WorkSights.Web.Pages;
 
+/// <summary>
+/// Renders the status code of a failed request. The status-code page re-executes the original request with its method
+/// and body, so nothing here binds from the form or query: the code comes from the route alone, whatever the method.
+/// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
@@ -16,18 +22,19 @@ public sealed class ErrorModel : PageModel
 
     public string? TraceId { get; private set; }
 
-    public void OnGet(int? code) => Describe(code);
-
-    public void OnPost(int? code) => Describe(code);
-
-    private void Describe(int? code)
+    [NonHandler]
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
-        var status = code ?? StatusCodes.Status500InternalServerError;
+        // The route constraint admits only 400–599.
+        var status = int.TryParse(Convert.ToString(RouteData.Values["code"], CultureInfo.InvariantCulture), CultureInfo.InvariantCulture, out var code)
+            ? code
+            : StatusCodes.Status500InternalServerError;
         (Title, Explanation) = status switch
         {
             400 => ("That request was not valid", "Check the address or the values you entered and try again."),
             403 => ("You do not have access to this page", "Your role in this workspace does not include it. Ask your workspace owner if you need it."),
             404 => ("Page not found", "It does not exist, or it belongs to another workspace."),
+            405 => ("That action is not available here", "The page does not accept what was sent. Go back and use its buttons and forms."),
             503 => ("Temporarily unavailable", "A service WorkSights depends on is not reachable. Please try again shortly."),
             _ => ("Something went wrong", "We could not complete the request. Please try again."),
         };
@@ -36,6 +43,6 @@ public sealed class ErrorModel : PageModel
             TraceId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         }
 
-        Response.StatusCode = status is >= 400 and < 600 ? status : StatusCodes.Status500InternalServerError;
+        Response.StatusCode = status;
     }
 }

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkSights.Domain.Common;
+using WorkSights.Infrastructure.Hosting;
 using WorkSights.Web.Authentication;
 
 namespace WorkSights.Web.Pages.Onboarding;
 
-public sealed class AdminRequiredModel : PageModel
+public sealed class AdminRequiredModel(PublicAddress publicAddress) : PageModel
 {
     public string Email => User.FindFirst(WorkSightsClaims.Email)?.Value ?? string.Empty;
 
@@ -13,7 +14,7 @@ public sealed class AdminRequiredModel : PageModel
     /// <summary>WorkSights is connected, but nobody who proved to be an administrator has signed in to own the workspace.</summary>
     public bool ConnectedAwaitingOwner { get; private set; }
 
-    public string ForwardLink => $"{Request.Scheme}://{Request.Host}{Request.PathBase}/SignUp";
+    public string ForwardLink => publicAddress.For("/SignUp").ToString();
 
     public string MailtoLink =>
         "mailto:?subject=" + Uri.EscapeDataString("Please connect WorkSights to our Microsoft 365")
