@@ -103,6 +103,30 @@ public sealed class WorkspacePagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PersonWhoIsNotAnAdministratorSeesWhoMustFinishOnceConsentWasGrantedOutsideWorkSights()
+    {
+        await using var browser = await BrowserSession.StartAsync("awaiting-owner");
+        var page = browser.Page;
+        await BrowserJourney.SignUpAsync(page, app.BaseAddress, SandboxTenants.Contoso.MemberEmail);
+        await page.ClickAsync("#continue-to-consent");
+        await page.ClickAsync("#back-to-app");
+        await page.WaitForURLAsync("**/Onboarding/AdminRequired");
+
+        // The administrator approves in Microsoft's own admin centre: no answer comes back to WorkSights.
+        app.Sandbox.Directory.GrantConsent(SandboxTenants.Contoso.TenantId, WorkSightsApp.ClientId);
+        await page.GotoAsync(new Uri(app.BaseAddress, "/Login").ToString());
+        await page.ClickAsync("#sign-in-microsoft");
+        await page.ClickAsync($"[data-account='{SandboxTenants.Contoso.MemberEmail}']");
+        await page.WaitForURLAsync("**/Onboarding/AdminRequired?reason=finish");
+
+        await Assertions.Expect(page.Locator("#awaiting-owner")).ToContainTextAsync("not a Global Administrator or Privileged Role Administrator");
+        await browser.ScreenshotAsync("awaiting-owner");
+        await page.SetViewportSizeAsync(390, 844);
+        await browser.ScreenshotAsync("awaiting-owner-phone");
+        await browser.AssertAccessibleAsync();
+    }
+
+    [Fact]
     public async Task SignInPagesExplainWhatHappened()
     {
         await using var browser = await BrowserSession.StartAsync("sign-in");

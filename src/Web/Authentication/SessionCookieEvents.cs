@@ -1,4 +1,3 @@
-using WorkSights.Infrastructure.Hosting;
 using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Authentication;
@@ -9,6 +8,7 @@ using WorkSights.Application.Sessions;
 using WorkSights.Application.Sessions.CheckSession;
 using WorkSights.Application.Sessions.EndSession;
 using WorkSights.Application.Sessions.StartSession;
+using WorkSights.Infrastructure.Hosting;
 
 namespace WorkSights.Web.Authentication;
 

@@ -1,8 +1,8 @@
-using Microsoft.Extensions.Options;
-using WorkSights.Application.Onboarding.RecheckConsent;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Ingestion.GetServiceView;
+using WorkSights.Application.Onboarding.RecheckConsent;
 using WorkSights.Application.UnitTests.Support;
 using WorkSights.Domain.Activities;
 using WorkSights.Domain.Directory;

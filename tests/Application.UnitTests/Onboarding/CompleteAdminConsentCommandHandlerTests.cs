@@ -42,10 +42,30 @@ public sealed class CompleteAdminConsentCommandHandlerTests : IDisposable
         return links.LastState!;
     }
 
+    /// <summary>Signs in; before the first consent, Microsoft shows no consent for the organisation.</summary>
     private async Task<SignInOutcome> SignUpAsync(string objectId, string email, SignInIntent intent = SignInIntent.SignUp)
     {
-        await using var scope = Scope();
-        return await scope.Mediator.Send(new CompleteSignInCommand(ExternalTenantId, objectId, email, email, intent));
+        var proof = consent.Proof;
+        if (!await AnyWorkspaceActiveAsync())
+        {
+            consent.GrantsNothing();
+        }
+
+        try
+        {
+            await using var scope = Scope();
+            return await scope.Mediator.Send(new CompleteSignInCommand(ExternalTenantId, objectId, email, email, intent));
+        }
+        finally
+        {
+            consent.Proof = proof;
+        }
+    }
+
+    private async Task<bool> AnyWorkspaceActiveAsync()
+    {
+        await using var db = database.CreateContext();
+        return await db.Tenants.AnyAsync(t => t.Status != TenantStatus.PendingConsent);
     }
 
     private RequestScope Scope() => new(database, directory, consent, administrators, links);

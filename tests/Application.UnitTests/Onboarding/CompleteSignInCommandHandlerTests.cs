@@ -15,12 +15,14 @@ public sealed class CompleteSignInCommandHandlerTests : IDisposable
 
     private readonly TestDatabase database = new();
     private readonly FakeTenantAdministrators administrators = new();
+    private readonly FakeConsentVerifier consent = NotConsented();
+    private readonly FakeDirectoryReader directory = new();
 
     public void Dispose() => database.Dispose();
 
     private async Task<SignInOutcome> SignInAsync(SignInIntent intent, string objectId = ObjectId, string email = "ada@contoso.com", string tenantId = ExternalTenantId)
     {
-        await using var scope = new RequestScope(database, new FakeDirectoryReader(), administrators: administrators);
+        await using var scope = new RequestScope(database, directory, consent, administrators);
         return await scope.Mediator.Send(new CompleteSignInCommand(tenantId, objectId, email, "Ada Lovelace", intent));
     }
 
@@ -219,5 +221,30 @@ public sealed class CompleteSignInCommandHandlerTests : IDisposable
 
         Assert.Equal(SignInResult.AwaitingConsent, outcome.Result);
         Assert.Empty(administrators.Asked);
+    }
+
+    [Fact]
+    public async Task SignInActivatesAPendingWorkspaceGivenConsentGrantedOutsideWorkSights()
+    {
+        await SignInAsync(SignInIntent.SignUp);
+        consent.Proof = new FakeConsentVerifier().Proof;
+        directory.Returns(FakeDirectoryReader.Page("delta-1", FakeDirectoryReader.Member(ObjectId, "ada@contoso.com"), FakeDirectoryReader.Member(OwnerId, "owner@contoso.com")));
+
+        var ada = await SignInAsync(SignInIntent.Login);
+        administrators.Administrators.Add(OwnerId);
+        var owner = await SignInAsync(SignInIntent.Login, objectId: OwnerId, email: "owner@contoso.com");
+
+        Assert.Equal(SignInResult.AwaitingAdministrator, ada.Result);
+        Assert.Equal((SignInResult.WorkspaceReady, PersonRole.Owner), (owner.Result, owner.Role));
+        await using var db = database.CreateContext();
+        Assert.Equal(TenantStatus.Active, (await db.Tenants.SingleAsync()).Status);
+        Assert.True((await database.PeopleOfAsync(ada.TenantId!.Value))[ObjectId].HasLoginAccess);
+    }
+
+    private static FakeConsentVerifier NotConsented()
+    {
+        var verifier = new FakeConsentVerifier();
+        verifier.GrantsNothing();
+        return verifier;
     }
 }

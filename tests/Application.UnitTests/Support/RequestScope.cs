@@ -26,7 +26,7 @@ internal sealed class RequestScope : IAsyncDisposable
         Mediator.Register(new EstablishFirstOwnerCommandHandler(Db, database.TenantContext, administrators, database.Clock));
         Mediator.Register(new ProvisionWorkspaceCommandHandler(Db, database.TenantContext, Mediator, ActivitySync, database.Clock));
         Mediator.Register(new CompleteAdminConsentCommandHandler(Db, database.TenantContext, consent, administrators, ActivitySync, Mediator, database.Clock));
-        Mediator.Register(new CompleteSignInCommandHandler(Db, database.TenantContext, Mediator, database.Clock));
+        Mediator.Register(new CompleteSignInCommandHandler(Db, database.TenantContext, consent, Mediator, database.Clock));
         Mediator.Register(new RequestAdminConsentCommandHandler(Db, database.TenantContext, administrators, links ?? new FakeAdminConsentLinks(), database.Clock));
     }
 

@@ -1,8 +1,8 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Common.Interfaces;
-using Microsoft.Extensions.Options;
 using WorkSights.Application.Ingestion.Feeds;
 using WorkSights.Application.Onboarding.RecheckConsent;
 using WorkSights.Domain.Activities;

@@ -2,7 +2,9 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Common.Interfaces;
+using WorkSights.Application.Onboarding.Consent;
 using WorkSights.Application.Onboarding.EstablishFirstOwner;
+using WorkSights.Application.Onboarding.ProvisionWorkspace;
 using WorkSights.Domain.Common;
 using WorkSights.Domain.Onboarding;
 using WorkSights.Domain.People;
@@ -10,7 +12,12 @@ using WorkSights.Domain.Tenants;
 
 namespace WorkSights.Application.Onboarding.CompleteSignIn;
 
-public sealed class CompleteSignInCommandHandler(IApplicationDbContext db, ITenantContext tenantContext, IMediator mediator, TimeProvider clock)
+public sealed class CompleteSignInCommandHandler(
+    IApplicationDbContext db,
+    ITenantContext tenantContext,
+    IConsentVerifier consent,
+    IMediator mediator,
+    TimeProvider clock)
     : ICommandHandler<CompleteSignInCommand, SignInOutcome>
 {
     public async ValueTask<SignInOutcome> Handle(CompleteSignInCommand command, CancellationToken cancellationToken)
@@ -23,6 +30,11 @@ public sealed class CompleteSignInCommandHandler(IApplicationDbContext db, ITena
         if (tenant is { Status: not TenantStatus.PendingConsent })
         {
             return await SignInToWorkspaceAsync(command, tenant, cancellationToken);
+        }
+
+        if (tenant is not null && await ConsentGrantedMeanwhileAsync(tenant, cancellationToken))
+        {
+            return await ActivateAsync(command, tenant, cancellationToken);
         }
 
         if (command.Intent == SignInIntent.Login)
@@ -86,6 +98,37 @@ public sealed class CompleteSignInCommandHandler(IApplicationDbContext db, ITena
         }
 
         return new SignInOutcome(SignInResult.AwaitingAdministrator, tenant.PrimaryDomain, tenant.Id);
+    }
+
+    /// <summary>
+    /// An administrator may have approved WorkSights outside it (Entra's admin consent workflow sends no callback): a
+    /// sign-up still waiting for consent asks Microsoft whether it is in effect now.
+    /// </summary>
+    private async Task<bool> ConsentGrantedMeanwhileAsync(Tenant tenant, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await consent.ProveAsync(tenant.ExternalTenantId, cancellationToken)).Status == ConsentProofStatus.Granted;
+        }
+        catch (ProviderUnavailableException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<SignInOutcome> ActivateAsync(CompleteSignInCommand command, Tenant tenant, CancellationToken cancellationToken)
+    {
+        if (command.Intent == SignInIntent.SignUp)
+        {
+            await RecordPendingSignUpAsync(command, tenant.ExternalTenantId, clock.GetUtcNow(), cancellationToken);
+        }
+
+        tenant.GrantConsent(clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        var provisioning = await mediator.Send(new ProvisionWorkspaceCommand(tenant.Id, command.ObjectId), cancellationToken);
+        return provisioning.OwnerPersonId is { } owner
+            ? new SignInOutcome(SignInResult.WorkspaceReady, tenant.PrimaryDomain, tenant.Id, owner, PersonRole.Owner)
+            : new SignInOutcome(SignInResult.AwaitingAdministrator, tenant.PrimaryDomain, tenant.Id);
     }
 
     private async Task RecordPendingSignUpAsync(CompleteSignInCommand command, string externalTenantId, DateTimeOffset now, CancellationToken cancellationToken)
