@@ -30,6 +30,8 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public IPage Page { get; }
 
+    public string ScreenshotFolder => screenshotFolder;
+
     public static async Task<BrowserSession> StartAsync(string scenario)
     {
         var playwright = await Playwright.CreateAsync();

@@ -17,6 +17,9 @@ public sealed class AccountSetupModel(IMediator mediator) : PageModel
     [BindProperty]
     public AccountSetupInput Input { get; set; } = new();
 
+    /// <summary>True until the company details were first saved: the page is then the last step of signing up.</summary>
+    public bool IsOnboarding { get; private set; }
+
     public static string Describe(CompanySize size) => size switch
     {
         CompanySize.UpTo10 => "1–10 people",
@@ -30,6 +33,7 @@ public sealed class AccountSetupModel(IMediator mediator) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var current = await mediator.Send(new GetAccountSetupQuery(), cancellationToken);
+        IsOnboarding = !current.IsSetupComplete;
         Input = new AccountSetupInput
         {
             CompanyName = current.CompanyName,
@@ -55,7 +59,7 @@ public sealed class AccountSetupModel(IMediator mediator) : PageModel
 
         if (!ModelState.IsValid)
         {
-            return Page();
+            return await RedisplayAsync(cancellationToken);
         }
 
         try
@@ -69,15 +73,21 @@ public sealed class AccountSetupModel(IMediator mediator) : PageModel
                 ModelState.AddModelError($"{nameof(Input)}.{failure.PropertyName}", failure.ErrorMessage);
             }
 
-            return Page();
+            return await RedisplayAsync(cancellationToken);
         }
         catch (DomainRuleViolationException ex)
         {
             ModelState.AddModelError(string.Empty, ex.Message);
-            return Page();
+            return await RedisplayAsync(cancellationToken);
         }
 
         return RedirectToPage("/Settings/Users/Provisioning", new { saved = true });
+    }
+
+    private async Task<IActionResult> RedisplayAsync(CancellationToken cancellationToken)
+    {
+        IsOnboarding = !(await mediator.Send(new GetAccountSetupQuery(), cancellationToken)).IsSetupComplete;
+        return Page();
     }
 
     public sealed class AccountSetupInput

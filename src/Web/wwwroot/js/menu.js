@@ -1,0 +1,62 @@
+// The workspace navigation as a menu on phones. Loaded in <head> without defer so the "scripted" class is on <html>
+// before the first paint: only then does site.css fold the menu away behind the Menu button. Without this script the
+// navigation stays open above the page, so it is always reachable.
+(function () {
+  "use strict";
+  document.documentElement.classList.add("menu-scripted");
+
+  // Must match the phone breakpoint in site.css.
+  const phone = window.matchMedia("(max-width: 760px)");
+
+  function wire() {
+    const button = document.getElementById("menu-toggle");
+    const sidebar = button && button.closest(".sidebar");
+    if (!sidebar) {
+      return;
+    }
+
+    function setOpen(open) {
+      sidebar.classList.toggle("menu-open", open);
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+    }
+
+    function isOpen() {
+      return button.getAttribute("aria-expanded") === "true";
+    }
+
+    button.addEventListener("click", function () {
+      setOpen(!isOpen());
+    });
+
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && isOpen() && phone.matches) {
+        setOpen(false);
+        button.focus();
+      }
+    });
+
+    // A tap or focus outside the open menu closes it, as people expect of a dropdown.
+    document.addEventListener("click", function (event) {
+      if (isOpen() && !sidebar.contains(event.target)) {
+        setOpen(false);
+      }
+    });
+    document.addEventListener("focusin", function (event) {
+      if (isOpen() && !sidebar.contains(event.target)) {
+        setOpen(false);
+      }
+    });
+
+    phone.addEventListener("change", function () {
+      if (!phone.matches) {
+        setOpen(false);
+      }
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", wire);
+  } else {
+    wire();
+  }
+})();
