@@ -42,7 +42,10 @@ public sealed class BrowserSession : IAsyncDisposable
             Args = ChromiumArguments,
         });
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 860 } });
-        context.SetDefaultTimeout(15_000);
+        // Generous: on two cores the browser tests share the machine with every other test assembly, and a page's first
+        // request compiles the app's code (a sign-up's redirects once took over 15 s under that load).
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(45_000);
         var page = await context.NewPageAsync();
         var folder = Path.Combine(ArtifactsFolder(), "screenshots", scenario);
         Directory.CreateDirectory(folder);
