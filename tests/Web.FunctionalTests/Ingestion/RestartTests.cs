@@ -1,11 +1,8 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using WorkSights.Application.Common.Interfaces;
 using WorkSights.Domain.Ingestion;
 using WorkSights.Domain.Tenants;
-using WorkSights.Infrastructure.Persistence;
 using WorkSights.Sandbox;
 using WorkSights.Tests.Shared;
 
@@ -109,29 +106,18 @@ public sealed partial class RestartTests : IAsyncLifetime
 
     private static async Task<List<(Guid, Domain.Activities.ActivitySource, string)>> ActivityKeysAsync(WorkSightsApp app)
     {
-        var tenant = await TenantAsync(app);
-        await using var scope = app.Services.CreateAsyncScope();
-        using var workspace = scope.ServiceProvider.GetRequiredService<ITenantContext>().BeginScope(tenant.Id);
-        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        var rows = await db.Activities.AsNoTracking().Select(a => new { a.PersonId, a.Source, a.ExternalId }).ToListAsync();
+        var rows = await app.InWorkspaceAsync(Fabrikam.TenantId, db => db.Activities.AsNoTracking().Select(a => new { a.PersonId, a.Source, a.ExternalId }).ToListAsync());
         return [.. rows.Select(r => (r.PersonId, r.Source, r.ExternalId))];
     }
 
-    private static async Task ChangeServiceAsync(WorkSightsApp app, Action<ConnectedService> change)
-    {
-        var tenant = await TenantAsync(app);
-        await using var scope = app.Services.CreateAsyncScope();
-        using var workspace = scope.ServiceProvider.GetRequiredService<ITenantContext>().BeginScope(tenant.Id);
-        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        change(await db.ConnectedServices.SingleAsync());
-        await db.SaveChangesAsync();
-    }
+    private static Task ChangeServiceAsync(WorkSightsApp app, Action<ConnectedService> change) =>
+        app.InWorkspaceAsync(Fabrikam.TenantId, async db =>
+        {
+            change(await db.ConnectedServices.SingleAsync());
+            return true;
+        });
 
-    private static async Task<Tenant> TenantAsync(WorkSightsApp app)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().Tenants.AsNoTracking().SingleAsync();
-    }
+    private static Task<Tenant> TenantAsync(WorkSightsApp app) => app.WorkspaceAsync(Fabrikam.TenantId);
 
     private static async Task<string> ServicesPageAsync(SignUpJourney journey) =>
         await (await journey.Browser.GetAsync(journey.At("/Settings/Services"))).Content.ReadAsStringAsync();

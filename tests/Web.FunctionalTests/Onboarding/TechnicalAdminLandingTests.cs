@@ -1,10 +1,7 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using WorkSights.Application.Common.Interfaces;
 using WorkSights.Domain.People;
-using WorkSights.Infrastructure.Persistence;
 using WorkSights.Sandbox;
+using WorkSights.Tests.Shared;
 
 namespace WorkSights.Web.FunctionalTests.Onboarding;
 
@@ -19,8 +16,7 @@ public sealed class TechnicalAdminLandingTests : FunctionalTest
         await technicalAdmin.ConsentAsync("back");
         var owner = NewBrowser();
         await owner.SignUpAndConsentAsync(SandboxTenants.Contoso.AdminEmail);
-        var workspace = await ReadJsonAsync<WorkspaceResponse>(await owner.Browser.GetAsync(owner.At("/api/v1/workspace")));
-        await MakeTechnicalAdminAsync(workspace.Id, SandboxTenants.Contoso.MemberEmail);
+        await App.ChangePersonAsync(SandboxTenants.Contoso.TenantId, SandboxTenants.Contoso.MemberEmail, p => p.AssignRole(PersonRole.TechnicalAdmin));
 
         var (landing, landingUrl) = await technicalAdmin.LogInAsync(SandboxTenants.Contoso.MemberEmail);
 
@@ -28,15 +24,5 @@ public sealed class TechnicalAdminLandingTests : FunctionalTest
         Assert.Equal(HttpStatusCode.OK, landing.StatusCode);
         var home = await technicalAdmin.Browser.GetAsync(technicalAdmin.At("/"));
         Assert.Equal("/Settings/Users/Provisioning", home.Headers.Location?.OriginalString);
-    }
-
-    private async Task MakeTechnicalAdminAsync(Guid workspaceId, string email)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        using var tenant = scope.ServiceProvider.GetRequiredService<ITenantContext>().BeginScope(workspaceId);
-        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        var person = await db.People.SingleAsync(p => p.Email == email.ToLowerInvariant());
-        person.AssignRole(PersonRole.TechnicalAdmin);
-        await db.SaveChangesAsync();
     }
 }

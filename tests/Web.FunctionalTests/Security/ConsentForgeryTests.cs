@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using WorkSights.Application.Common.Interfaces;
 using WorkSights.Domain.People;
 using WorkSights.Domain.Tenants;
 using WorkSights.Infrastructure.Persistence;
@@ -181,12 +180,7 @@ public sealed partial class ConsentForgeryTests : FunctionalTest
         return await journey.Browser.FollowAsync(await journey.Browser.GetAsync(forged), forged);
     }
 
-    private async Task<Tenant> TenantAsync()
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        return await db.Tenants.AsNoTracking().SingleAsync(t => t.ExternalTenantId == Contoso.TenantId);
-    }
+    private Task<Tenant> TenantAsync() => App.WorkspaceAsync(Contoso.TenantId);
 
     private async Task SetTenantAsync(Action<Tenant> change)
     {
@@ -196,24 +190,10 @@ public sealed partial class ConsentForgeryTests : FunctionalTest
         await db.SaveChangesAsync();
     }
 
-    private async Task<Dictionary<string, Person>> PeopleAsync()
-    {
-        var tenant = await TenantAsync();
-        await using var scope = App.Services.CreateAsyncScope();
-        using var workspace = scope.ServiceProvider.GetRequiredService<ITenantContext>().BeginScope(tenant.Id);
-        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        return await db.People.AsNoTracking().ToDictionaryAsync(p => p.Email);
-    }
+    private Task<Dictionary<string, Person>> PeopleAsync() =>
+        App.InWorkspaceAsync(Contoso.TenantId, db => db.People.AsNoTracking().ToDictionaryAsync(p => p.Email));
 
-    private async Task ChangePersonAsync(string email, Action<Person> change)
-    {
-        var tenant = await TenantAsync();
-        await using var scope = App.Services.CreateAsyncScope();
-        using var workspace = scope.ServiceProvider.GetRequiredService<ITenantContext>().BeginScope(tenant.Id);
-        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        change(await db.People.SingleAsync(p => p.Email == email));
-        await db.SaveChangesAsync();
-    }
+    private Task ChangePersonAsync(string email, Action<Person> change) => App.ChangePersonAsync(Contoso.TenantId, email, change);
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();

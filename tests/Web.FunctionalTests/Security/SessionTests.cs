@@ -118,17 +118,7 @@ public sealed class SessionTests : FunctionalTest
         return (owner, member);
     }
 
-    /// <summary>Changes the person through the app's own services, as the people settings will.</summary>
-    private async Task ChangePersonAsync(string email, Action<Person> change)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<IApplicationDbContext>();
-        var workspace = await db.Tenants.SingleAsync(t => t.ExternalTenantId == Fabrikam.TenantId);
-        using var workspaceScope = scope.ServiceProvider.GetRequiredService<ITenantContext>().BeginScope(workspace.Id);
-        var person = await db.People.SingleAsync(p => p.Email == email.ToLowerInvariant());
-        change(person);
-        await db.SaveChangesAsync(CancellationToken.None);
-    }
+    private Task ChangePersonAsync(string email, Action<Person> change) => App.ChangePersonAsync(Fabrikam.TenantId, email, change);
 
     private string? SessionCookie(SignUpJourney journey) => journey.Browser.CookieValue(App.BaseAddress.Host, WebSchemes.CookieName);
 
