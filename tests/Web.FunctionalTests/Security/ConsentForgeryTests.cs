@@ -31,6 +31,8 @@ public sealed partial class ConsentForgeryTests : FunctionalTest
         var attacker = NewBrowser();
         await attacker.LogInAsync(Contoso.MemberEmail);
 
+        var connectPage = await (await attacker.Browser.GetAsync(attacker.At("/Onboarding/Connect"))).Content.ReadAsStringAsync();
+        Assert.Equal(role == PersonRole.TechnicalAdmin, connectPage.Contains("id=\"consent-start-form\"", StringComparison.Ordinal));
         var refused = await PostConnectAsync(attacker);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Contains("Only its Owner or a Microsoft 365 administrator", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -21,7 +21,7 @@ public sealed class ConnectModel(IMediator mediator) : PageModel
 
     /// <summary>Members, Managers and Executives of a workspace do not change its connection; its Owner or an administrator does.</summary>
     public bool MayContinue => !Enum.TryParse<PersonRole>(User.FindFirst(WorkSightsClaims.Role)?.Value, out var role)
-        || role is PersonRole.Owner or PersonRole.TechnicalAdmin;
+        || Policies.Allows(Policies.Administration, role);
 
     public void OnGet(string? outcome)
     {
