@@ -1,6 +1,8 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using WorkSights.Application.Ingestion.Feeds;
+using WorkSights.Application.Reporting.Visibility;
+using WorkSights.Application.Scores;
 
 namespace WorkSights.Application;
 
@@ -11,6 +13,8 @@ public static class DependencyInjection
     {
         services.AddValidatorsFromAssemblyContaining(typeof(DependencyInjection), includeInternalTypes: true);
         services.AddSingleton(TimeProvider.System);
+        services.AddScoped<IWorkCalendars, WorkspaceDefaultCalendars>();
+        services.AddScoped<ViewerScopes>();
         services.Scan(scan => scan.FromAssemblyOf<IFeedImport>()
             .AddClasses(classes => classes.AssignableTo<IFeedImport>(), publicOnly: false)
             .As<IFeedImport>()

@@ -46,7 +46,7 @@ public static class ScoreEngine
             DailyTarget = target,
             Credited = credited,
             Score = score,
-            Band = score is { } value ? Score.BandOf(value) : ScoreBand.NonWorkDay,
+            Band = score is { } value ? ScoreBands.Of(value) : ScoreBand.NonWorkDay,
             AfterHours = credited - insideWorkHours,
             Components = Components(items),
             FirstActivity = union.Count > 0 ? union[0].Start : null,

@@ -57,6 +57,9 @@ public sealed class Tenant
 
     public DateTimeOffset? SetupCompletedAt { get; private set; }
 
+    /// <summary>When false, Members see their own activity but no score: neither theirs nor anyone's.</summary>
+    public bool ScoresVisibleToMembers { get; private set; } = true;
+
     public bool IsSetupComplete => SetupCompletedAt is not null;
 
     public CompanyDetails? Details => SetupCompletedAt is null
@@ -155,4 +158,6 @@ public sealed class Tenant
 
     private static DayOfWeek[] ParseDays(string days) =>
         days.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(d => (DayOfWeek)int.Parse(d, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
+    public void ShowScoresToMembers(bool visible) => ScoresVisibleToMembers = visible;
 }

@@ -33,7 +33,17 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
     public DbSet<Activity> Activities => Set<Activity>();
 
-    public DbSet<Score> Scores => Set<Score>();
+    public DbSet<PersonDay> PersonDays => Set<PersonDay>();
+
+    public DbSet<PersonDayHour> PersonDayHours => Set<PersonDayHour>();
+
+    public DbSet<PersonDayLocation> PersonDayLocations => Set<PersonDayLocation>();
+
+    public DbSet<GroupDay> GroupDays => Set<GroupDay>();
+
+    public DbSet<DirtyPersonDay> DirtyPersonDays => Set<DirtyPersonDay>();
+
+    public DbSet<ActivityCorrection> ActivityCorrections => Set<ActivityCorrection>();
 
     public DbSet<ConnectedService> ConnectedServices => Set<ConnectedService>();
 
@@ -137,6 +147,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        configurationBuilder.Properties<TimeSpan>().HaveConversion<long>();
     }
 
     /// <summary>Every tenant-owned entity gets the tenant filter; a new entity cannot forget it.</summary>

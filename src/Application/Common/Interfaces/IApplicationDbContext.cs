@@ -24,7 +24,17 @@ public interface IApplicationDbContext
 
     DbSet<Activity> Activities { get; }
 
-    DbSet<Score> Scores { get; }
+    DbSet<PersonDay> PersonDays { get; }
+
+    DbSet<PersonDayHour> PersonDayHours { get; }
+
+    DbSet<PersonDayLocation> PersonDayLocations { get; }
+
+    DbSet<GroupDay> GroupDays { get; }
+
+    DbSet<DirtyPersonDay> DirtyPersonDays { get; }
+
+    DbSet<ActivityCorrection> ActivityCorrections { get; }
 
     DbSet<ConnectedService> ConnectedServices { get; }
 

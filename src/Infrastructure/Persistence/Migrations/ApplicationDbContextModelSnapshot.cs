@@ -84,6 +84,39 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.ToTable("Activities", (string)null);
                 });
 
+            modelBuilder.Entity("WorkSights.Domain.Activities.ActivityCorrection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Corrected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CorrectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CorrectedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Previous")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "ActivityId");
+
+                    b.ToTable("ActivityCorrections", (string)null);
+                });
+
             modelBuilder.Entity("WorkSights.Domain.Directory.DirectorySyncState", b =>
                 {
                     b.Property<Guid>("Id")
@@ -401,40 +434,260 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.ToTable("People", (string)null);
                 });
 
-            modelBuilder.Entity("WorkSights.Domain.Scores.Score", b =>
+            modelBuilder.Entity("WorkSights.Domain.Scores.DirtyPersonDay", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
-
-                    b.Property<long>("CreditedTime")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsWorkDay")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ModelVersion")
-                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("PersonId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("TenantId")
+                    b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Value")
+                    b.Property<long>("MarkedAt")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Id");
+                    b.HasKey("TenantId", "PersonId", "Date");
 
                     b.HasIndex("PersonId");
 
-                    b.HasIndex("TenantId", "PersonId", "Day", "ModelVersion")
-                        .IsUnique();
+                    b.ToTable("DirtyPersonDays", (string)null);
+                });
 
-                    b.ToTable("Scores", (string)null);
+            modelBuilder.Entity("WorkSights.Domain.Scores.GroupDay", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Team")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AfterHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AverageScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Blue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Credited")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Green")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("People")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Purple")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Red")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Yellow")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "Team", "Date");
+
+                    b.ToTable("GroupDays", (string)null);
+                });
+
+            modelBuilder.Entity("WorkSights.Domain.Scores.PersonDay", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AfterHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Band")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CallCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Calls")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Chat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChatCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Credited")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DailyTarget")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DayEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DayStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Email")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmailCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExternalMeetingCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExternalMeetings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FileCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Files")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstActivity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FocusEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FocusStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InternalMeetingCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("InternalMeetings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsHoliday")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsWorkDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastActivity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LoginCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Logins")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModelVersion")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WorkEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("WorkStart")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "PersonId", "Date");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("TenantId", "Date");
+
+                    b.ToTable("PersonDays", (string)null);
+                });
+
+            modelBuilder.Entity("WorkSights.Domain.Scores.PersonDayHour", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Hour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "PersonId", "Date", "Hour");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("TenantId", "Date");
+
+                    b.ToTable("PersonDayHours", (string)null);
+                });
+
+            modelBuilder.Entity("WorkSights.Domain.Scores.PersonDayLocation", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryOrRegion")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("TenantId", "PersonId", "Date", "City", "CountryOrRegion");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("TenantId", "Date");
+
+                    b.ToTable("PersonDayLocations", (string)null);
                 });
 
             modelBuilder.Entity("WorkSights.Domain.Sessions.UserSession", b =>
@@ -544,6 +797,9 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ScoresVisibleToMembers")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("SetupCompletedAt")
                         .HasColumnType("INTEGER");
 
@@ -618,6 +874,15 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.Navigation("Location");
                 });
 
+            modelBuilder.Entity("WorkSights.Domain.Activities.ActivityCorrection", b =>
+                {
+                    b.HasOne("WorkSights.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WorkSights.Domain.Directory.DirectorySyncState", b =>
                 {
                     b.HasOne("WorkSights.Domain.Tenants.Tenant", null)
@@ -669,7 +934,61 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("WorkSights.Domain.Scores.Score", b =>
+            modelBuilder.Entity("WorkSights.Domain.Scores.DirtyPersonDay", b =>
+                {
+                    b.HasOne("WorkSights.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("WorkSights.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WorkSights.Domain.Scores.GroupDay", b =>
+                {
+                    b.HasOne("WorkSights.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WorkSights.Domain.Scores.PersonDay", b =>
+                {
+                    b.HasOne("WorkSights.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("WorkSights.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WorkSights.Domain.Scores.PersonDayHour", b =>
+                {
+                    b.HasOne("WorkSights.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("WorkSights.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WorkSights.Domain.Scores.PersonDayLocation", b =>
                 {
                     b.HasOne("WorkSights.Domain.People.Person", null)
                         .WithMany()
