@@ -1,0 +1,17 @@
+using WorkSights.Domain.Activities;
+
+namespace WorkSights.Application.Reporting;
+
+/// <summary>
+/// The filters every reporting page shares (kept in the URL): a team (a directory department; <see cref="NoTeam"/> for
+/// people without one), a manager (that manager and everyone reporting to them, directly or not), an activity category
+/// and a service. Null means "all".
+/// </summary>
+public sealed record ReportFilter(string? Team = null, Guid? ManagerId = null, ActivityCategory? Category = null, ActivitySource? Service = null)
+{
+    public const string NoTeam = "-";
+
+    public static ReportFilter None { get; } = new();
+
+    public bool IsEmpty => Team is null && ManagerId is null && Category is null && Service is null;
+}
