@@ -154,6 +154,25 @@ public sealed class ActivityWritesTests : IDisposable
     }
 
     [Fact]
+    public async Task Shutting_down_waits_for_the_write_in_progress_before_closing_the_writer_connection()
+    {
+        using var scope = tenantContext.BeginScope(tenant.Id);
+        var writes = new SerializedWrites();
+        await using var db = database.NewContext(tenantContext, writes);
+        await db.SaveChangesWithAsync([Activity.Record(Record("before"), Now)], CancellationToken.None);
+        var holding = await writes.HoldAsync(db, CancellationToken.None);
+
+        var disposing = Task.Run(writes.Dispose);
+        await Task.Delay(100);
+        Assert.False(disposing.IsCompleted);
+        await holding.DisposeAsync();
+        await disposing.WaitAsync(TimeSpan.FromSeconds(5));
+
+        await using var reader = database.NewContext(tenantContext);
+        Assert.Equal(["before"], await reader.Activities.Select(a => a.ExternalId).ToListAsync());
+    }
+
+    [Fact]
     public async Task A_page_write_reports_the_time_of_each_of_its_steps()
     {
         using var steps = new PersistenceMeasurements<double>("worksights.activities.page_write.duration");

@@ -30,6 +30,8 @@ internal sealed class SerializedWrites : SaveChangesInterceptor, IDisposable
     /// <summary>Groups are bounded by the number of writers (each waits for its commit); this bounds them besides.</summary>
     private const int MaxPagesPerCommit = 32;
 
+    private static readonly TimeSpan DisposeWait = TimeSpan.FromSeconds(10);
+
     private static readonly object Held = new();
     private static readonly object HeldForTransaction = new();
 
@@ -176,13 +178,31 @@ internal sealed class SerializedWrites : SaveChangesInterceptor, IDisposable
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// A writer still inside the gate (a sync page finishing while the host stops) owns the writer connection until it
+    /// leaves, so the connection is closed only by whoever holds the gate; one that never leaves keeps it, and the process
+    /// ending closes it. The gate itself is not disposed: such a writer still releases it.
+    /// </summary>
     public void Dispose()
     {
         checkpoints?.Dispose();
-        group?.Abandon(new ObjectDisposedException(nameof(SerializedWrites)));
-        group = null;
-        writer?.Dispose();
-        gate.Dispose();
+        if (!gate.Wait(DisposeWait))
+        {
+            logger.LogWarning("A database write was still running after {Seconds} s at shutdown; its connection is left to the process's end.", DisposeWait.TotalSeconds);
+            return;
+        }
+
+        try
+        {
+            group?.Abandon(new ObjectDisposedException(nameof(SerializedWrites)));
+            group = null;
+            writer?.Dispose();
+            writer = null;
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
 
     /// <summary>A synchronous save cannot be cancelled while it waits, so it never leaves a group without a committer.</summary>
