@@ -110,7 +110,7 @@ public sealed class ConnectedService : ITenantOwned
             return new NextSync(NextSyncState.PausedConsentRevoked, null);
         }
 
-        if (IsDisconnected || NextSyncAt is null)
+        if (IsDisconnected)
         {
             return new NextSync(NextSyncState.PausedDisconnected, null);
         }
@@ -118,6 +118,11 @@ public sealed class ConnectedService : ITenantOwned
         if (IsRunning)
         {
             return new NextSync(NextSyncState.AfterCurrentRun, null);
+        }
+
+        if (NextSyncAt is null)
+        {
+            return new NextSync(NextSyncState.PausedDisconnected, null);
         }
 
         var at = ThrottledUntil is { } until && until > NextSyncAt ? until : NextSyncAt.Value;

@@ -9,4 +9,7 @@ public enum ServiceFeature
     Chat = 4,
     Files = 5,
     Logins = 6,
+
+    /// <summary>Mailbox access markers from the Exchange audit log: someone opened their mailbox, without sending anything.</summary>
+    MailboxAccess = 7,
 }

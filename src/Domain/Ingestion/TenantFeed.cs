@@ -31,7 +31,7 @@ public static class TenantFeeds
         TenantFeed.SignIns or TenantFeed.AuditAzureActiveDirectory => ServiceFeature.Logins,
         TenantFeed.AuditSharePoint => ServiceFeature.Files,
         TenantFeed.AuditGeneral => ServiceFeature.Chat,
-        TenantFeed.AuditExchange => ServiceFeature.Email,
+        TenantFeed.AuditExchange => ServiceFeature.MailboxAccess,
         _ => throw new Common.DomainRuleViolationException("Unknown feed."),
     };
 

@@ -51,6 +51,8 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
     public DbSet<FeedCheckpoint> FeedCheckpoints => Set<FeedCheckpoint>();
 
+    public DbSet<ServiceActivityCount> ServiceActivityCounts => Set<ServiceActivityCount>();
+
     public DbSet<UserSession> Sessions => Set<UserSession>();
 
     /// <summary>Read by the tenant filter at query time; no workspace means <see cref="Guid.Empty"/>, which matches nothing.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WorkSights.Application.Common.Exceptions;
+using WorkSights.Application.Ingestion.CountActivities;
 using WorkSights.Application.Ingestion.GetServiceView;
 using WorkSights.Application.Onboarding.RecheckConsent;
 using WorkSights.Application.UnitTests.Support;
@@ -57,14 +58,23 @@ public sealed class GetServiceViewQueryHandlerTests : IDisposable
         return await new GetServiceViewQueryHandler(db, database.TenantContext, [], Options.Create(new ConsentRecheckOptions()), database.Clock).Handle(new GetServiceViewQuery(), CancellationToken.None);
     }
 
+    private async Task RecountAsync(Guid tenantId)
+    {
+        using var scope = database.TenantContext.BeginScope(tenantId);
+        await using var db = database.CreateContext();
+        await new ServiceActivityCounter(db, database.Clock).RecountAsync(tenantId, CancellationToken.None);
+        await db.SaveChangesAsync();
+    }
+
     [Fact]
-    public async Task CountsItemsPerFeatureFromActivityKindsOfTheWorkspaceOnly()
+    public async Task CountsItemsPerFeatureFromTheLastRecountOfTheWorkspaceOnly()
     {
         var (tenant, ann) = await WorkspaceAsync(changeService: _ => { });
         await AddAsync(
             tenant.Id,
             Item(ann, ActivityKind.EmailSent, "m-1"),
             Item(ann, ActivityKind.EmailSent, "m-2"),
+            Item(ann, ActivityKind.MailboxAccess, "a-1"),
             Item(ann, ActivityKind.Meeting, "e-1"),
             Item(ann, ActivityKind.CalendarBlock, "e-2"),
             Item(ann, ActivityKind.CalendarResponse, "e-3"),
@@ -72,16 +82,23 @@ public sealed class GetServiceViewQueryHandlerTests : IDisposable
             Item(ann, ActivityKind.SignIn, "s-1"));
         var (other, stranger) = await WorkspaceAsync(OtherExternalTenantId, "fabrikam.com", _ => { });
         await AddAsync(other.Id, Item(stranger, ActivityKind.EmailSent, "m-1"));
+        await RecountAsync(tenant.Id);
+        await RecountAsync(other.Id);
+        await AddAsync(tenant.Id, Item(ann, ActivityKind.EmailSent, "m-3"));
 
         var view = await ViewAsync(tenant.Id);
 
         var counts = view.Features.ToDictionary(f => f.Feature, f => f.ItemsImported);
         Assert.Equal(2, counts[ServiceFeature.Email]);
+        Assert.Equal(1, counts[ServiceFeature.MailboxAccess]);
         Assert.Equal(3, counts[ServiceFeature.Calendar]);
         Assert.Equal(0, counts[ServiceFeature.Calls]);
         Assert.Equal(1, counts[ServiceFeature.Chat]);
         Assert.Equal(0, counts[ServiceFeature.Files]);
         Assert.Equal(1, counts[ServiceFeature.Logins]);
+
+        await RecountAsync(tenant.Id);
+        Assert.Equal(3, (await ViewAsync(tenant.Id)).Features.Single(f => f.Feature == ServiceFeature.Email).ItemsImported);
     }
 
     [Fact]
@@ -91,9 +108,11 @@ public sealed class GetServiceViewQueryHandlerTests : IDisposable
 
         var view = await ViewAsync(tenant.Id);
 
-        Assert.Equal(Enum.GetValues<ServiceFeature>(), view.Features.Select(f => f.Feature));
         Assert.Equal(
-            [ServiceFeature.Email, ServiceFeature.Calls, ServiceFeature.Chat, ServiceFeature.Files, ServiceFeature.Logins],
+            [ServiceFeature.Email, ServiceFeature.MailboxAccess, ServiceFeature.Calendar, ServiceFeature.Calls, ServiceFeature.Chat, ServiceFeature.Files, ServiceFeature.Logins],
+            view.Features.Select(f => f.Feature));
+        Assert.Equal(
+            [ServiceFeature.Email, ServiceFeature.MailboxAccess, ServiceFeature.Calls, ServiceFeature.Chat, ServiceFeature.Files, ServiceFeature.Logins],
             view.Features.Where(f => f.Enabled).Select(f => f.Feature));
         Assert.Equal([ServiceFeature.Email, ServiceFeature.Calendar], view.Features.Where(f => f.IsAvailable).Select(f => f.Feature));
     }

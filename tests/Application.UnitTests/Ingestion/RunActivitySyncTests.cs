@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WorkSights.Application.Ingestion.CountActivities;
 using WorkSights.Application.Ingestion.RecordThrottling;
 using WorkSights.Application.Ingestion.RunActivitySync;
 using WorkSights.Application.UnitTests.Support;
@@ -52,13 +53,13 @@ public sealed class RunActivitySyncTests : IDisposable
     private async Task ProgressAsync(Guid tenantId, int peopleDone)
     {
         await using var db = database.CreateContext();
-        await new RecordSyncProgressCommandHandler(db, database.TenantContext).Handle(new RecordSyncProgressCommand(tenantId, peopleDone), CancellationToken.None);
+        await new RecordSyncProgressCommandHandler(db, database.TenantContext, new ServiceActivityCounter(db, database.Clock)).Handle(new RecordSyncProgressCommand(tenantId, peopleDone), CancellationToken.None);
     }
 
     private async Task CompleteAsync(Guid tenantId, DateTimeOffset nextSyncAt, string? problem)
     {
         await using var db = database.CreateContext();
-        await new CompleteActivitySyncCommandHandler(db, database.TenantContext, database.Clock)
+        await new CompleteActivitySyncCommandHandler(db, database.TenantContext, new ServiceActivityCounter(db, database.Clock), database.Clock)
             .Handle(new CompleteActivitySyncCommand(tenantId, nextSyncAt, problem), CancellationToken.None);
     }
 

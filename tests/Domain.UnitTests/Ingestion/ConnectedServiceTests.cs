@@ -71,19 +71,19 @@ public sealed class ConnectedServiceTests
 
         Assert.False(service.IsEnabled(ServiceFeature.Calendar));
         Assert.True(service.IsEnabled(ServiceFeature.Files));
-        Assert.Equal(5, service.EnabledFeatures.Count);
+        Assert.Equal(6, service.EnabledFeatures.Count);
     }
 
     [Theory]
     [InlineData(0)]
-    [InlineData(7)]
+    [InlineData(8)]
     [InlineData(-1)]
     public void SetFeatureThrowsGivenUnknownFeature(int value)
     {
         var service = NewService();
 
         Assert.Throws<DomainRuleViolationException>(() => service.SetFeature((ServiceFeature)value, enabled: false));
-        Assert.Equal(6, service.EnabledFeatures.Count);
+        Assert.Equal(7, service.EnabledFeatures.Count);
     }
 
     [Fact]
@@ -187,6 +187,15 @@ public sealed class ConnectedServiceTests
         Assert.Equal(Now.AddMinutes(3), service.RunCompletedAt);
         Assert.Equal(Now.AddMinutes(33), service.NextSyncAt);
         Assert.Equal(4, service.PeopleDone);
+    }
+
+    [Fact]
+    public void NextSyncIsAfterTheCurrentRunWhileAFirstRunIsUnderWay()
+    {
+        var service = NewService();
+        service.RunStarted(4, Now);
+
+        Assert.Equal(new NextSync(NextSyncState.AfterCurrentRun, null), service.NextSyncFor(TenantStatus.Active, Now));
     }
 
     [Fact]

@@ -96,7 +96,7 @@ public sealed class FeedCheckpointTests
     [InlineData(TenantFeed.SignIns, ServiceFeature.Logins)]
     [InlineData(TenantFeed.AuditSharePoint, ServiceFeature.Files)]
     [InlineData(TenantFeed.AuditGeneral, ServiceFeature.Chat)]
-    [InlineData(TenantFeed.AuditExchange, ServiceFeature.Email)]
+    [InlineData(TenantFeed.AuditExchange, ServiceFeature.MailboxAccess)]
     [InlineData(TenantFeed.AuditAzureActiveDirectory, ServiceFeature.Logins)]
     public void EachFeedIsSwitchedByOneFeature(TenantFeed feed, ServiceFeature feature)
     {

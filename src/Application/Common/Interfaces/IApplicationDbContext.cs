@@ -42,6 +42,8 @@ public interface IApplicationDbContext
 
     DbSet<FeedCheckpoint> FeedCheckpoints { get; }
 
+    DbSet<ServiceActivityCount> ServiceActivityCounts { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 
     /// <summary>

@@ -26,12 +26,12 @@ public sealed class GetServiceViewQueryHandler(
         var service = await db.ConnectedServices.AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? ConnectedService.For(tenant.Id, tenant.Provider);
         var directory = await db.DirectorySyncStates.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         var people = await db.People.CountAsync(p => p.Status != PersonStatus.Removed, cancellationToken);
-        var counts = await db.Activities.GroupBy(a => a.Kind).Select(g => new { Kind = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var counts = await db.ServiceActivityCounts.AsNoTracking().Select(c => new { c.Kind, c.Count }).ToListAsync(cancellationToken);
 
         var available = ImportedFeatures.FromMailboxes
             .Concat(feedImports.SelectMany(i => i.Feeds).Select(TenantFeeds.FeatureOf))
             .ToHashSet();
-        var features = Enum.GetValues<ServiceFeature>()
+        var features = ShownInOrder
             .Select(f => new ServiceFeatureDto(f, service.IsEnabled(f), available.Contains(f), counts.Where(c => FeatureOf(c.Kind) == f).Sum(c => c.Count)))
             .ToList();
         var problems = new[]
@@ -66,9 +66,16 @@ public sealed class GetServiceViewQueryHandler(
             nextCheck is { } due && due < now ? now : nextCheck);
     }
 
+    private static readonly ServiceFeature[] ShownInOrder =
+    [
+        ServiceFeature.Email, ServiceFeature.MailboxAccess, ServiceFeature.Calendar, ServiceFeature.Calls,
+        ServiceFeature.Chat, ServiceFeature.Files, ServiceFeature.Logins,
+    ];
+
     private static ServiceFeature FeatureOf(ActivityKind kind) => kind switch
     {
-        ActivityKind.EmailSent or ActivityKind.MailboxAccess => ServiceFeature.Email,
+        ActivityKind.EmailSent => ServiceFeature.Email,
+        ActivityKind.MailboxAccess => ServiceFeature.MailboxAccess,
         ActivityKind.Meeting or ActivityKind.CalendarBlock or ActivityKind.CalendarResponse => ServiceFeature.Calendar,
         ActivityKind.Call => ServiceFeature.Calls,
         ActivityKind.ChatMessage => ServiceFeature.Chat,

@@ -27,6 +27,6 @@ public sealed record ServiceViewDto(
 }
 
 /// <param name="IsAvailable">False for features whose import is not built yet: shown, but not switchable.</param>
-public sealed record ServiceFeatureDto(ServiceFeature Feature, bool Enabled, bool IsAvailable, int ItemsImported);
+public sealed record ServiceFeatureDto(ServiceFeature Feature, bool Enabled, bool IsAvailable, long ItemsImported);
 
 public sealed record ServiceProblemDto(DateTimeOffset At, string Message);

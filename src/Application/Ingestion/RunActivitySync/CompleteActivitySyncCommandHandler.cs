@@ -1,10 +1,11 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using WorkSights.Application.Common.Interfaces;
+using WorkSights.Application.Ingestion.CountActivities;
 
 namespace WorkSights.Application.Ingestion.RunActivitySync;
 
-public sealed class CompleteActivitySyncCommandHandler(IApplicationDbContext db, ITenantContext tenantContext, TimeProvider clock)
+public sealed class CompleteActivitySyncCommandHandler(IApplicationDbContext db, ITenantContext tenantContext, ServiceActivityCounter counter, TimeProvider clock)
     : ICommandHandler<CompleteActivitySyncCommand>
 {
     public async ValueTask<Unit> Handle(CompleteActivitySyncCommand command, CancellationToken cancellationToken)
@@ -23,6 +24,7 @@ public sealed class CompleteActivitySyncCommandHandler(IApplicationDbContext db,
         }
 
         service.RunCompleted(now, command.NextSyncAt);
+        await counter.RecountAsync(command.TenantId, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

@@ -1,10 +1,11 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using WorkSights.Application.Common.Interfaces;
+using WorkSights.Application.Ingestion.CountActivities;
 
 namespace WorkSights.Application.Ingestion.RunActivitySync;
 
-public sealed class RecordSyncProgressCommandHandler(IApplicationDbContext db, ITenantContext tenantContext)
+public sealed class RecordSyncProgressCommandHandler(IApplicationDbContext db, ITenantContext tenantContext, ServiceActivityCounter counter)
     : ICommandHandler<RecordSyncProgressCommand>
 {
     public async ValueTask<Unit> Handle(RecordSyncProgressCommand command, CancellationToken cancellationToken)
@@ -14,6 +15,7 @@ public sealed class RecordSyncProgressCommandHandler(IApplicationDbContext db, I
         if (service is not null && service.PeopleDone < command.PeopleDone)
         {
             service.PeopleDoneSoFar(command.PeopleDone);
+            await counter.RecountIfStaleAsync(command.TenantId, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -241,6 +241,25 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.ToTable("FeedCheckpoints", (string)null);
                 });
 
+            modelBuilder.Entity("WorkSights.Domain.Ingestion.ServiceActivityCount", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CountedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "Kind");
+
+                    b.ToTable("ServiceActivityCounts", (string)null);
+                });
+
             modelBuilder.Entity("WorkSights.Domain.Ingestion.SyncCheckpoint", b =>
                 {
                     b.Property<Guid>("Id")
@@ -902,6 +921,15 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                 });
 
             modelBuilder.Entity("WorkSights.Domain.Ingestion.FeedCheckpoint", b =>
+                {
+                    b.HasOne("WorkSights.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WorkSights.Domain.Ingestion.ServiceActivityCount", b =>
                 {
                     b.HasOne("WorkSights.Domain.Tenants.Tenant", null)
                         .WithMany()

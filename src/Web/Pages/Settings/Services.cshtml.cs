@@ -34,6 +34,7 @@ public sealed class ServicesModel(IMediator mediator) : PageModel
         ServiceFeature.Calls => "Teams calls",
         ServiceFeature.Chat => "Teams chat",
         ServiceFeature.Files => "SharePoint and OneDrive files",
+        ServiceFeature.MailboxAccess => "Mailbox access",
         _ => "Sign-ins",
     };
 
