@@ -50,6 +50,9 @@ public static class DependencyInjection
         services.AddSingleton<IActivitySyncSignal>(sp => sp.GetRequiredService<ActivitySyncSignal>());
         services.AddSingleton<ActivitySyncRunner>();
         services.AddHostedService<ActivitySyncWorker>();
+        services.AddOptions<ScoreRecomputeOptions>().Bind(configuration.GetSection(ScoreRecomputeOptions.SectionName));
+        services.AddSingleton<ScoreRecomputeSignal>();
+        services.AddHostedService<ScoreRecomputeWorker>();
         services.AddOptions<ConsentRecheckOptions>().Bind(configuration.GetSection(ConsentRecheckOptions.SectionName));
         services.AddHostedService<ConsentRecheckWorker>();
 

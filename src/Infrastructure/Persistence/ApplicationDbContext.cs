@@ -79,7 +79,8 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
             throw new InvalidOperationException("An Activity of another workspace cannot be written here.");
         }
 
-        var marks = DirtyDayMarks.Of(upserts, ChangeTracker, requestedMarks);
+        var stored = await DirtyDayMarks.StoredVersionsAsync(this, upserts, cancellationToken);
+        var marks = DirtyDayMarks.Of(upserts, stored, ChangeTracker, requestedMarks);
         if (upserts.Count == 0 && marks.Count == 0)
         {
             return await SaveOwnChangesAsync(cancellationToken);

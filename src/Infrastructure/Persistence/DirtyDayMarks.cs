@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using WorkSights.Application.Common.Interfaces;
 using WorkSights.Domain.Activities;
 using WorkSights.Domain.Scores;
 
@@ -22,13 +23,46 @@ internal static class DirtyDayMarks
 
     public readonly record struct Day(Guid PersonId, DateOnly Date);
 
+    /// <summary>An item as it is stored before a page's upsert replaces it: a moved item also leaves its old day.</summary>
+    public sealed record Stored(Guid PersonId, DateTimeOffset OccurredAt, TimeSpan CreditedDuration, bool IsScored);
+
+    /// <summary>
+    /// The stored versions of a page's items, read before the page is written: one query, by the natural key's index
+    /// (person, source and id lists; a page is one person's and one source's, or a feed's few sources).
+    /// </summary>
+    public static async Task<IReadOnlyList<Stored>> StoredVersionsAsync(IApplicationDbContext db, IReadOnlyCollection<Activity> upserts, CancellationToken cancellationToken)
+    {
+        if (upserts.Count == 0)
+        {
+            return [];
+        }
+
+        var people = upserts.Select(a => a.PersonId).Distinct().ToList();
+        var sources = upserts.Select(a => a.Source).Distinct().ToList();
+        var ids = upserts.Select(a => a.ExternalId).Distinct().ToList();
+        var keys = upserts.Select(a => (a.PersonId, a.Source, a.ExternalId)).ToHashSet();
+        var rows = await db.Activities.AsNoTracking()
+            .Where(a => people.Contains(a.PersonId) && sources.Contains(a.Source) && ids.Contains(a.ExternalId))
+            .Select(a => new { a.PersonId, a.Source, a.ExternalId, a.OccurredAt, a.CreditedDuration, a.IsScored })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Where(r => keys.Contains((r.PersonId, r.Source, r.ExternalId))).Select(r => new Stored(r.PersonId, r.OccurredAt, r.CreditedDuration, r.IsScored))];
+    }
+
     public static IReadOnlyCollection<Day> Of(
-        IReadOnlyCollection<Activity> upserts, ChangeTracker tracker, IReadOnlyCollection<(Guid PersonId, DateOnly From, DateOnly To)> requested)
+        IReadOnlyCollection<Activity> upserts,
+        IReadOnlyCollection<Stored> storedVersions,
+        ChangeTracker tracker,
+        IReadOnlyCollection<(Guid PersonId, DateOnly From, DateOnly To)> requested)
     {
         var days = new HashSet<Day>();
         foreach (var activity in upserts)
         {
             Add(days, activity.PersonId, activity.OccurredAt, activity.CreditedDuration, activity.IsScored);
+        }
+
+        foreach (var stored in storedVersions)
+        {
+            Add(days, stored.PersonId, stored.OccurredAt, stored.CreditedDuration, stored.IsScored);
         }
 
         if (tracker.HasChanges())

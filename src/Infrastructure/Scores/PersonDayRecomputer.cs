@@ -27,7 +27,7 @@ public sealed class PersonDayRecomputer(ApplicationDbContext db, ITenantContext 
     /// <summary>Dates whose team and workspace days are rebuilt from one read of their person-days.</summary>
     private const int GroupDatesPerRead = 16;
 
-    private readonly Guid tenantId = tenant.TenantId ?? throw new InvalidOperationException("Person-days are recomputed inside a workspace.");
+    private Guid TenantId => tenant.TenantId ?? throw new InvalidOperationException("Person-days are recomputed inside a workspace.");
 
     /// <summary>The workspace's crediting table: today always PRODUCT.md's default one; a tunable table will be read here.</summary>
     public static CreditingTable Table => CreditingTable.Default;
@@ -110,6 +110,21 @@ public sealed class PersonDayRecomputer(ApplicationDbContext db, ITenantContext 
             },
             cancellationToken);
         await RecomputeAsync(days, cancellationToken);
+    }
+
+    /// <summary>Recomputes every day whose stored result was computed under another model version than the current table's.</summary>
+    /// <returns>How many days it recomputed.</returns>
+    public async Task<int> RecomputeOutdatedAsync(CancellationToken cancellationToken)
+    {
+        var version = Table.ModelVersion;
+        var outdated = (await db.PersonDays.AsNoTracking()
+                .Where(d => d.ModelVersion != version)
+                .Select(d => new { d.PersonId, d.Date })
+                .ToListAsync(cancellationToken))
+            .Select(d => new PersonDate(d.PersonId, d.Date))
+            .ToList();
+        await RecomputeAsync(outdated, cancellationToken);
+        return outdated.Count;
     }
 
     /// <summary>
@@ -226,7 +241,7 @@ public sealed class PersonDayRecomputer(ApplicationDbContext db, ITenantContext 
             var keepEmpty = ScoredDays.KeepsEmptyDay(localDate, imported[day.PersonId], now, calendar.Zone);
             var dayStart = calendar.Zone.AtStartOfDay(localDate).ToDateTimeOffset();
             var dayEnd = calendar.Zone.AtStartOfDay(localDate.PlusDays(1)).ToDateTimeOffset();
-            rows.Add((day, PersonDayRows.Compute(tenantId, day.PersonId, calendar, day.Date, Between(own, dayStart - StoredActivity.LongestReach, dayEnd), table, keepEmpty)));
+            rows.Add((day, PersonDayRows.Compute(TenantId, day.PersonId, calendar, day.Date, Between(own, dayStart - StoredActivity.LongestReach, dayEnd), table, keepEmpty)));
         }
 
         await db.WriteInTransactionAsync(
@@ -242,9 +257,9 @@ public sealed class PersonDayRecomputer(ApplicationDbContext db, ITenantContext 
                     db, nameof(DirtyPersonDay.TenantId), nameof(DirtyPersonDay.PersonId), nameof(DirtyPersonDay.Date), nameof(DirtyPersonDay.MarkedAt));
                 foreach (var (key, result) in rows)
                 {
-                    deleteDays.Values(tenantId, key.PersonId, key.Date);
-                    deleteHours.Values(tenantId, key.PersonId, key.Date);
-                    deletePlaces.Values(tenantId, key.PersonId, key.Date);
+                    deleteDays.Values(TenantId, key.PersonId, key.Date);
+                    deleteHours.Values(TenantId, key.PersonId, key.Date);
+                    deletePlaces.Values(TenantId, key.PersonId, key.Date);
                     if (result.Day is { } personDay)
                     {
                         insertDay.Row(personDay);
@@ -263,7 +278,7 @@ public sealed class PersonDayRecomputer(ApplicationDbContext db, ITenantContext 
 
                 foreach (var mark in marks)
                 {
-                    deleteMark.Values(tenantId, mark.PersonId, mark.Date, mark.MarkedAt);
+                    deleteMark.Values(TenantId, mark.PersonId, mark.Date, mark.MarkedAt);
                 }
             },
             cancellationToken);
@@ -313,11 +328,11 @@ public sealed class PersonDayRecomputer(ApplicationDbContext db, ITenantContext 
             var groups = new List<GroupDay>();
             foreach (var ofDate in personDays.GroupBy(d => d.Date).OrderBy(g => g.Key))
             {
-                groups.Add(GroupDay.Of(tenantId, GroupDay.Workspace, ofDate.Key, ofDate.ToList()));
+                groups.Add(GroupDay.Of(TenantId, GroupDay.Workspace, ofDate.Key, ofDate.ToList()));
                 groups.AddRange(ofDate
                     .GroupBy(d => teamOf.GetValueOrDefault(d.PersonId, GroupDay.NoTeam), StringComparer.Ordinal)
                     .OrderBy(g => g.Key, StringComparer.Ordinal)
-                    .Select(team => GroupDay.Of(tenantId, team.Key, ofDate.Key, team.ToList())));
+                    .Select(team => GroupDay.Of(TenantId, team.Key, ofDate.Key, team.ToList())));
             }
 
             await db.WriteInTransactionAsync(
@@ -327,7 +342,7 @@ public sealed class PersonDayRecomputer(ApplicationDbContext db, ITenantContext 
                     await using var insert = ModelTable<GroupDay>.For(db).Insert(db);
                     foreach (var date in batch)
                     {
-                        delete.Values(tenantId, date);
+                        delete.Values(TenantId, date);
                     }
 
                     foreach (var group in groups)
