@@ -50,6 +50,29 @@ internal sealed class ModelTable<T>
     public Statement Insert(DbContext db, string? conflictClause = null) =>
         Statement.Prepare(db, InsertSql + (conflictClause is null ? string.Empty : " " + conflictClause), Columns);
 
+    /// <summary>
+    /// A prepared insert of <paramref name="rows"/> whole rows at once: a day's few dozen small rows cost one execution
+    /// instead of one each (most of an execution's time is spent binding and stepping, not writing).
+    /// </summary>
+    public Statement InsertMany(DbContext db, int rows)
+    {
+        var values = string.Join(", ", Enumerable.Range(0, rows).Select(r => $"({string.Join(", ", Columns.Select((_, i) => $"@p{(r * Columns.Count) + i}"))})"));
+        var sql = $"INSERT INTO {Quote(Name)} ({string.Join(", ", Columns.Select(c => Quote(c.Name)))}) VALUES {values}";
+        return Statement.Prepare(db, sql, [.. Enumerable.Range(0, rows).SelectMany(_ => Columns)]);
+    }
+
+    /// <summary>
+    /// A prepared <c>DELETE</c> of the rows whose first properties equal the first values and whose last property lies
+    /// between the last two values (inclusive).
+    /// </summary>
+    public Statement DeleteRange(DbContext db, string[] equal, string between)
+    {
+        var columns = equal.Select(p => byProperty[p]).ToList();
+        var range = byProperty[between];
+        var where = string.Join(" AND ", columns.Select((c, i) => $"{Quote(c.Name)} = @p{i}"));
+        return Statement.Prepare(db, $"DELETE FROM {Quote(Name)} WHERE {where} AND {Quote(range.Name)} BETWEEN @p{columns.Count} AND @p{columns.Count + 1}", [.. columns, range, range]);
+    }
+
     /// <summary>A prepared <c>DELETE</c> of the rows whose given properties equal the values passed to each execution.</summary>
     public Statement DeleteWhere(DbContext db, params string[] properties)
     {
@@ -104,6 +127,18 @@ internal sealed class ModelTable<T>
             for (var i = 0; i < columns.Count; i++)
             {
                 parameters[i].Value = columns[i].ProviderValue(columns[i].ValueOf(row));
+            }
+
+            return command.ExecuteNonQuery();
+        }
+
+        /// <summary>Writes several whole rows with one execution of an <see cref="InsertMany"/> statement for that many rows.</summary>
+        public int Rows(IReadOnlyList<T> rows)
+        {
+            var width = columns.Count / rows.Count;
+            for (var i = 0; i < columns.Count; i++)
+            {
+                parameters[i].Value = columns[i].ProviderValue(columns[i].ValueOf(rows[i / width]));
             }
 
             return command.ExecuteNonQuery();

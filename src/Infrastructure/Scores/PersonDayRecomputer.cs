@@ -247,29 +247,30 @@ public sealed class PersonDayRecomputer(ApplicationDbContext db, ITenantContext 
         await db.WriteInTransactionAsync(
             async () =>
             {
-                await using var deleteDays = ModelTable<PersonDay>.For(db).DeleteWhere(db, nameof(PersonDay.TenantId), nameof(PersonDay.PersonId), nameof(PersonDay.Date));
-                await using var deleteHours = ModelTable<PersonDayHour>.For(db).DeleteWhere(db, nameof(PersonDayHour.TenantId), nameof(PersonDayHour.PersonId), nameof(PersonDayHour.Date));
-                await using var deletePlaces = ModelTable<PersonDayLocation>.For(db).DeleteWhere(db, nameof(PersonDayLocation.TenantId), nameof(PersonDayLocation.PersonId), nameof(PersonDayLocation.Date));
+                var equal = new[] { nameof(PersonDay.TenantId), nameof(PersonDay.PersonId) };
+                await using var deleteDays = ModelTable<PersonDay>.For(db).DeleteRange(db, equal, nameof(PersonDay.Date));
+                await using var deleteHours = ModelTable<PersonDayHour>.For(db).DeleteRange(db, equal, nameof(PersonDayHour.Date));
+                await using var deletePlaces = ModelTable<PersonDayLocation>.For(db).DeleteRange(db, equal, nameof(PersonDayLocation.Date));
                 await using var insertDay = ModelTable<PersonDay>.For(db).Insert(db);
-                await using var insertHour = ModelTable<PersonDayHour>.For(db).Insert(db);
                 await using var insertPlace = ModelTable<PersonDayLocation>.For(db).Insert(db);
+                await using var insertHours = new HourInserts(db);
                 await using var deleteMark = ModelTable<DirtyPersonDay>.For(db).DeleteWhere(
                     db, nameof(DirtyPersonDay.TenantId), nameof(DirtyPersonDay.PersonId), nameof(DirtyPersonDay.Date), nameof(DirtyPersonDay.MarkedAt));
-                foreach (var (key, result) in rows)
+                foreach (var (personId, from, to) in Runs(rows.Select(r => r.Key)))
                 {
-                    deleteDays.Values(TenantId, key.PersonId, key.Date);
-                    deleteHours.Values(TenantId, key.PersonId, key.Date);
-                    deletePlaces.Values(TenantId, key.PersonId, key.Date);
+                    deleteDays.Values(TenantId, personId, from, to);
+                    deleteHours.Values(TenantId, personId, from, to);
+                    deletePlaces.Values(TenantId, personId, from, to);
+                }
+
+                foreach (var (_, result) in rows)
+                {
                     if (result.Day is { } personDay)
                     {
                         insertDay.Row(personDay);
                     }
 
-                    foreach (var hour in result.Hours)
-                    {
-                        insertHour.Row(hour);
-                    }
-
+                    insertHours.Write(result.Hours);
                     foreach (var place in result.Places)
                     {
                         insertPlace.Row(place);
@@ -282,6 +283,62 @@ public sealed class PersonDayRecomputer(ApplicationDbContext db, ITenantContext 
                 }
             },
             cancellationToken);
+    }
+
+    /// <summary>Each person's requested dates as runs of consecutive dates (a chunk is ordered by person and date).</summary>
+    private static IEnumerable<(Guid PersonId, DateOnly From, DateOnly To)> Runs(IEnumerable<PersonDate> ordered)
+    {
+        (Guid PersonId, DateOnly From, DateOnly To)? run = null;
+        foreach (var day in ordered)
+        {
+            if (run is { } current && current.PersonId == day.PersonId && current.To.AddDays(1) == day.Date)
+            {
+                run = current with { To = day.Date };
+                continue;
+            }
+
+            if (run is { } done)
+            {
+                yield return done;
+            }
+
+            run = (day.PersonId, day.Date, day.Date);
+        }
+
+        if (run is { } last)
+        {
+            yield return last;
+        }
+    }
+
+    /// <summary>A day's hour rows in one execution, with a statement prepared for each row count met.</summary>
+    private sealed class HourInserts(ApplicationDbContext db) : IAsyncDisposable
+    {
+        private readonly Dictionary<int, ModelTable<PersonDayHour>.Statement> byCount = [];
+
+        public void Write(IReadOnlyList<PersonDayHour> hours)
+        {
+            if (hours.Count == 0)
+            {
+                return;
+            }
+
+            if (!byCount.TryGetValue(hours.Count, out var statement))
+            {
+                statement = ModelTable<PersonDayHour>.For(db).InsertMany(db, hours.Count);
+                byCount[hours.Count] = statement;
+            }
+
+            statement.Rows(hours);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var statement in byCount.Values)
+            {
+                await statement.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>The items of a person's start-ordered array that start in [from, to).</summary>
