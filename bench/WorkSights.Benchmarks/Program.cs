@@ -24,7 +24,7 @@ if (args is ["--child", "backfill", ..])
 }
 
 string[] all = ["backfill", "envelope", "memory", "directory", "replay", "writes", "recompute"];
-string[] onRequest = ["replay", "writes"];
+string[] onRequest = ["replay", "writes", "recompute"];
 var only = all.Except(onRequest).ToHashSet(StringComparer.OrdinalIgnoreCase);
 for (var i = 0; i < args.Length; i++)
 {

@@ -51,7 +51,8 @@ public sealed class IncrementalEqualsRebuildTests
             {
                 case < 4:
                     var page = Enumerable.Range(0, random.Next(1, 16)).Select(_ => NewItem(workspace, random, person)).ToList();
-                    page.AddRange(stored.Where(r => r.PersonId == person.Id && random.Next(5) == 0)
+                    // Calendar entries move at their source (rescheduled); other items keep their time.
+                    page.AddRange(stored.Where(r => r.PersonId == person.Id && r.Kind is ActivityKind.Meeting or ActivityKind.CalendarBlock or ActivityKind.CalendarResponse && random.Next(3) == 0)
                         .Select(r => r with { OccurredAt = r.OccurredAt.AddMinutes(random.Next(-2000, 2000)) }));
                     var distinct = page.GroupBy(r => (r.Source, r.ExternalId)).Select(g => g.Last()).ToArray();
                     await workspace.SyncAsync(distinct);
