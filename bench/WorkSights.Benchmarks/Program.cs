@@ -23,8 +23,8 @@ if (args is ["--child", "backfill", ..])
     return 0;
 }
 
-string[] all = ["backfill", "envelope", "memory", "directory", "replay", "writes"];
-string[] onRequest = ["replay", "writes"];
+string[] all = ["backfill", "envelope", "memory", "directory", "replay", "writes", "recompute"];
+string[] onRequest = ["replay", "writes", "recompute"];
 var only = all.Except(onRequest).ToHashSet(StringComparer.OrdinalIgnoreCase);
 for (var i = 0; i < args.Length; i++)
 {
@@ -39,7 +39,7 @@ for (var i = 0; i < args.Length; i++)
     }
     else
     {
-        Console.Error.WriteLine("Usage: WorkSights.Benchmarks [--only backfill,envelope,memory,directory,replay,writes]");
+        Console.Error.WriteLine("Usage: WorkSights.Benchmarks [--only backfill,envelope,memory,directory,replay,writes,recompute]");
         return 2;
     }
 }
@@ -69,6 +69,11 @@ if (only.Contains("memory"))
     Report.Figure("backfill 2,000 people", $"{large.Activities:N0} activities in {Report.Seconds(large.Wall)} = {Report.Rate(large.Activities / large.Wall.TotalSeconds, "/s")}");
     Report.Target("peak memory, 2,000 people", Report.Mb(large.PeakWorkingSet), "<= 400 MB", large.PeakWorkingSet <= BackfillBenchmark.MemoryTargetBytes);
     Report.Target("peak memory ratio 2,000 / 1,000 people", ratio.ToString("F2", CultureInfo.InvariantCulture), "flat (<= 1.20)", ratio <= 1.2);
+}
+
+if (only.Contains("recompute"))
+{
+    await RecomputeBenchmark.RunAsync();
 }
 
 if (only.Contains("writes"))

@@ -4,12 +4,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Application.Onboarding.RecheckConsent;
+using WorkSights.Application.Scores;
 using WorkSights.Infrastructure.AuditFeed;
 using WorkSights.Infrastructure.Graph;
 using WorkSights.Infrastructure.Hosting;
 using WorkSights.Infrastructure.Identity;
 using WorkSights.Infrastructure.Jobs;
 using WorkSights.Infrastructure.Persistence;
+using WorkSights.Infrastructure.Scores;
 using WorkSights.Infrastructure.Tenancy;
 
 namespace WorkSights.Infrastructure;
@@ -28,6 +30,8 @@ public static class DependencyInjection
         services.AddDbContext<ApplicationDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<SerializedWrites>()));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
         services.AddScoped<ISessionStore, SessionStore>();
+        services.AddScoped<PersonDayRecomputer>();
+        services.AddScoped<IPersonDayRecomputer>(sp => sp.GetRequiredService<PersonDayRecomputer>());
         services.AddHostedService<DatabaseMigrator>();
         services.AddHostedService<InterruptedRunsAtStart>();
 
@@ -46,6 +50,9 @@ public static class DependencyInjection
         services.AddSingleton<IActivitySyncSignal>(sp => sp.GetRequiredService<ActivitySyncSignal>());
         services.AddSingleton<ActivitySyncRunner>();
         services.AddHostedService<ActivitySyncWorker>();
+        services.AddOptions<ScoreRecomputeOptions>().Bind(configuration.GetSection(ScoreRecomputeOptions.SectionName));
+        services.AddSingleton<ScoreRecomputeSignal>();
+        services.AddHostedService<ScoreRecomputeWorker>();
         services.AddOptions<ConsentRecheckOptions>().Bind(configuration.GetSection(ConsentRecheckOptions.SectionName));
         services.AddHostedService<ConsentRecheckWorker>();
 

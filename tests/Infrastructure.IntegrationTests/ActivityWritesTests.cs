@@ -184,7 +184,7 @@ public sealed class ActivityWritesTests : IDisposable
             await db.SaveChangesWithAsync([Activity.Record(Record("a"), Now)], CancellationToken.None);
         }
 
-        Assert.Equal(["lock wait", "upsert", "other changes", "commit"], steps.All.Select(s => s.Step));
+        Assert.Equal(["lock wait", "upsert", "dirty days", "other changes", "commit"], steps.All.Select(s => s.Step));
         Assert.All(steps.All, s => Assert.True(s.Value >= 0));
     }
 

@@ -89,6 +89,10 @@ public sealed class WorkSightsApp : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Sandbox:Enabled", "false");
         builder.UseSetting("ActivitySync:Enabled", ActivitySyncEnabled ? "true" : "false");
         builder.UseSetting("ActivitySync:PollInterval", "00:00:01");
+
+        // Scores are kept current where activities arrive; elsewhere a test recomputes what it needs.
+        builder.UseSetting("ScoreRecompute:Enabled", ActivitySyncEnabled ? "true" : "false");
+        builder.UseSetting("ScoreRecompute:PollInterval", "00:00:01");
         builder.UseSetting("Microsoft:Instance", Sandbox.HttpBaseAddress.ToString());
         builder.UseSetting("Microsoft:TokenInstance", Sandbox.HttpsBaseAddress.ToString());
         builder.UseSetting("Microsoft:GraphBaseUrl", new Uri(Sandbox.HttpBaseAddress, "v1.0").ToString());

@@ -50,8 +50,15 @@ public sealed record ScoringActivity
     public static ScoringActivity From(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        var recordedOverLong = !activity.IsScored && activity.Kind is not (ActivityKind.CalendarBlock or ActivityKind.MailboxAccess);
-        var duration = recordedOverLong ? Activity.MaximumCreditedDuration + TimeSpan.FromTicks(1) : activity.CreditedDuration;
-        return new ScoringActivity(activity.Id, activity.Kind, activity.OccurredAt, duration, activity.IsExternal, activity.IsCorrected && !recordedOverLong);
+        return FromStored(activity.Id, activity.Kind, activity.OccurredAt, activity.CreditedDuration, activity.IsScored, activity.IsExternal, activity.IsCorrected);
+    }
+
+    /// <summary>The same as <see cref="From(Activity)"/>, from the stored columns of an activity read without its entity.</summary>
+    public static ScoringActivity FromStored(
+        Guid id, ActivityKind kind, DateTimeOffset occurredAt, TimeSpan creditedDuration, bool isScored, bool isExternal, bool isCorrected)
+    {
+        var recordedOverLong = !isScored && kind is not (ActivityKind.CalendarBlock or ActivityKind.MailboxAccess);
+        var duration = recordedOverLong ? Activity.MaximumCreditedDuration + TimeSpan.FromTicks(1) : creditedDuration;
+        return new ScoringActivity(id, kind, occurredAt, duration, isExternal, isCorrected && !recordedOverLong);
     }
 }

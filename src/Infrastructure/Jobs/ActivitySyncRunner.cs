@@ -21,7 +21,8 @@ public sealed partial class ActivitySyncRunner(
     IServiceScopeFactory scopes,
     IOptions<ActivitySyncOptions> options,
     TimeProvider clock,
-    ILogger<ActivitySyncRunner> logger)
+    ILogger<ActivitySyncRunner> logger,
+    ScoreRecomputeSignal? scoresSignal = null)
 {
     private const int ProgressEvery = 5;
 
@@ -90,6 +91,7 @@ public sealed partial class ActivitySyncRunner(
                 }
             });
         await feeds;
+        scoresSignal?.Wake(tenantId);
 
         var summary = problems.IsEmpty ? null : $"{problems.Count} reads failed; the first: {problems.First()}";
         // A mailbox parked by throttling is read again as soon as its pause ends, not a whole interval later.

@@ -4,7 +4,7 @@ using System.Diagnostics.Metrics;
 namespace WorkSights.Infrastructure.Persistence;
 
 /// <summary>
-/// How long each step of writing a page of activities takes — waiting for the write lock, the upserts, the page's other
+/// How long each step of writing a page of activities takes — waiting for the write lock, the upserts, the dirty-day marks, the page's other
 /// changes (its checkpoint), the commit of its group — as the histogram <c>worksights.activities.page_write.duration</c>
 /// (seconds, tagged <c>step</c>; a commit is recorded once per group), and how many pages each commit stored
 /// (<c>worksights.activities.commit.pages</c>), for any metrics exporter or <c>dotnet-counters</c>.

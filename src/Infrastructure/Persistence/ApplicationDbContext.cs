@@ -16,9 +16,12 @@ using WorkSights.Domain.Tenants;
 
 namespace WorkSights.Infrastructure.Persistence;
 
-public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options, ITenantContext tenantContext)
+public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options, ITenantContext tenantContext, TimeProvider? clock = null)
     : DbContext(options), IApplicationDbContext
 {
+    /// <summary>Days asked to be marked with the next save, besides those its activity changes mark.</summary>
+    private readonly List<(Guid PersonId, DateOnly From, DateOnly To)> requestedMarks = [];
+
     public const string TenantFilter = "Tenant";
 
     public DbSet<Tenant> Tenants => Set<Tenant>();
@@ -58,29 +61,40 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     /// <summary>Read by the tenant filter at query time; no workspace means <see cref="Guid.Empty"/>, which matches nothing.</summary>
     private Guid CurrentTenantId => tenantContext.TenantId ?? Guid.Empty;
 
-    public override Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
+    /// <summary>Saves the pending changes; any change of an activity marks the days it touches dirty in the same transaction.</summary>
+    public override Task<int> SaveChangesAsync(CancellationToken cancellationToken = default) => SaveChangesWithAsync([], cancellationToken);
+
+    public void MarkDaysDirty(Guid personId, DateOnly from, DateOnly to)
     {
-        EnsureTenantOwnership();
-        return base.SaveChangesAsync(cancellationToken);
+        if (to < from)
+        {
+            throw new ArgumentException("A range of days ends on or after its first day.", nameof(to));
+        }
+
+        requestedMarks.Add((personId, from, to));
     }
 
     public async Task<int> SaveChangesWithAsync(IReadOnlyCollection<Activity> upserts, CancellationToken cancellationToken)
     {
-        if (upserts.Count == 0)
-        {
-            return await SaveChangesAsync(cancellationToken);
-        }
-
         if (upserts.Any(a => a.TenantId != CurrentTenantId))
         {
             throw new InvalidOperationException("An Activity of another workspace cannot be written here.");
         }
 
+        var stored = await DirtyDayMarks.StoredVersionsAsync(this, upserts, cancellationToken);
+        var marks = DirtyDayMarks.Of(upserts, stored, ChangeTracker, requestedMarks);
+        if (upserts.Count == 0 && marks.Count == 0)
+        {
+            return await SaveOwnChangesAsync(cancellationToken);
+        }
+
+        var markedAt = upserts.Count > 0 ? upserts.Max(a => a.SyncedAt) : (clock ?? TimeProvider.System).GetUtcNow();
         var writes = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<SerializedWrites>().FirstOrDefault();
         if (writes is not null && CanLendItsConnection())
         {
-            var written = await writes.WritePageAsync(this, (transaction, ct) => WriteOnAsync(transaction, upserts, ct), cancellationToken);
+            var written = await writes.WritePageAsync(this, (transaction, ct) => WriteOnAsync(transaction, upserts, marks, markedAt, ct), cancellationToken);
             ChangeTracker.AcceptAllChanges();
+            requestedMarks.Clear();
             return written + upserts.Count;
         }
 
@@ -88,13 +102,34 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         await using var holding = writes is null ? null : await writes.HoldAsync(this, cancellationToken);
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         await ActivityUpsert.For(Model).ExecuteAsync(this, upserts, cancellationToken);
-        var saved = await SaveChangesAsync(cancellationToken);
+        await DirtyDayMarks.WriteAsync(this, CurrentTenantId, marks, markedAt);
+        var saved = await SaveOwnChangesAsync(cancellationToken);
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
         }
 
+        requestedMarks.Clear();
         return saved + upserts.Count;
+    }
+
+    /// <summary>
+    /// Runs raw writes in one transaction on this context's connection, holding the write gate (when there is one) for
+    /// the whole of it, so that bulk writers of read models queue with the sync's pages instead of meeting SQLite's lock.
+    /// </summary>
+    internal async Task WriteInTransactionAsync(Func<Task> write, CancellationToken cancellationToken)
+    {
+        var writes = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<SerializedWrites>().FirstOrDefault();
+        await using var holding = writes is null ? null : await writes.HoldAsync(this, cancellationToken);
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        await write();
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private Task<int> SaveOwnChangesAsync(CancellationToken cancellationToken)
+    {
+        EnsureTenantOwnership();
+        return base.SaveChangesAsync(true, cancellationToken);
     }
 
     /// <summary>The context can be pointed at another connection for a page only when its own is not in use.</summary>
@@ -107,7 +142,8 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     /// Writes a page on the write gate's connection, inside <paramref name="transaction"/>: this context is pointed at that
     /// connection for the page and back at its own afterwards. Its changes are accepted only once the group has committed.
     /// </summary>
-    private async Task<int> WriteOnAsync(DbTransaction transaction, IReadOnlyCollection<Activity> upserts, CancellationToken cancellationToken)
+    private async Task<int> WriteOnAsync(
+        DbTransaction transaction, IReadOnlyCollection<Activity> upserts, IReadOnlyCollection<DirtyDayMarks.Day> marks, DateTimeOffset markedAt, CancellationToken cancellationToken)
     {
         var ownConnection = Database.GetConnectionString();
         Database.SetDbConnection(transaction.Connection, contextOwnsConnection: false);
@@ -117,6 +153,8 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
             var step = System.Diagnostics.Stopwatch.GetTimestamp();
             await ActivityUpsert.For(Model).ExecuteAsync(this, upserts, cancellationToken);
             step = ActivityWriteMetrics.Step("upsert", step);
+            await DirtyDayMarks.WriteAsync(this, CurrentTenantId, marks, markedAt);
+            step = ActivityWriteMetrics.Step("dirty days", step);
             EnsureTenantOwnership();
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
             ActivityWriteMetrics.Step("other changes", step);

@@ -52,4 +52,11 @@ public interface IApplicationDbContext
     /// are not tracked afterwards.
     /// </summary>
     Task<int> SaveChangesWithAsync(IReadOnlyCollection<Activity> upserts, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks a person's local days from <paramref name="from"/> to <paramref name="to"/> (inclusive) out of date, with the
+    /// next save and in its transaction: call it with a change the scores depend on that is not an activity (a schedule,
+    /// target, holiday or time-zone change). Changes of activities mark their days themselves.
+    /// </summary>
+    void MarkDaysDirty(Guid personId, DateOnly from, DateOnly to);
 }

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using WorkSights.Application.Common.Interfaces;
+
+namespace WorkSights.Application.Scores;
+
+/// <summary>
+/// Marks for changes that are not activities. A change of the schedule, target or holidays from a date on marks that
+/// range with <see cref="IApplicationDbContext.MarkDaysDirty"/>; a change of time zone moves every day of the person, so
+/// it marks them all with <see cref="MarkEveryDayAsync"/>. Either is saved with the change itself.
+/// </summary>
+public static class DirtyDays
+{
+    /// <summary>
+    /// Marks every date the person has a result on or could have one: their stored days, the dates of their items in any
+    /// zone, and their history (from <see cref="ScoredDays.HistoryDays"/> days before their import) up to tomorrow.
+    /// </summary>
+    public static async Task MarkEveryDayAsync(IApplicationDbContext db, Guid personId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var person = await db.People.AsNoTracking()
+            .Where(p => p.Id == personId)
+            .Select(p => new
+            {
+                p.ImportedAt,
+                FirstDay = db.PersonDays.Where(d => d.PersonId == p.Id).Min(d => (DateOnly?)d.Date),
+                LastDay = db.PersonDays.Where(d => d.PersonId == p.Id).Max(d => (DateOnly?)d.Date),
+                FirstItem = db.Activities.Where(a => a.PersonId == p.Id).Min(a => (DateTimeOffset?)a.OccurredAt),
+                LastItem = db.Activities.Where(a => a.PersonId == p.Id).Max(a => (DateTimeOffset?)a.OccurredAt),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (person is null)
+        {
+            return;
+        }
+
+        var candidates = new List<DateOnly>
+        {
+            UtcDate(person.ImportedAt).AddDays(-ScoredDays.HistoryDays - 1),
+            UtcDate(now).AddDays(2),
+        };
+        candidates.AddRange(new[] { person.FirstDay, person.LastDay }.OfType<DateOnly>());
+        if (person.FirstItem is { } first && person.LastItem is { } last)
+        {
+            candidates.Add(UtcDate(first).AddDays(-1));
+            candidates.Add(UtcDate(last + StoredActivity.LongestReach).AddDays(1));
+        }
+
+        db.MarkDaysDirty(personId, candidates.Min(), candidates.Max());
+    }
+
+    private static DateOnly UtcDate(DateTimeOffset instant) => DateOnly.FromDateTime(instant.UtcDateTime);
+}

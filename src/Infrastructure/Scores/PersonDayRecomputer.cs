@@ -1,0 +1,420 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using WorkSights.Application.Common.Interfaces;
+using WorkSights.Application.Scores;
+using WorkSights.Domain.Scores;
+using WorkSights.Infrastructure.Persistence;
+
+namespace WorkSights.Infrastructure.Scores;
+
+/// <summary>
+/// Recomputes person-days of the current workspace in chunks of people: per chunk one read of their dirty marks, one of
+/// their activities over the chunk's dates, the score engine per day, then one transaction that replaces the days' rows
+/// (with prepared statements: a full recompute writes some two million rows) and removes the marks it read. The team and
+/// workspace days of every date touched are rebuilt from the person-days afterwards.
+/// </summary>
+/// <remarks>
+/// Rows depend only on the stored activities, the calendars and the clock's date, never on the order of the input or
+/// of the rows read, so a rebuild writes the same rows. A mark changed while its day was being recomputed (its time
+/// moves on at every change) is left for the next round.
+/// </remarks>
+public sealed class PersonDayRecomputer(ApplicationDbContext db, ITenantContext tenant, IWorkCalendars calendars, TimeProvider clock)
+    : IPersonDayRecomputer
+{
+    /// <summary>Person-days per chunk: 2,000 people's single day in four rounds, or about five people's 90 days.</summary>
+    internal const int ChunkSize = 500;
+
+    /// <summary>Dates whose team and workspace days are rebuilt from one read of their person-days.</summary>
+    private const int GroupDatesPerRead = 16;
+
+    private Guid TenantId => tenant.TenantId ?? throw new InvalidOperationException("Person-days are recomputed inside a workspace.");
+
+    /// <summary>The workspace's crediting table: today always PRODUCT.md's default one; a tunable table will be read here.</summary>
+    public static CreditingTable Table => CreditingTable.Default;
+
+    public async Task RecomputeAsync(IReadOnlyCollection<PersonDate> days, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(days);
+        var wanted = days.Distinct().OrderBy(d => d.PersonId).ThenBy(d => d.Date).ToList();
+        if (wanted.Count == 0)
+        {
+            return;
+        }
+
+        var personIds = wanted.Select(d => d.PersonId).Distinct().ToList();
+        var imported = await db.People.AsNoTracking()
+            .Where(p => personIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.ImportedAt })
+            .ToDictionaryAsync(p => p.Id, p => p.ImportedAt, cancellationToken);
+        var calendarOf = await calendars.ForPeopleAsync(imported.Keys.ToList(), cancellationToken);
+        var table = Table;
+        var now = clock.GetUtcNow();
+        var touchedDates = new SortedSet<DateOnly>();
+
+        foreach (var chunk in Chunks(wanted.Where(d => calendarOf.ContainsKey(d.PersonId))))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await RecomputeChunkAsync(chunk, calendarOf, imported, table, now, cancellationToken);
+            touchedDates.UnionWith(chunk.Select(d => d.Date));
+        }
+
+        await RecomputeGroupDaysAsync(touchedDates, cancellationToken);
+    }
+
+    /// <summary>
+    /// Recomputes every day of the workspace from scratch: all read-model rows are removed, then each person's days from
+    /// the start of their history (or their first item) to the last closed day (or their last item) are computed.
+    /// </summary>
+    public async Task RebuildAsync(CancellationToken cancellationToken)
+    {
+        var people = await db.People.AsNoTracking()
+            .Select(p => new
+            {
+                p.Id,
+                p.ImportedAt,
+                First = db.Activities.Where(a => a.PersonId == p.Id).Min(a => (DateTimeOffset?)a.OccurredAt),
+                Last = db.Activities.Where(a => a.PersonId == p.Id).Max(a => (DateTimeOffset?)a.OccurredAt),
+            })
+            .ToListAsync(cancellationToken);
+        var calendarOf = await calendars.ForPeopleAsync(people.Select(p => p.Id).ToList(), cancellationToken);
+        var now = clock.GetUtcNow();
+        var days = new List<PersonDate>();
+        foreach (var person in people.Where(p => calendarOf.ContainsKey(p.Id)))
+        {
+            var calendar = calendarOf[person.Id];
+            var from = ScoredDays.HistoryStart(person.ImportedAt, calendar.Zone);
+            var to = ScoredDays.LastClosed(now, calendar.Zone);
+            if (person.First is { } first && calendar.DateOf(first) is var firstDate && firstDate < from)
+            {
+                from = firstDate;
+            }
+
+            if (person.Last is { } last && calendar.DateOf(last + StoredActivity.LongestReach) is var lastDate && lastDate > to)
+            {
+                to = lastDate;
+            }
+
+            for (var date = from; date <= to; date = date.PlusDays(1))
+            {
+                days.Add(new PersonDate(person.Id, date.ToDateOnly()));
+            }
+        }
+
+        await db.WriteInTransactionAsync(
+            async () =>
+            {
+                await db.PersonDayHours.ExecuteDeleteAsync(cancellationToken);
+                await db.PersonDayLocations.ExecuteDeleteAsync(cancellationToken);
+                await db.PersonDays.ExecuteDeleteAsync(cancellationToken);
+                await db.GroupDays.ExecuteDeleteAsync(cancellationToken);
+            },
+            cancellationToken);
+        await RecomputeAsync(days, cancellationToken);
+    }
+
+    /// <summary>Recomputes every day whose stored result was computed under another model version than the current table's.</summary>
+    /// <returns>How many days it recomputed.</returns>
+    public async Task<int> RecomputeOutdatedAsync(CancellationToken cancellationToken)
+    {
+        var version = Table.ModelVersion;
+        var outdated = (await db.PersonDays.AsNoTracking()
+                .Where(d => d.ModelVersion != version)
+                .Select(d => new { d.PersonId, d.Date })
+                .ToListAsync(cancellationToken))
+            .Select(d => new PersonDate(d.PersonId, d.Date))
+            .ToList();
+        await RecomputeAsync(outdated, cancellationToken);
+        return outdated.Count;
+    }
+
+    /// <summary>
+    /// Closes days: every person gets a row for each closed day of their history that has none yet (a day without activity
+    /// has no dirty mark). Run after each drain and hourly, it closes each time zone's previous day soon after its midnight.
+    /// </summary>
+    /// <returns>How many days it added.</returns>
+    public async Task<int> CloseDaysAsync(CancellationToken cancellationToken)
+    {
+        var people = await db.People.AsNoTracking().Select(p => new { p.Id, p.ImportedAt }).ToListAsync(cancellationToken);
+        var calendarOf = await calendars.ForPeopleAsync(people.Select(p => p.Id).ToList(), cancellationToken);
+        var now = clock.GetUtcNow();
+        var ranges = people
+            .Where(p => calendarOf.ContainsKey(p.Id))
+            .Select(p => (p.Id, From: ScoredDays.HistoryStart(p.ImportedAt, calendarOf[p.Id].Zone), To: ScoredDays.LastClosed(now, calendarOf[p.Id].Zone)))
+            .Where(r => r.From <= r.To)
+            .ToList();
+        if (ranges.Count == 0)
+        {
+            return 0;
+        }
+
+        var earliest = ranges.Min(r => r.From).ToDateOnly();
+        var existing = (await db.PersonDays.AsNoTracking()
+                .Where(d => d.Date >= earliest)
+                .Select(d => new { d.PersonId, d.Date })
+                .ToListAsync(cancellationToken))
+            .Select(d => new PersonDate(d.PersonId, d.Date))
+            .ToHashSet();
+        var missing = new List<PersonDate>();
+        foreach (var (personId, from, to) in ranges)
+        {
+            for (var date = from; date <= to; date = date.PlusDays(1))
+            {
+                if (!existing.Contains(new PersonDate(personId, date.ToDateOnly())))
+                {
+                    missing.Add(new PersonDate(personId, date.ToDateOnly()));
+                }
+            }
+        }
+
+        await RecomputeAsync(missing, cancellationToken);
+        return missing.Count;
+    }
+
+    /// <summary>Chunks hold whole people (a person's days are read with one range), about <see cref="ChunkSize"/> days each.</summary>
+    private static IEnumerable<List<PersonDate>> Chunks(IEnumerable<PersonDate> ordered)
+    {
+        var chunk = new List<PersonDate>();
+        foreach (var day in ordered)
+        {
+            if (chunk.Count >= ChunkSize && chunk[^1].PersonId != day.PersonId)
+            {
+                yield return chunk;
+                chunk = [];
+            }
+
+            chunk.Add(day);
+        }
+
+        if (chunk.Count > 0)
+        {
+            yield return chunk;
+        }
+    }
+
+    private async Task RecomputeChunkAsync(
+        List<PersonDate> chunk,
+        IReadOnlyDictionary<Guid, PersonCalendar> calendarOf,
+        IReadOnlyDictionary<Guid, DateTimeOffset> imported,
+        CreditingTable table,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var people = chunk.Select(d => d.PersonId).Distinct().ToList();
+        var firstDate = chunk.Min(d => d.Date);
+        var lastDate = chunk.Max(d => d.Date);
+        var keys = chunk.ToHashSet();
+        var marks = (await db.DirtyPersonDays.AsNoTracking()
+                .Where(m => people.Contains(m.PersonId) && m.Date >= firstDate && m.Date <= lastDate)
+                .Select(m => new { m.PersonId, m.Date, m.MarkedAt })
+                .ToListAsync(cancellationToken))
+            .Where(m => keys.Contains(new PersonDate(m.PersonId, m.Date)))
+            .ToList();
+
+        // Every person's day lies within a day and a half of the same UTC date; items reach back at most LongestReach.
+        var from = new DateTimeOffset(firstDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) - TimeSpan.FromDays(1) - StoredActivity.LongestReach;
+        var to = new DateTimeOffset(lastDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) + TimeSpan.FromDays(2);
+        var activities = (await db.Activities.AsNoTracking()
+                .Where(a => people.Contains(a.PersonId) && a.OccurredAt >= from && a.OccurredAt < to)
+                .Select(a => new StoredActivity(
+                    a.Id,
+                    a.PersonId,
+                    a.Kind,
+                    a.OccurredAt,
+                    a.CreditedDuration,
+                    a.IsScored,
+                    a.IsExternal,
+                    a.IsCorrected,
+                    a.Location == null ? null : a.Location.City,
+                    a.Location == null ? null : a.Location.CountryOrRegion,
+                    a.Location == null ? null : a.Location.Latitude,
+                    a.Location == null ? null : a.Location.Longitude))
+                .ToListAsync(cancellationToken))
+            .GroupBy(a => a.PersonId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(a => a.OccurredAt).ToArray());
+
+        var rows = new List<(PersonDate Key, PersonDayRows Rows)>(chunk.Count);
+        foreach (var day in chunk)
+        {
+            var calendar = calendarOf[day.PersonId];
+            var own = activities.GetValueOrDefault(day.PersonId) ?? [];
+            var localDate = LocalDate.FromDateOnly(day.Date);
+            var keepEmpty = ScoredDays.KeepsEmptyDay(localDate, imported[day.PersonId], now, calendar.Zone);
+            var dayStart = calendar.Zone.AtStartOfDay(localDate).ToDateTimeOffset();
+            var dayEnd = calendar.Zone.AtStartOfDay(localDate.PlusDays(1)).ToDateTimeOffset();
+            rows.Add((day, PersonDayRows.Compute(TenantId, day.PersonId, calendar, day.Date, Between(own, dayStart - StoredActivity.LongestReach, dayEnd), table, keepEmpty)));
+        }
+
+        await db.WriteInTransactionAsync(
+            async () =>
+            {
+                var equal = new[] { nameof(PersonDay.TenantId), nameof(PersonDay.PersonId) };
+                await using var deleteDays = ModelTable<PersonDay>.For(db).DeleteRange(db, equal, nameof(PersonDay.Date));
+                await using var deleteHours = ModelTable<PersonDayHour>.For(db).DeleteRange(db, equal, nameof(PersonDayHour.Date));
+                await using var deletePlaces = ModelTable<PersonDayLocation>.For(db).DeleteRange(db, equal, nameof(PersonDayLocation.Date));
+                await using var insertDay = ModelTable<PersonDay>.For(db).Insert(db);
+                await using var insertPlace = ModelTable<PersonDayLocation>.For(db).Insert(db);
+                await using var insertHours = new HourInserts(db);
+                await using var deleteMark = ModelTable<DirtyPersonDay>.For(db).DeleteWhere(
+                    db, nameof(DirtyPersonDay.TenantId), nameof(DirtyPersonDay.PersonId), nameof(DirtyPersonDay.Date), nameof(DirtyPersonDay.MarkedAt));
+                foreach (var (personId, from, to) in Runs(rows.Select(r => r.Key)))
+                {
+                    deleteDays.Values(TenantId, personId, from, to);
+                    deleteHours.Values(TenantId, personId, from, to);
+                    deletePlaces.Values(TenantId, personId, from, to);
+                }
+
+                foreach (var (_, result) in rows)
+                {
+                    if (result.Day is { } personDay)
+                    {
+                        insertDay.Row(personDay);
+                    }
+
+                    insertHours.Write(result.Hours);
+                    foreach (var place in result.Places)
+                    {
+                        insertPlace.Row(place);
+                    }
+                }
+
+                foreach (var mark in marks)
+                {
+                    deleteMark.Values(TenantId, mark.PersonId, mark.Date, mark.MarkedAt);
+                }
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Each person's requested dates as runs of consecutive dates (a chunk is ordered by person and date).</summary>
+    private static IEnumerable<(Guid PersonId, DateOnly From, DateOnly To)> Runs(IEnumerable<PersonDate> ordered)
+    {
+        (Guid PersonId, DateOnly From, DateOnly To)? run = null;
+        foreach (var day in ordered)
+        {
+            if (run is { } current && current.PersonId == day.PersonId && current.To.AddDays(1) == day.Date)
+            {
+                run = current with { To = day.Date };
+                continue;
+            }
+
+            if (run is { } done)
+            {
+                yield return done;
+            }
+
+            run = (day.PersonId, day.Date, day.Date);
+        }
+
+        if (run is { } last)
+        {
+            yield return last;
+        }
+    }
+
+    /// <summary>A day's hour rows in one execution, with a statement prepared for each row count met.</summary>
+    private sealed class HourInserts(ApplicationDbContext db) : IAsyncDisposable
+    {
+        private readonly Dictionary<int, ModelTable<PersonDayHour>.Statement> byCount = [];
+
+        public void Write(IReadOnlyList<PersonDayHour> hours)
+        {
+            if (hours.Count == 0)
+            {
+                return;
+            }
+
+            if (!byCount.TryGetValue(hours.Count, out var statement))
+            {
+                statement = ModelTable<PersonDayHour>.For(db).InsertMany(db, hours.Count);
+                byCount[hours.Count] = statement;
+            }
+
+            statement.Rows(hours);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var statement in byCount.Values)
+            {
+                await statement.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>The items of a person's start-ordered array that start in [from, to).</summary>
+    private static ArraySegment<StoredActivity> Between(StoredActivity[] ordered, DateTimeOffset from, DateTimeOffset to)
+    {
+        var first = LowerBound(ordered, from);
+        var end = LowerBound(ordered, to);
+        return new ArraySegment<StoredActivity>(ordered, first, end - first);
+    }
+
+    private static int LowerBound(StoredActivity[] ordered, DateTimeOffset at)
+    {
+        var (low, high) = (0, ordered.Length);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (ordered[middle].OccurredAt < at)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>Each date's team days (team = the person's department today) and workspace day, from all its person-days.</summary>
+    private async Task RecomputeGroupDaysAsync(IReadOnlyCollection<DateOnly> dates, CancellationToken cancellationToken)
+    {
+        if (dates.Count == 0)
+        {
+            return;
+        }
+
+        var teamOf = await db.People.AsNoTracking()
+            .Select(p => new { p.Id, p.Department })
+            .ToDictionaryAsync(p => p.Id, p => TeamName(p.Department), cancellationToken);
+        foreach (var batch in dates.Chunk(GroupDatesPerRead))
+        {
+            var personDays = await db.PersonDays.AsNoTracking().Where(d => batch.Contains(d.Date)).ToListAsync(cancellationToken);
+            var groups = new List<GroupDay>();
+            foreach (var ofDate in personDays.GroupBy(d => d.Date).OrderBy(g => g.Key))
+            {
+                groups.Add(GroupDay.Of(TenantId, GroupDay.Workspace, ofDate.Key, ofDate.ToList()));
+                groups.AddRange(ofDate
+                    .GroupBy(d => teamOf.GetValueOrDefault(d.PersonId, GroupDay.NoTeam), StringComparer.Ordinal)
+                    .OrderBy(g => g.Key, StringComparer.Ordinal)
+                    .Select(team => GroupDay.Of(TenantId, team.Key, ofDate.Key, team.ToList())));
+            }
+
+            await db.WriteInTransactionAsync(
+                async () =>
+                {
+                    await using var delete = ModelTable<GroupDay>.For(db).DeleteWhere(db, nameof(GroupDay.TenantId), nameof(GroupDay.Date));
+                    await using var insert = ModelTable<GroupDay>.For(db).Insert(db);
+                    foreach (var date in batch)
+                    {
+                        delete.Values(TenantId, date);
+                    }
+
+                    foreach (var group in groups)
+                    {
+                        insert.Row(group);
+                    }
+                },
+                cancellationToken);
+        }
+    }
+
+    /// <summary>A department's name as a team: trimmed, at most 200 characters; none is <see cref="GroupDay.NoTeam"/>.</summary>
+    private static string TeamName(string? department)
+    {
+        var name = department?.Trim() ?? GroupDay.NoTeam;
+        return name.Length <= 200 ? name : name[..200].TrimEnd();
+    }
+}
