@@ -44,7 +44,7 @@ public sealed class DashboardModel(IMediator mediator) : PageModel
         View = await mediator.Send(new GetDashboardQuery(Day.ToDateOnly(), filter, sort, page), cancellationToken);
         if (page > View.Rows.PageCount)
         {
-            Query.Problems.Add($"There are only {View.Rows.PageCount} pages; showing the last.");
+            Query.Problems.Add($"There is no page {page}; showing page {View.Rows.PageCount}, the last.");
             View = await mediator.Send(new GetDashboardQuery(Day.ToDateOnly(), filter, sort, View.Rows.PageCount), cancellationToken);
         }
     }
