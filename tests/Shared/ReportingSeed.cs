@@ -58,7 +58,14 @@ public static class ReportingSeed
         var n = 0;
         foreach (var (kind, at, duration, title, counterparts) in items(dayStart))
         {
-            var source = kind == ActivityKind.EmailSent ? ActivitySource.Outlook : ActivitySource.OutlookCalendar;
+            var source = kind switch
+            {
+                ActivityKind.EmailSent => ActivitySource.Outlook,
+                ActivityKind.Call or ActivityKind.ChatMessage => ActivitySource.Teams,
+                ActivityKind.FileAction => ActivitySource.SharePoint,
+                ActivityKind.SignIn => ActivitySource.EntraId,
+                _ => ActivitySource.OutlookCalendar,
+            };
             db.Activities.Add(Activity.Record(
                 new ActivityRecord(workspace.Id, person.Id, kind, source, at, duration, title, counterparts, false, $"seed-{date:yyyyMMdd}-{n++}") { Location = new ActivityLocation("Chicago", null, "United States", 41.88, -87.63) },
                 at));

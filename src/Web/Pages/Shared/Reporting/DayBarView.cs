@@ -6,8 +6,9 @@ using WorkSights.Domain.Activities;
 namespace WorkSights.Web.Pages.Shared.Reporting;
 
 /// <summary>
-/// What <c>_DayBar</c> draws for one <see cref="DayTimeline"/>: every position is a share of the real length of the
-/// person's local day (23 or 25 hours on change days), so items, work hours and hour ticks line up by real time.
+/// What <c>_DayBar</c> draws for one <see cref="DayTimeline"/>: an SVG one unit per real minute of the person's local
+/// day (23 or 25 hours on change days), so items, work hours and hour ticks line up by real time. SVG attributes, not
+/// inline styles, place them: the app's content security policy forbids inline styles.
 /// </summary>
 public sealed class DayBarView
 {
@@ -25,26 +26,27 @@ public sealed class DayBarView
 
     public DateTimeZone Zone { get; }
 
-    /// <summary>Where an instant lies on the bar, in percent of the day (0–100), for CSS.</summary>
-    public string Percent(DateTimeOffset at) => Css(Share(at) * 100);
+    /// <summary>The bar's width in SVG units: one unit per real minute of the day (1,380, 1,440 or 1,500).</summary>
+    public string ViewWidth => Units(Timeline.Length.TotalMinutes);
 
-    /// <summary>The width of a span, in percent of the day.</summary>
-    public string Width(DateTimeOffset start, DateTimeOffset end) => Css((Share(end) - Share(start)) * 100);
+    /// <summary>Where an instant lies on the bar, in real minutes since local midnight.</summary>
+    public string X(DateTimeOffset at) => Units(Minutes(at));
+
+    /// <summary>The width of a span in real minutes.</summary>
+    public string Width(DateTimeOffset start, DateTimeOffset end) => Units(Minutes(end) - Minutes(start));
+
+    /// <summary>The real hours of the day (23, 24 or 25; 24 for a zone with half-hour changes), for the axis's grid.</summary>
+    public int RealHours => (int)Math.Round(Timeline.Length.TotalHours) is var hours and >= 23 and <= 25 ? hours : 24;
+
+    /// <summary>Each real hour's local label, every sixth local hour ("00", "06", …), else empty.</summary>
+    public IEnumerable<string> HourLabels() =>
+        Enumerable.Range(0, RealHours).Select(i =>
+        {
+            var local = Instant.FromDateTimeOffset(Timeline.DayStart.AddHours(i)).InZone(Zone).TimeOfDay;
+            return local.Minute == 0 && local.Hour % 6 == 0 ? local.Hour.ToString("00", CultureInfo.InvariantCulture) : string.Empty;
+        });
 
     public string LocalTime(DateTimeOffset at) => Instant.FromDateTimeOffset(at).InZone(Zone).TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture);
-
-    /// <summary>Every whole local hour of the day at its real instant; a skipped hour has no tick, a repeated one two.</summary>
-    public IEnumerable<(DateTimeOffset At, int Hour)> HourTicks()
-    {
-        for (var at = Timeline.DayStart; at < Timeline.DayEnd; at = at.AddHours(1))
-        {
-            var local = Instant.FromDateTimeOffset(at).InZone(Zone).TimeOfDay;
-            if (local.Minute == 0)
-            {
-                yield return (at, local.Hour);
-            }
-        }
-    }
 
     public string ItemTitle(TimelineItem item) =>
         item.End > item.Start
@@ -70,13 +72,10 @@ public sealed class DayBarView
         return $"{day}: {Timeline.Items.Count} items ({string.Join(", ", categories)}) from {LocalTime(first)} to {LocalTime(last)}; {work}.";
     }
 
-    private double Share(DateTimeOffset at)
-    {
-        var length = Timeline.Length.Ticks;
-        return length <= 0 ? 0 : Math.Clamp((double)(at - Timeline.DayStart).Ticks / length, 0, 1);
-    }
+    private double Minutes(DateTimeOffset at) =>
+        Math.Clamp((at - Timeline.DayStart).TotalMinutes, 0, Timeline.Length.TotalMinutes);
 
-    private static string Css(double percent) => percent.ToString("0.###", CultureInfo.InvariantCulture) + "%";
+    private static string Units(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
     /// <summary>Every category in legend order, with its colour class.</summary>
     public static IEnumerable<(string Label, string Css)> Legend() =>
