@@ -176,6 +176,20 @@ public sealed partial class ReportingPagesTests : FunctionalTest
     }
 
     [Fact]
+    public async Task PagesSayInPlainWordsWhenNothingHasBeenComputedYet()
+    {
+        var owner = await OwnerAsync();
+
+        var (dashboardStatus, dashboard) = await GetAsync(owner, "/Dashboard");
+        var (myStatus, my) = await GetAsync(owner, "/Overviews/My");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (dashboardStatus, myStatus));
+        Assert.Contains("No activity yet", dashboard, StringComparison.Ordinal);
+        Assert.NotEmpty(RowsOf(dashboard));
+        Assert.Contains("No days computed yet", my, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BadValuesInTheAddressGiveReadableMessages()
     {
         var owner = await OwnerAsync();
