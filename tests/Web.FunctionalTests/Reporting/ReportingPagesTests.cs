@@ -72,6 +72,8 @@ public sealed partial class ReportingPagesTests : FunctionalTest
         Assert.Equal(HttpStatusCode.OK, ownStatus);
         Assert.Contains("Quarterly planning", own, StringComparison.Ordinal);
         Assert.Contains("Not scored: a calendar entry with nobody else in it", own, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Activities/Detail/{lena}?date={Day.AddDays(-1):yyyy-MM-dd}\"", own, StringComparison.Ordinal);
+        Assert.Contains($"action=\"/Activities/Detail/{lena}\"", own, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, otherStatus);
         Assert.Equal(HttpStatusCode.OK, myStatus);
         Assert.Contains("4 h 05 m", my, StringComparison.Ordinal);
