@@ -156,4 +156,49 @@ public sealed class ReportingPagesTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("#band-chart .band-chart-day")).ToHaveCountAsync(14);
         await browser.ScreenshotAsync("my-overview-14-days");
     }
+
+    [Fact]
+    public async Task MemberOfAWorkspaceHidingScoresSeesTheirHoursAndCorrectsTheirOwnItemWithoutSeeingAScore()
+    {
+        await using var browser = await BrowserSession.StartAsync("reporting-member");
+        var page = browser.Page;
+        await BrowserJourney.SignUpAndAcceptAsync(page, app.BaseAddress, Fabrikam.AdminEmail);
+        var (day, _) = await SeedAsync();
+        await app.InWorkspaceAsync(Fabrikam.TenantId, async db =>
+        {
+            (await db.Tenants.SingleAsync()).ShowScoresToMembers(false);
+            return true;
+        });
+        await app.ChangePersonAsync(Fabrikam.TenantId, Fabrikam.MemberEmail, p =>
+        {
+            p.GrantLoginAccess();
+            p.AssignRole(Domain.People.PersonRole.Member);
+        });
+        await page.Context.ClearCookiesAsync();
+        await page.GotoAsync(new Uri(app.BaseAddress, "/Login").ToString());
+        await page.ClickAsync("#sign-in-microsoft");
+        await page.ClickAsync($"[data-account='{Fabrikam.MemberEmail}']");
+        await page.WaitForURLAsync("**/Dashboard");
+
+        await page.GotoAsync(new Uri(app.BaseAddress, $"/Dashboard?date={Format(day)}").ToString());
+        await Assertions.Expect(page.Locator("#day-rows > li")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".score-chip")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("a.chip:has-text('score')")).ToHaveCountAsync(0);
+        await AtBothWidthsAsync(browser, "member-dashboard");
+
+        await page.ClickAsync("#day-rows a.day-row-link");
+        await Assertions.Expect(page.Locator("#day-result")).Not.ToContainTextAsync("Score");
+        var email = page.Locator("#activity-items > li", new() { HasText = "Sent email" }).First;
+        await email.Locator("summary").ClickAsync();
+        await email.Locator("input[name=minutes]").FillAsync("30");
+        await email.Locator("button:has-text('Save')").ClickAsync();
+        await Assertions.Expect(page.Locator("#detail-message")).ToContainTextAsync("The day was recomputed");
+        await Assertions.Expect(page.Locator(".score-chip")).ToHaveCountAsync(0);
+        await AtBothWidthsAsync(browser, "member-activity-detail");
+
+        await page.GotoAsync(new Uri(app.BaseAddress, $"/Overviews/My?to={Format(day)}").ToString());
+        await Assertions.Expect(page.Locator(".score-chip")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#overview-days")).Not.ToContainTextAsync("score");
+        await AtBothWidthsAsync(browser, "member-my-overview");
+    }
 }
