@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using WorkSights.Application.Common.Interfaces;
+using WorkSights.Application.Scores;
 using WorkSights.Web.Authentication;
 using WorkSights.Web.Infrastructure;
 
@@ -10,6 +12,9 @@ public static class DependencyInjection
     public static IServiceCollection AddWebServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
+
+        // Composed last, so that the recompute's own registration in an inner layer always wins.
+        services.TryAddScoped<IPersonDayRecomputer, DeferredPersonDayRecomputer>();
         services.AddWorkSightsAuthentication(configuration);
         services.AddRazorPages(options =>
         {

@@ -41,6 +41,9 @@ public sealed class WorkSightsApp : WebApplicationFactory<Program>, IAsyncLifeti
     /// <summary>The app's clock; the system clock unless a test drives time.</summary>
     public TimeProvider? Clock { get; init; }
 
+    /// <summary>Services replaced for the test, such as a port whose implementation has not landed yet.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     /// <summary>Further configuration, applied after the defaults above.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
@@ -106,6 +109,11 @@ public sealed class WorkSightsApp : WebApplicationFactory<Program>, IAsyncLifeti
         if (Clock is { } clock)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
+
+        if (TestServices is { } configure)
+        {
+            builder.ConfigureTestServices(configure);
         }
 
         foreach (var (key, value) in Settings)

@@ -1,0 +1,135 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using WorkSights.Application.Common.Interfaces;
+using WorkSights.Application.Common.Models;
+using WorkSights.Application.Reporting.Visibility;
+using WorkSights.Application.Scores;
+using WorkSights.Domain.Activities;
+
+namespace WorkSights.Application.Reporting.GetDashboard;
+
+/// <remarks>
+/// Reads two narrow projections for every matching person (people, and that date's person-day rows), sorts and pages
+/// them in memory, and reads raw activity only for the people of the page, through the (tenant, person, time) index.
+/// </remarks>
+public sealed class GetDashboardQueryHandler(IApplicationDbContext db, ViewerScopes scopes, IWorkCalendars calendars)
+    : IQueryHandler<GetDashboardQuery, DashboardDto>
+{
+    public async ValueTask<DashboardDto> Handle(GetDashboardQuery query, CancellationToken cancellationToken)
+    {
+        var scope = await scopes.CurrentAsync(cancellationToken);
+        var people = await (await db.People.AsNoTracking().VisibleTo(scope).ReportedOn().FilteredByAsync(query.Filter, db, cancellationToken))
+            .Select(p => new { p.Id, p.DisplayName, p.Department })
+            .ToListAsync(cancellationToken);
+        var days = await db.PersonDays.AsNoTracking().VisibleTo(scope)
+            .Where(d => d.Date == query.Date)
+            .Select(d => new { d.PersonId, d.TimeZoneId, d.DayStart, d.DayEnd, d.WorkStart, d.WorkEnd, d.Credited, d.DailyTarget, d.Score, d.Band })
+            .ToDictionaryAsync(d => d.PersonId, cancellationToken);
+
+        var sort = scope.SeesScores ? query.Sort : DashboardSort.Name;
+        var byName = people.OrderBy(p => p.DisplayName, StringComparer.CurrentCultureIgnoreCase).ThenBy(p => p.Id);
+        var ordered = sort == DashboardSort.Score
+            ? people.OrderBy(p => days.TryGetValue(p.Id, out var d) && d.Score is not null ? 0 : 1)
+                .ThenByDescending(p => days.TryGetValue(p.Id, out var d) ? d.Score ?? -1 : -1)
+                .ThenBy(p => p.DisplayName, StringComparer.CurrentCultureIgnoreCase).ThenBy(p => p.Id)
+            : byName;
+        var page = ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList();
+
+        var pageIds = page.Select(p => p.Id).ToList();
+        var missing = pageIds.Where(id => !days.ContainsKey(id)).ToList();
+        var calendarsOfMissing = missing.Count == 0 ? new Dictionary<Guid, PersonCalendar>() : await calendars.ForPeopleAsync(missing, cancellationToken);
+        var localDate = LocalDate.FromDateOnly(query.Date);
+        var bounds = pageIds.ToDictionary(id => id, (Guid id) =>
+        {
+            if (days.TryGetValue(id, out var d))
+            {
+                return new DayBounds(d.TimeZoneId, d.DayStart, d.DayEnd, d.WorkStart, d.WorkEnd);
+            }
+
+            if (calendarsOfMissing.TryGetValue(id, out var calendar))
+            {
+                var day = calendar.DayOf(localDate);
+                return new DayBounds(calendar.Zone.Id, day.Bounds.Start, day.Bounds.End, day.WorkHours?.Start, day.WorkHours?.End);
+            }
+
+            var utc = DateTimeZone.Utc.AtStartOfDay(localDate).ToDateTimeOffset();
+            return new DayBounds(DateTimeZone.Utc.Id, utc, utc.AddDays(1), null, null);
+        });
+
+        var items = await TimelineItemsAsync(pageIds, bounds.Values.Select(b => (b.DayStart, b.DayEnd)).ToList(), query.Filter, cancellationToken);
+        var rows = page.Select(p =>
+        {
+            var (zone, start, end, workStart, workEnd) = bounds[p.Id];
+            var timeline = new DayTimeline(
+                query.Date,
+                zone,
+                start,
+                end,
+                workStart,
+                workEnd,
+                items[p.Id].Select(i => TimelineItem.Within(i.Kind, i.OccurredAt, i.CreditedDuration, i.IsScored, start, end)).OfType<TimelineItem>().ToList());
+            var result = days.GetValueOrDefault(p.Id);
+            return new DashboardRow(
+                p.Id,
+                p.DisplayName,
+                p.Department,
+                timeline,
+                result is not null,
+                result?.Credited ?? TimeSpan.Zero,
+                result?.DailyTarget ?? TimeSpan.Zero,
+                scope.SeesScores ? result?.Score : null,
+                scope.SeesScores ? result?.Band : null);
+        }).ToList();
+
+        return new DashboardDto(
+            query.Date,
+            scope.SeesScores,
+            sort,
+            new PagedList<DashboardRow>(rows, query.Page, query.PageSize, people.Count),
+            people.Count(p => days.ContainsKey(p.Id)),
+            await ImportStateAsync(cancellationToken));
+    }
+
+    private sealed record DayBounds(string TimeZoneId, DateTimeOffset DayStart, DateTimeOffset DayEnd, DateTimeOffset? WorkStart, DateTimeOffset? WorkEnd);
+
+    private sealed record Item(Guid PersonId, ActivityKind Kind, DateTimeOffset OccurredAt, TimeSpan CreditedDuration, bool IsScored);
+
+    /// <summary>The page's items that may touch its days: an item starts at most the longest credited length before its day.</summary>
+    private async Task<ILookup<Guid, Item>> TimelineItemsAsync(
+        List<Guid> personIds, List<(DateTimeOffset Start, DateTimeOffset End)> days, ReportFilter filter, CancellationToken cancellationToken)
+    {
+        if (personIds.Count == 0)
+        {
+            return Array.Empty<Item>().ToLookup(i => i.PersonId);
+        }
+
+        var from = days.Min(d => d.Start) - Activity.MaximumCreditedDuration;
+        var to = days.Max(d => d.End);
+        var activities = db.Activities.AsNoTracking().Where(a => personIds.Contains(a.PersonId) && a.OccurredAt >= from && a.OccurredAt < to);
+        if (filter.Service is { } service)
+        {
+            activities = activities.Where(a => a.Source == service);
+        }
+
+        if (filter.Category is { } category)
+        {
+            var kinds = Enum.GetValues<ActivityKind>().Where(k => Activity.CategoryOf(k) == category).ToList();
+            activities = activities.Where(a => kinds.Contains(a.Kind));
+        }
+
+        var list = await activities
+            .OrderBy(a => a.OccurredAt)
+            .Select(a => new Item(a.PersonId, a.Kind, a.OccurredAt, a.CreditedDuration, a.IsScored))
+            .ToListAsync(cancellationToken);
+        return list.ToLookup(i => i.PersonId);
+    }
+
+    private async Task<ImportState> ImportStateAsync(CancellationToken cancellationToken)
+    {
+        var anyActivity = await db.Activities.AsNoTracking().AnyAsync(cancellationToken);
+        var services = await db.ConnectedServices.AsNoTracking().ToListAsync(cancellationToken);
+        var running = services.FirstOrDefault(s => s.IsRunning);
+        return new ImportState(anyActivity, running is not null, running?.PeopleDone ?? 0, running?.PeopleInRun ?? 0);
+    }
+}

@@ -1,0 +1,30 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using NodaTime;
+using WorkSights.Application.Reporting.GetMyOverview;
+using WorkSights.Application.Reporting.GetReportBar;
+using WorkSights.Web.Pages.Shared.Reporting;
+
+namespace WorkSights.Web.Pages.Overviews;
+
+public sealed class MyModel(IMediator mediator) : PageModel
+{
+    public const int DefaultDays = 28;
+
+    [FromQuery]
+    public ReportQuery Query { get; set; } = new();
+
+    public ReportBarDto Bar { get; private set; } = null!;
+
+    public (LocalDate From, LocalDate To) Range { get; private set; }
+
+    public MyOverviewDto View { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Bar = await mediator.Send(new GetReportBarQuery(), cancellationToken);
+        Range = Query.RangeOr(Bar.Today, DefaultDays);
+        View = await mediator.Send(new GetMyOverviewQuery(Range.From.ToDateOnly(), Range.To.ToDateOnly()), cancellationToken);
+    }
+}

@@ -1,0 +1,132 @@
+using WorkSights.Application.Reporting;
+using WorkSights.Application.Reporting.GetDashboard;
+using WorkSights.Domain.Activities;
+using WorkSights.Domain.People;
+using WorkSights.Domain.Scores;
+
+namespace WorkSights.Application.UnitTests.Reporting;
+
+public sealed class DashboardTests : IAsyncLifetime
+{
+    private ReportingWorkspace w = null!;
+
+    public async Task InitializeAsync()
+    {
+        w = await ReportingWorkspace.CreateAsync();
+        await w.AddItemAsync(w.Zoe, ActivityKind.Meeting, ReportingWorkspace.At(9), TimeSpan.FromHours(6));
+        await w.AddItemAsync(w.Raj, ActivityKind.Meeting, ReportingWorkspace.At(10), TimeSpan.FromHours(2));
+        await w.AddItemAsync(w.Raj, ActivityKind.EmailSent, ReportingWorkspace.At(13), CreditingRules.SentEmail);
+        await w.AddItemAsync(w.Tom, ActivityKind.CalendarBlock, ReportingWorkspace.At(14), TimeSpan.FromHours(1), counterparts: 0);
+        foreach (var person in new[] { w.Zoe, w.Raj, w.Tom })
+        {
+            await w.ComputeDayAsync(person);
+        }
+    }
+
+    public Task DisposeAsync()
+    {
+        w.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private Task<DashboardDto> DashboardAsync(Person viewer, ReportFilter? filter = null, DashboardSort sort = DashboardSort.Name, int page = 1, int pageSize = 25) =>
+        w.AsAsync(viewer, async (db, scopes, calendars) =>
+            await new GetDashboardQueryHandler(db, scopes, calendars).Handle(new GetDashboardQuery(ReportingWorkspace.Day, filter ?? ReportFilter.None, sort, page, pageSize), CancellationToken.None));
+
+    [Fact]
+    public async Task ManagerSeesThemselvesAndTheirDirectAndIndirectReportsOnly()
+    {
+        var view = await DashboardAsync(w.Mia);
+
+        Assert.Equal(["Mia", "Raj", "Zoe"], view.Rows.Items.Select(r => r.Name));
+    }
+
+    [Fact]
+    public async Task ExecutiveSeesEveryoneOfTheirWorkspaceAndNobodyElse()
+    {
+        var view = await DashboardAsync(w.Ceo);
+
+        Assert.Equal(["Ceo", "Mia", "Raj", "Tom", "Zoe"], view.Rows.Items.Select(r => r.Name));
+        Assert.Equal(3, view.PeopleWithResults);
+    }
+
+    [Fact]
+    public async Task RowsCarryTheStoredResultAndTheDaysItemsOnTheBar()
+    {
+        var zoe = (await DashboardAsync(w.Ceo)).Rows.Items.Single(r => r.Name == "Zoe");
+
+        Assert.True(zoe.HasResult);
+        Assert.Equal(TimeSpan.FromHours(6), zoe.Credited);
+        Assert.Equal(94, zoe.Score); // 6 h of an 8 h × 80 % = 6 h 24 min target
+        Assert.Equal(ScoreBand.Green, zoe.Band);
+        var item = Assert.Single(zoe.Timeline.Items);
+        Assert.Equal(ReportingWorkspace.At(9), item.Start);
+        Assert.Equal(ReportingWorkspace.At(15), item.End);
+        Assert.Equal(ReportingWorkspace.At(9), zoe.Timeline.WorkStart);
+        Assert.Equal(TimeSpan.FromHours(24), zoe.Timeline.Length);
+    }
+
+    [Fact]
+    public async Task SortsByScoreHighestFirstWithUnscoredPeopleLast()
+    {
+        var view = await DashboardAsync(w.Ceo, sort: DashboardSort.Score);
+
+        Assert.Equal(["Zoe", "Raj", "Tom", "Ceo", "Mia"], view.Rows.Items.Select(r => r.Name));
+    }
+
+    [Fact]
+    public async Task PagesHoldTheRequestedNumberOfPeople()
+    {
+        var second = await DashboardAsync(w.Ceo, page: 2, pageSize: 2);
+
+        Assert.Equal(["Raj", "Tom"], second.Rows.Items.Select(r => r.Name));
+        Assert.Equal(5, second.Rows.TotalCount);
+        Assert.Equal(3, second.Rows.PageCount);
+    }
+
+    [Fact]
+    public async Task TeamAndManagerFiltersNarrowTheRows()
+    {
+        var sales = await DashboardAsync(w.Ceo, new ReportFilter(Team: "Sales"));
+        var underRaj = await DashboardAsync(w.Ceo, new ReportFilter(ManagerId: w.Raj.Id));
+        var foreignManager = await DashboardAsync(w.Ceo, new ReportFilter(ManagerId: w.Oli.Id));
+
+        Assert.Equal(["Mia", "Raj", "Zoe"], sales.Rows.Items.Select(r => r.Name));
+        Assert.Equal(["Raj", "Zoe"], underRaj.Rows.Items.Select(r => r.Name));
+        Assert.Empty(foreignManager.Rows.Items);
+    }
+
+    [Fact]
+    public async Task CategoryFilterKeepsOnlyThatCategoryOnTheBars()
+    {
+        var view = await DashboardAsync(w.Ceo, new ReportFilter(Category: ActivityCategory.Email));
+
+        var raj = view.Rows.Items.Single(r => r.Name == "Raj");
+        Assert.Equal([ActivityCategory.Email], raj.Timeline.Items.Select(i => i.Category));
+    }
+
+    [Fact]
+    public async Task MemberOfAWorkspaceHidingScoresSeesTheirBarButNoScore()
+    {
+        await w.InWorkspaceAsync(w.Zoe.TenantId, async db => (await db.Tenants.FindAsync(w.Zoe.TenantId))!.ShowScoresToMembers(false));
+
+        var view = await DashboardAsync(w.Zoe, sort: DashboardSort.Score);
+
+        var zoe = Assert.Single(view.Rows.Items);
+        Assert.False(view.SeesScores);
+        Assert.Null(zoe.Score);
+        Assert.Null(zoe.Band);
+        Assert.Equal(TimeSpan.FromHours(6), zoe.Credited);
+        Assert.Equal(DashboardSort.Name, view.Sort);
+        Assert.NotEmpty(zoe.Timeline.Items);
+    }
+
+    [Fact]
+    public void ValidatorRefusesPagesOutOfRangeInWords()
+    {
+        var errors = new GetDashboardQueryValidator().Validate(new GetDashboardQuery(ReportingWorkspace.Day, ReportFilter.None, DashboardSort.Name, 0, 1000)).Errors;
+
+        Assert.Contains(errors, e => e.ErrorMessage == "Page numbers start at 1.");
+        Assert.Contains(errors, e => e.ErrorMessage.StartsWith("A page holds between 1 and", StringComparison.Ordinal));
+    }
+}
