@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using WorkSights.Application.Ingestion.Arrivals;
 using WorkSights.Application.Ingestion.Feeds;
 using WorkSights.Application.Reporting.Visibility;
 using WorkSights.Application.Scores;
@@ -15,6 +16,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<IWorkCalendars, WorkspaceDefaultCalendars>();
         services.AddScoped<ViewerScopes>();
+        services.AddSingleton<ActivityArrivals>();
         services.Scan(scan => scan.FromAssemblyOf<IFeedImport>()
             .AddClasses(classes => classes.AssignableTo<IFeedImport>(), publicOnly: false)
             .As<IFeedImport>()
