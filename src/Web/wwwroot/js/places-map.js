@@ -34,7 +34,7 @@
       return;
     }
     container.hidden = false;
-    const map = L.map(container, { worldCopyJump: true, minZoom: 1, maxZoom: 10, zoomSnap: 0.5 });
+    const map = L.map(container, { worldCopyJump: true, minZoom: 0, maxZoom: 10, zoomSnap: 0.5 });
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution("Countries: Natural Earth via world-atlas");
     map.setView([30, 0], 1.5);
@@ -59,8 +59,13 @@
     });
     cluster.addLayers(markers);
     map.addLayer(cluster);
+    // The card may settle its width after the map measured it (fonts, a phone's layout): keep the map's size current.
+    map.invalidateSize();
     if (markers.length > 0) {
       map.fitBounds(L.latLngBounds(pins.map(function (pin) { return [pin.lat, pin.lon]; })), { padding: [30, 30], maxZoom: 6 });
+    }
+    if (window.ResizeObserver) {
+      new ResizeObserver(function () { map.invalidateSize(); }).observe(container);
     }
     container.setAttribute("data-pins", String(markers.length));
     container.setAttribute("data-ready", "true");
