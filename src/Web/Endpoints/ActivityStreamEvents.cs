@@ -37,6 +37,14 @@ internal static class ActivityStreamEvents
     private static async Task StreamAsync(HttpContext context, IMediator mediator, ActivityArrivals arrivals, IConfiguration configuration)
     {
         var cancellationToken = context.RequestAborted;
+        if (!context.Request.Headers.Accept.Any(a => a?.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase) == true))
+        {
+            // Only an EventSource asks for the stream; anything else gets a short answer instead of a request that never ends.
+            context.Response.StatusCode = StatusCodes.Status406NotAcceptable;
+            await context.Response.WriteAsync("This address sends new activity to an open Activity Stream page (Accept: text/event-stream).", cancellationToken);
+            return;
+        }
+
         var request = context.Request.Query;
         var query = new ReportQuery
         {

@@ -133,6 +133,7 @@ public sealed partial class ActivityStreamAndMapTests : FunctionalTest
         {
             Assert.Equal("text/event-stream", events.Response.Content.Headers.ContentType?.MediaType);
             Assert.Contains(": heartbeat", await events.ReadUntilAsync(": heartbeat", timeout.Token), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.NotAcceptable, (await member.Browser.GetAsync(member.At($"/Activities/Stream/events?date={DayText}"))).StatusCode);
 
             first = await StoreAsync(lena, Noon.AddHours(1));
             await StoreAsync(other, Noon.AddHours(1));
@@ -229,6 +230,7 @@ public sealed partial class ActivityStreamAndMapTests : FunctionalTest
         var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Add("Cookie", browser.Browser.CookieHeader(url));
+        request.Headers.Add("Accept", "text/event-stream");
         if (lastEventId is not null)
         {
             request.Headers.Add("Last-Event-ID", lastEventId);
