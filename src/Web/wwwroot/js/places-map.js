@@ -29,6 +29,27 @@
     return box;
   }
 
+  // world-atlas is drawn for a sphere: a few shapes (Russia, Fiji, Antarctica) jump from +180° to −180° mid-ring, which
+  // a flat map would draw as a line across the world. Each ring is made continuous instead (it may run past 180°).
+  function unwrapRing(ring) {
+    let offset = 0;
+    return ring.map(function (point, index) {
+      if (index > 0) {
+        const step = point[0] - ring[index - 1][0];
+        offset += step > 180 ? -360 : step < -180 ? 360 : 0;
+      }
+      return [point[0] + offset, point[1]];
+    });
+  }
+
+  function unwrap(geometry) {
+    if (geometry && geometry.type === "Polygon") {
+      geometry.coordinates = geometry.coordinates.map(unwrapRing);
+    } else if (geometry && geometry.type === "MultiPolygon") {
+      geometry.coordinates = geometry.coordinates.map(function (polygon) { return polygon.map(unwrapRing); });
+    }
+  }
+
   async function draw(container) {
     if (!window.L || !window.topojson) {
       return;
@@ -42,7 +63,9 @@
     try {
       const response = await fetch(container.getAttribute("data-world"), { credentials: "same-origin" });
       const world = await response.json();
-      L.geoJSON(topojson.feature(world, world.objects.countries), {
+      const countries = topojson.feature(world, world.objects.countries);
+      countries.features.forEach(function (country) { unwrap(country.geometry); });
+      L.geoJSON(countries, {
         interactive: false,
         style: { color: "#9aa5b4", weight: 0.6, fillColor: "#eef0f3", fillOpacity: 1 }
       }).addTo(map);
