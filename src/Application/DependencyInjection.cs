@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using WorkSights.Application.Ingestion.Arrivals;
 using WorkSights.Application.Ingestion.CountActivities;
 using WorkSights.Application.Ingestion.Feeds;
 using WorkSights.Application.Reporting.Visibility;
@@ -17,6 +18,7 @@ public static class DependencyInjection
         services.AddScoped<IWorkCalendars, WorkspaceDefaultCalendars>();
         services.AddScoped<ViewerScopes>();
         services.AddScoped<ServiceActivityCounter>();
+        services.AddSingleton<ActivityArrivals>();
         services.Scan(scan => scan.FromAssemblyOf<IFeedImport>()
             .AddClasses(classes => classes.AssignableTo<IFeedImport>(), publicOnly: false)
             .As<IFeedImport>()

@@ -56,6 +56,7 @@ app.UseAuthorization();
 
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapWorkspaceApi();
+app.MapActivityStreamEvents();
 app.MapRazorPages();
 
 await app.RunAsync();

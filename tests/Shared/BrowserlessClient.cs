@@ -98,6 +98,9 @@ public sealed partial class BrowserlessClient : IDisposable
         return follow ? await FollowAsync(response, target) : (response, target);
     }
 
+    /// <summary>The Cookie header this client would send to <paramref name="url"/>, for a request it does not make itself (a stream).</summary>
+    public string CookieHeader(Uri url) => string.Join("; ", cookies.Where(c => c.Key.Host == url.Host).Select(c => $"{c.Key.Name}={c.Value}"));
+
     public bool HasCookie(string host, string name) => cookies.ContainsKey((host, name));
 
     /// <summary>The cookie's current value, as a person copying it out of the browser would see it.</summary>

@@ -109,6 +109,26 @@ public sealed class SyncMailboxCommandHandlerTests : IDisposable
     }
 
     [Fact]
+    public async Task EachStoredPageIsAnnouncedToOpenActivityStreams()
+    {
+        await WorkspaceAsync();
+        reader.SentMail(
+            Page<SentMail>("next-1", null, Mail("m-1"), Mail("m-2")),
+            Page<SentMail>(null, "delta-1", Mail("m-3")));
+        var arrivals = new WorkSights.Application.Ingestion.Arrivals.ActivityArrivals();
+
+        await using (var db = database.CreateContext())
+        {
+            await new SyncMailboxCommandHandler(db, database.TenantContext, reader, database.Clock, arrivals)
+                .Handle(new SyncMailboxCommand(tenant.Id, ann.Id, ServiceFeature.Email), CancellationToken.None);
+        }
+
+        var announced = arrivals.After(0);
+        Assert.Equal(2, announced.Count);
+        Assert.All(announced, a => Assert.Equal((tenant.Id, ann.Id, Now), (a.TenantId, Assert.Single(a.People), a.SyncedAt)));
+    }
+
+    [Fact]
     public async Task FirstCalendarSyncReadsTheBackfillAndTheMonthAhead()
     {
         await WorkspaceAsync();

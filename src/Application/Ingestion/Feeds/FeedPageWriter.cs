@@ -1,4 +1,5 @@
 using WorkSights.Application.Common.Interfaces;
+using WorkSights.Application.Ingestion.Arrivals;
 using WorkSights.Domain.Activities;
 
 namespace WorkSights.Application.Ingestion.Feeds;
@@ -8,7 +9,7 @@ namespace WorkSights.Application.Ingestion.Feeds;
 /// in one transaction. Items already stored are refreshed, so a page read twice (a replay after a crash, a record the
 /// provider delivered twice) leaves exactly one row.
 /// </summary>
-internal sealed class FeedPageWriter(IApplicationDbContext db, TimeProvider clock)
+internal sealed class FeedPageWriter(IApplicationDbContext db, TimeProvider clock, ActivityArrivals? arrivals = null)
 {
     public int Stored { get; private set; }
 
@@ -24,6 +25,11 @@ internal sealed class FeedPageWriter(IApplicationDbContext db, TimeProvider cloc
 
         moveCheckpoint(upserts.Count);
         await db.SaveChangesWithAsync(upserts.Values, cancellationToken);
+        if (upserts.Count > 0)
+        {
+            arrivals?.Announce(upserts.Values.First().TenantId, upserts.Values.Select(a => a.PersonId), now);
+        }
+
         Stored += upserts.Count;
     }
 }

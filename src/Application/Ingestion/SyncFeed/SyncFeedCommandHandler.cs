@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Common.Interfaces;
+using WorkSights.Application.Ingestion.Arrivals;
 using WorkSights.Application.Ingestion.Feeds;
 using WorkSights.Domain.Ingestion;
 using WorkSights.Domain.Tenants;
@@ -12,7 +13,8 @@ public sealed class SyncFeedCommandHandler(
     IApplicationDbContext db,
     ITenantContext tenantContext,
     IEnumerable<IFeedImport> imports,
-    TimeProvider clock)
+    TimeProvider clock,
+    ActivityArrivals? arrivals = null)
     : ICommandHandler<SyncFeedCommand, SyncResult>
 {
     public async ValueTask<SyncResult> Handle(SyncFeedCommand command, CancellationToken cancellationToken)
@@ -40,7 +42,7 @@ public sealed class SyncFeedCommandHandler(
         }
 
         var people = await WorkspacePeople.LoadAsync(db, tenant, cancellationToken);
-        var context = new FeedImportContext(tenant, command.Feed, checkpoint, people, new FeedPageWriter(db, clock), now);
+        var context = new FeedImportContext(tenant, command.Feed, checkpoint, people, new FeedPageWriter(db, clock, arrivals), now);
         try
         {
             await import.ImportAsync(context, cancellationToken);

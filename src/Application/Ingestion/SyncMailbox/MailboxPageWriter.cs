@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WorkSights.Application.Common.Interfaces;
+using WorkSights.Application.Ingestion.Arrivals;
 using WorkSights.Domain.Activities;
 using WorkSights.Domain.Ingestion;
 
@@ -9,7 +10,7 @@ namespace WorkSights.Application.Ingestion.SyncMailbox;
 /// Stores one page: upserts by (tenant, source, external id, person), removes what the source removed, and moves the
 /// checkpoint — all saved together, so a crash leaves either the whole page or none of it.
 /// </summary>
-internal sealed class MailboxPageWriter(IApplicationDbContext db, SyncCheckpoint checkpoint, MailboxOwner owner, ActivitySource source, TimeProvider clock)
+internal sealed class MailboxPageWriter(IApplicationDbContext db, SyncCheckpoint checkpoint, MailboxOwner owner, ActivitySource source, TimeProvider clock, ActivityArrivals? arrivals)
 {
     public int Stored { get; private set; }
 
@@ -53,6 +54,7 @@ internal sealed class MailboxPageWriter(IApplicationDbContext db, SyncCheckpoint
         }
 
         await db.SaveChangesWithAsync(upserts.Values, cancellationToken);
+        arrivals?.Announce(owner.TenantId, upserts.Values.Select(a => a.PersonId), now);
         Stored += upserts.Count;
         Removed += removed;
     }

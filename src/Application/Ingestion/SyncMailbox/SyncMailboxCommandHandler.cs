@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Common.Interfaces;
+using WorkSights.Application.Ingestion.Arrivals;
 using WorkSights.Domain.Activities;
 using WorkSights.Domain.Ingestion;
 using WorkSights.Domain.People;
@@ -13,7 +14,8 @@ public sealed class SyncMailboxCommandHandler(
     IApplicationDbContext db,
     ITenantContext tenantContext,
     IMailboxReader mailbox,
-    TimeProvider clock)
+    TimeProvider clock,
+    ActivityArrivals? arrivals = null)
     : ICommandHandler<SyncMailboxCommand, SyncResult>
 {
     /// <summary>How far back a first sync reaches (PRODUCT.md: up to 29 days of history).</summary>
@@ -100,7 +102,7 @@ public sealed class SyncMailboxCommandHandler(
 
         if (feature == ServiceFeature.Email)
         {
-            var writer = new MailboxPageWriter(db, checkpoint, owner, ActivitySource.Outlook, clock);
+            var writer = new MailboxPageWriter(db, checkpoint, owner, ActivitySource.Outlook, clock, arrivals);
             await foreach (var page in mailbox.ReadSentMailAsync(tenant.ExternalTenantId, person.ExternalId, checkpoint.ResumeLink, checkpoint.RangeStart!.Value, cancellationToken))
             {
                 await writer.WriteAsync(page, m => m.Id, m => SourceActivities.FromMail(m, owner), cancellationToken);
@@ -109,7 +111,7 @@ public sealed class SyncMailboxCommandHandler(
             return new SyncResult(SyncOutcome.Completed, writer.Stored, writer.Removed);
         }
 
-        var calendar = new MailboxPageWriter(db, checkpoint, owner, ActivitySource.OutlookCalendar, clock);
+        var calendar = new MailboxPageWriter(db, checkpoint, owner, ActivitySource.OutlookCalendar, clock, arrivals);
         await foreach (var page in mailbox.ReadCalendarAsync(tenant.ExternalTenantId, person.ExternalId, checkpoint.ResumeLink, checkpoint.RangeStart!.Value, checkpoint.RangeEnd!.Value, cancellationToken))
         {
             await calendar.WriteAsync(page, e => e.Id, e => SourceActivities.FromCalendar(e, owner), cancellationToken);

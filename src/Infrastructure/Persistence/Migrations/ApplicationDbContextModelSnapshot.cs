@@ -74,6 +74,8 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("TenantId", "Kind");
 
+                    b.HasIndex("TenantId", "OccurredAt", "Id");
+
                     b.HasIndex("TenantId", "PersonId", "OccurredAt");
 
                     b.HasIndex("TenantId", "PersonId", "Source", "ExternalId")

@@ -1,0 +1,69 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using WorkSights.Application.Common.Interfaces;
+using WorkSights.Application.Reporting.Visibility;
+using WorkSights.Application.Scores;
+
+namespace WorkSights.Application.Reporting.GetMapPlaces;
+
+/// <summary>
+/// Reads the person-day places read model; for people it has no row for that day yet (or when the filter names a
+/// category or service, which the read model does not keep), it locates their items of that local day directly.
+/// Items without a city or coordinates (unknown places) are left out.
+/// </summary>
+public sealed class GetMapPlacesQueryHandler(IApplicationDbContext db, ViewerScopes scopes, IWorkCalendars calendars)
+    : IQueryHandler<GetMapPlacesQuery, MapPlacesDto>
+{
+    public async ValueTask<MapPlacesDto> Handle(GetMapPlacesQuery query, CancellationToken cancellationToken)
+    {
+        var scope = await scopes.CurrentAsync(cancellationToken);
+        var people = await FilteredPeople.LoadAsync(db, scope, query.Filter, cancellationToken);
+        var ids = people.Keys.ToList();
+        var places = new List<Place>();
+        if (query.Filter.Category is null && query.Filter.Service is null)
+        {
+            var date = query.Day.ToDateOnly();
+            places.AddRange(await db.PersonDayLocations.AsNoTracking()
+                .Where(l => l.Date == date && ids.Contains(l.PersonId))
+                .Select(l => new Place(l.PersonId, l.City, l.CountryOrRegion, l.Latitude, l.Longitude, l.ItemCount))
+                .ToListAsync(cancellationToken));
+        }
+
+        var located = places.Select(p => p.PersonId).ToHashSet();
+        var missing = ids.Where(id => !located.Contains(id)).ToList();
+        if (missing.Count > 0)
+        {
+            places.AddRange(await FromActivitiesAsync(query, missing, cancellationToken));
+        }
+
+        var pins = places
+            .Where(p => !string.IsNullOrWhiteSpace(p.City))
+            .GroupBy(p => p.PersonId)
+            .Select(g => g.OrderByDescending(p => p.Count).ThenBy(p => p.City, StringComparer.Ordinal).First())
+            .Select(p => new MapPinDto(p.PersonId, people[p.PersonId], p.City, string.IsNullOrEmpty(p.Country) ? null : p.Country, p.Latitude, p.Longitude, p.Count))
+            .OrderBy(p => p.City, StringComparer.CurrentCulture).ThenBy(p => p.PersonName, StringComparer.CurrentCulture)
+            .ToList();
+        return new MapPlacesDto(query.Day, pins);
+    }
+
+    /// <summary>Each person's located items of their own local day, counted by city.</summary>
+    private async Task<IEnumerable<Place>> FromActivitiesAsync(GetMapPlacesQuery query, List<Guid> personIds, CancellationToken cancellationToken)
+    {
+        // Every zone's local day lies within UTC day −14 h … day + 1 + 14 h; each item is then kept only on its person's own day.
+        var start = query.Day.AtStartOfDayInZone(DateTimeZone.Utc).ToDateTimeOffset().AddHours(-14);
+        var end = query.Day.PlusDays(1).AtStartOfDayInZone(DateTimeZone.Utc).ToDateTimeOffset().AddHours(14);
+        var window = StreamItems.Matching(db.Activities.AsNoTracking(), personIds, query.Filter, (start, end));
+        var rows = await window
+            .Where(a => a.Location != null && a.Location.City != null && a.Location.Latitude != null && a.Location.Longitude != null)
+            .Select(a => new { a.PersonId, a.OccurredAt, a.Location!.City, a.Location.CountryOrRegion, a.Location.Latitude, a.Location.Longitude })
+            .ToListAsync(cancellationToken);
+        var zones = await calendars.ForPeopleAsync(rows.Select(r => r.PersonId).Distinct().ToList(), cancellationToken);
+        return rows
+            .Where(r => zones.TryGetValue(r.PersonId, out var calendar) && calendar.DateOf(r.OccurredAt) == query.Day)
+            .GroupBy(r => (r.PersonId, r.City))
+            .Select(g => new Place(g.Key.PersonId, g.Key.City!, g.First().CountryOrRegion, g.First().Latitude!.Value, g.First().Longitude!.Value, g.Count()));
+    }
+
+    private sealed record Place(Guid PersonId, string City, string? Country, double Latitude, double Longitude, int Count);
+}

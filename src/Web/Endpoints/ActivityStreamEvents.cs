@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text.Json;
+using Mediator;
+using WorkSights.Application.Ingestion.Arrivals;
+using WorkSights.Application.Reporting;
+using WorkSights.Application.Reporting.GetArrivedStreamItems;
+using WorkSights.Application.Reporting.GetReportBar;
+using WorkSights.Web.Authentication;
+using WorkSights.Web.Pages.Activities;
+using WorkSights.Web.Pages.Shared.Reporting;
+
+namespace WorkSights.Web.Endpoints;
+
+/// <summary>
+/// <c>GET /Activities/Stream/events</c>: server-sent events that push newly stored activities to an open Activity Stream,
+/// with the page's day and filters, only of people the viewer sees. Woken by the sync's <see cref="ActivityArrivals"/>
+/// rather than by polling; a comment line every <see cref="HeartbeatSetting"/> seconds keeps proxies from closing it;
+/// the event id lets a reconnecting browser (<c>Last-Event-ID</c>) receive what it missed.
+/// </summary>
+internal static class ActivityStreamEvents
+{
+    public const string Path = "/Activities/Stream/events";
+
+    public const string HeartbeatSetting = "ActivityStream:HeartbeatSeconds";
+
+    /// <summary>Announcements that follow one another closely (the pages of one sync) are answered together.</summary>
+    private static readonly TimeSpan Gathering = TimeSpan.FromMilliseconds(300);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static IEndpointRouteBuilder MapActivityStreamEvents(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet(Path, StreamAsync).RequireAuthorization(Policies.Analytics).ExcludeFromDescription();
+        return routes;
+    }
+
+    private static async Task StreamAsync(HttpContext context, IMediator mediator, ActivityArrivals arrivals, IConfiguration configuration)
+    {
+        var cancellationToken = context.RequestAborted;
+        if (!context.Request.Headers.Accept.Any(a => a?.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase) == true))
+        {
+            // Only an EventSource asks for the stream; anything else gets a short answer instead of a request that never ends.
+            context.Response.StatusCode = StatusCodes.Status406NotAcceptable;
+            await context.Response.WriteAsync("This address sends new activity to an open Activity Stream page (Accept: text/event-stream).", cancellationToken);
+            return;
+        }
+
+        var request = context.Request.Query;
+        var query = new ReportQuery
+        {
+            Date = request["date"],
+            Team = request["team"],
+            Manager = request["manager"],
+            Category = request["category"],
+            Service = request["service"],
+        };
+        var bar = await mediator.Send(new GetReportBarQuery(), cancellationToken);
+        var day = query.DayOr(bar.Today);
+        var filter = query.ToFilter();
+
+        var heartbeat = TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue<double?>(HeartbeatSetting) ?? 15, 0.2, 60));
+        var sequence = ResumeFrom(context.Request, arrivals) ?? arrivals.Latest;
+
+        var response = context.Response;
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache, no-store";
+        response.Headers["X-Accel-Buffering"] = "no";
+        await response.WriteAsync("retry: 5000\n: connected\n\n", cancellationToken);
+        await response.Body.FlushAsync(cancellationToken);
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                // Real time, not the app's clock: heartbeats are about sockets and proxies, which a test's fake clock does not drive.
+                await arrivals.WaitAfterAsync(sequence, heartbeat, TimeProvider.System, cancellationToken);
+                if (arrivals.Latest == sequence)
+                {
+                    await response.WriteAsync(": heartbeat\n\n", cancellationToken);
+                    await response.Body.FlushAsync(cancellationToken);
+                    continue;
+                }
+
+                await Task.Delay(Gathering, cancellationToken);
+                var news = arrivals.After(sequence);
+                if (news.Count == 0)
+                {
+                    sequence = arrivals.Latest;
+                    continue;
+                }
+
+                sequence = news[^1].Sequence;
+                var items = await mediator.Send(new GetArrivedStreamItemsQuery(day, filter, news), cancellationToken);
+                if (items.Count > 0)
+                {
+                    var data = JsonSerializer.Serialize(items.Select(StreamItemView.Of), Json);
+                    await response.WriteAsync($"id: {arrivals.Epoch}-{sequence.ToString(CultureInfo.InvariantCulture)}\nevent: activities\ndata: {data}\n\n", cancellationToken);
+                    await response.Body.FlushAsync(cancellationToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The reader went away: the stream ends here.
+        }
+    }
+
+    /// <summary>The sequence a reconnecting browser last received, when it belongs to this run of the app.</summary>
+    private static long? ResumeFrom(HttpRequest request, ActivityArrivals arrivals)
+    {
+        var last = request.Headers["Last-Event-ID"].ToString();
+        if (string.IsNullOrEmpty(last))
+        {
+            last = request.Query["lastEventId"].ToString();
+        }
+
+        var parts = last.Split('-', 2);
+        return parts is [var epoch, var number] && epoch == arrivals.Epoch
+            && long.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence) && sequence <= arrivals.Latest
+            ? sequence
+            : null;
+    }
+}

@@ -1,0 +1,23 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WorkSights.Application.Reporting.GetMapPlaces;
+using WorkSights.Application.Reporting.GetReportBar;
+using WorkSights.Web.Pages.Shared.Reporting;
+
+namespace WorkSights.Web.Pages.Activities;
+
+public sealed class MapModel(IMediator mediator) : PageModel
+{
+    public ReportBarView Bar { get; private set; } = null!;
+
+    public MapPlacesDto Places { get; private set; } = null!;
+
+    public async Task OnGetAsync([FromQuery] ReportQuery query, CancellationToken cancellationToken)
+    {
+        var options = await mediator.Send(new GetReportBarQuery(), cancellationToken);
+        var day = query.DayOr(options.Today);
+        Places = await mediator.Send(new GetMapPlacesQuery(day, query.ToFilter()), cancellationToken);
+        Bar = new ReportBarView("/Activities/Map", query, options, day, ShowsCategory: true, ShowsService: true);
+    }
+}
