@@ -15,6 +15,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<IWorkCalendars, WorkspaceDefaultCalendars>();
         services.AddScoped<ViewerScopes>();
+        services.AddScoped<Reporting.GetFindings.ObservedPeople>();
         services.Scan(scan => scan.FromAssemblyOf<IFeedImport>()
             .AddClasses(classes => classes.AssignableTo<IFeedImport>(), publicOnly: false)
             .As<IFeedImport>()
