@@ -19,6 +19,7 @@ public static class DependencyInjection
         services.AddScoped<ViewerScopes>();
         services.AddScoped<ServiceActivityCounter>();
         services.AddSingleton<ActivityArrivals>();
+        services.AddScoped<Reporting.GetFindings.ObservedPeople>();
         services.Scan(scan => scan.FromAssemblyOf<IFeedImport>()
             .AddClasses(classes => classes.AssignableTo<IFeedImport>(), publicOnly: false)
             .As<IFeedImport>()

@@ -8,6 +8,7 @@ using WorkSights.Domain.Activities;
 using WorkSights.Domain.Common;
 using WorkSights.Domain.Directory;
 using WorkSights.Domain.Ingestion;
+using WorkSights.Domain.Observers;
 using WorkSights.Domain.Onboarding;
 using WorkSights.Domain.People;
 using WorkSights.Domain.Scores;
@@ -47,6 +48,8 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<DirtyPersonDay> DirtyPersonDays => Set<DirtyPersonDay>();
 
     public DbSet<ActivityCorrection> ActivityCorrections => Set<ActivityCorrection>();
+
+    public DbSet<ObserverSettings> ObserverSettings => Set<ObserverSettings>();
 
     public DbSet<ConnectedService> ConnectedServices => Set<ConnectedService>();
 

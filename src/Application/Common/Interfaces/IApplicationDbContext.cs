@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using WorkSights.Domain.Activities;
 using WorkSights.Domain.Directory;
 using WorkSights.Domain.Ingestion;
+using WorkSights.Domain.Observers;
 using WorkSights.Domain.Onboarding;
 using WorkSights.Domain.People;
 using WorkSights.Domain.Scores;
@@ -35,6 +36,8 @@ public interface IApplicationDbContext
     DbSet<DirtyPersonDay> DirtyPersonDays { get; }
 
     DbSet<ActivityCorrection> ActivityCorrections { get; }
+
+    DbSet<ObserverSettings> ObserverSettings { get; }
 
     DbSet<ConnectedService> ConnectedServices { get; }
 

@@ -314,6 +314,40 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.ToTable("SyncCheckpoints", (string)null);
                 });
 
+            modelBuilder.Entity("WorkSights.Domain.Observers.ObserverSettings", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AfterHoursWeeks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ChangedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FocusMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingSharePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NoFocusDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OverloadDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VeryLightDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("ObserverSettings", (string)null);
+                });
+
             modelBuilder.Entity("WorkSights.Domain.Onboarding.ConsentRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -948,6 +982,15 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("WorkSights.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WorkSights.Domain.Observers.ObserverSettings", b =>
+                {
                     b.HasOne("WorkSights.Domain.Tenants.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")

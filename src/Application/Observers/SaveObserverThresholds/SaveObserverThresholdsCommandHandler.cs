@@ -1,0 +1,31 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using WorkSights.Application.Common.Exceptions;
+using WorkSights.Application.Common.Interfaces;
+using WorkSights.Domain.Observers;
+
+namespace WorkSights.Application.Observers.SaveObserverThresholds;
+
+public sealed class SaveObserverThresholdsCommandHandler(IApplicationDbContext db, ITenantContext tenant, ICurrentUser currentUser, TimeProvider clock)
+    : ICommandHandler<SaveObserverThresholdsCommand>
+{
+    public async ValueTask<Unit> Handle(SaveObserverThresholdsCommand command, CancellationToken cancellationToken)
+    {
+        var tenantId = tenant.TenantId ?? throw new NotFoundException("Workspace");
+        var by = currentUser.PersonId ?? throw new ForbiddenAccessException("Sign in to change the workspace's settings.");
+        var thresholds = new ObserverThresholds(
+            command.OverloadDays, command.VeryLightDays, command.AfterHoursWeeks, command.MeetingSharePercent, command.FocusMinutes, command.NoFocusDays);
+        var settings = await db.ObserverSettings.SingleOrDefaultAsync(cancellationToken);
+        if (settings is null)
+        {
+            db.ObserverSettings.Add(ObserverSettings.For(tenantId, thresholds, by, clock.GetUtcNow()));
+        }
+        else
+        {
+            settings.Change(thresholds, by, clock.GetUtcNow());
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,103 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using WorkSights.Application.Common.Interfaces;
+using WorkSights.Application.Reporting.Filtering;
+using WorkSights.Application.Reporting.Visibility;
+using WorkSights.Application.Scores;
+using WorkSights.Domain.Activities;
+using WorkSights.Domain.Ingestion;
+
+namespace WorkSights.Application.Reporting.GetExecutiveOverview;
+
+public sealed class GetExecutiveOverviewQueryHandler(IApplicationDbContext db, ViewerScopes scopes, IWorkCalendars calendars, ITenantContext tenantContext, TimeProvider clock)
+    : IQueryHandler<GetExecutiveOverviewQuery, ExecutiveOverviewDto>
+{
+    public async ValueTask<ExecutiveOverviewDto> Handle(GetExecutiveOverviewQuery query, CancellationToken cancellationToken)
+    {
+        var scope = await scopes.CurrentAsync(cancellationToken);
+        var people = await Filtering.FilteredPeople.VisibleAsync(db, scope, query.Filter, cancellationToken);
+        var from = query.Day.PlusDays(1 - GetExecutiveOverviewQuery.Days);
+        var days =
+            from d in db.PersonDays.AsNoTracking().VisibleTo(scope).WithActivityOf(db, query.Filter)
+            join p in people on d.PersonId equals p.Id
+            select d;
+        var fortnight = await DailyAverages.OfAsync(days, from, query.Day, scope.SeesScores, cancellationToken);
+        return new ExecutiveOverviewDto(
+            from,
+            query.Day,
+            await FeedAsync(scope, people, query, cancellationToken),
+            fortnight,
+            await HeatmapAsync(days, from, query.Day, cancellationToken),
+            await ServiceAsync(cancellationToken));
+    }
+
+    private async Task<IReadOnlyList<FeedItem>> FeedAsync(ViewerScope scope, IQueryable<Domain.People.Person> people, GetExecutiveOverviewQuery query, CancellationToken cancellationToken)
+    {
+        var own = await calendars.ForPeopleAsync([scope.ViewerId], cancellationToken);
+        var viewerZone = own.TryGetValue(scope.ViewerId, out var calendar) ? calendar.Zone : DateTimeZone.Utc;
+        var end = query.Day.PlusDays(1).AtStartOfDayInZone(viewerZone).ToDateTimeOffset();
+        var now = clock.GetUtcNow();
+        var activities = db.Activities.AsNoTracking().VisibleTo(scope).Where(a => a.OccurredAt < end && a.OccurredAt <= now);
+        if (query.Filter.Category is { } category)
+        {
+            var kinds = Enum.GetValues<ActivityKind>().Where(k => Activity.CategoryOf(k) == category).ToList();
+            activities = activities.Where(a => kinds.Contains(a.Kind));
+        }
+
+        if (query.Filter.Service is { } service)
+        {
+            activities = activities.Where(a => a.Source == service);
+        }
+
+        var newest = await (
+                from a in activities
+                join p in people on a.PersonId equals p.Id
+                orderby a.OccurredAt descending
+                select new { a.PersonId, p.DisplayName, a.OccurredAt, City = a.Location == null ? null : a.Location.City, a.Kind, a.CreditedDuration })
+            .Take(GetExecutiveOverviewQuery.FeedLength)
+            .ToListAsync(cancellationToken);
+        var zones = await calendars.ForPeopleAsync(newest.Select(a => a.PersonId).Distinct().ToList(), cancellationToken);
+        return newest
+            .Select(a => new FeedItem(
+                a.PersonId,
+                a.DisplayName,
+                Instant.FromDateTimeOffset(a.OccurredAt).InZone(zones.TryGetValue(a.PersonId, out var zone) ? zone.Zone : DateTimeZone.Utc).LocalDateTime,
+                a.City,
+                a.Kind,
+                a.CreditedDuration))
+            .ToList();
+    }
+
+    private async Task<IReadOnlyList<HeatmapCell>> HeatmapAsync(IQueryable<Domain.Scores.PersonDay> days, LocalDate from, LocalDate to, CancellationToken cancellationToken)
+    {
+        var first = from.ToDateOnly();
+        var last = to.ToDateOnly();
+        var hours = await (
+                from h in db.PersonDayHours.AsNoTracking()
+                join d in days on new { h.PersonId, h.Date } equals new { d.PersonId, d.Date }
+                where h.Date >= first && h.Date <= last
+                group h by new { h.Date, h.Hour } into g
+                select new { g.Key.Date, g.Key.Hour, Items = g.Sum(h => h.ItemCount) })
+            .ToListAsync(cancellationToken);
+        return hours
+            .GroupBy(h => (Weekday: LocalDate.FromDateOnly(h.Date).DayOfWeek, h.Hour))
+            .Select(g => new HeatmapCell(g.Key.Weekday, g.Key.Hour, g.Sum(h => h.Items)))
+            .OrderBy(c => c.Weekday).ThenBy(c => c.Hour)
+            .ToList();
+    }
+
+    private async Task<ServiceStatus?> ServiceAsync(CancellationToken cancellationToken)
+    {
+        var tenantId = tenantContext.TenantId;
+        var tenant = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => new { t.Id, t.Status, t.Provider }).FirstOrDefaultAsync(cancellationToken);
+        var service = await db.ConnectedServices.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        if (tenant is null || service is null)
+        {
+            return null;
+        }
+
+        var enabled = Enum.GetValues<ServiceFeature>().Where(service.IsEnabled).ToList();
+        return new ServiceStatus(tenant.Provider, service.StatusAt(tenant.Status, clock.GetUtcNow()), service.RunCompletedAt, enabled);
+    }
+}

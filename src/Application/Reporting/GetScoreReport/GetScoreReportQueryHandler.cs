@@ -1,0 +1,55 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using WorkSights.Application.Common.Interfaces;
+using WorkSights.Application.Reporting.Filtering;
+using WorkSights.Application.Reporting.Visibility;
+
+namespace WorkSights.Application.Reporting.GetScoreReport;
+
+public sealed class GetScoreReportQueryHandler(IApplicationDbContext db, ViewerScopes scopes) : IQueryHandler<GetScoreReportQuery, ScoreReportDto>
+{
+    public async ValueTask<ScoreReportDto> Handle(GetScoreReportQuery query, CancellationToken cancellationToken)
+    {
+        var scope = await scopes.CurrentAsync(cancellationToken);
+        var people = await Filtering.FilteredPeople.VisibleAsync(db, scope, query.Filter, cancellationToken);
+        var days =
+            from d in db.PersonDays.AsNoTracking().VisibleTo(scope).WithActivityOf(db, query.Filter)
+            join p in people on d.PersonId equals p.Id
+            select d;
+        var averages = await DailyAverages.OfAsync(days, query.From, query.To, scope.SeesScores, cancellationToken);
+
+        var date = query.Day.ToDateOnly();
+        var rows = await (
+                from d in db.PersonDays.AsNoTracking().VisibleTo(scope).WithActivityOf(db, query.Filter)
+                join p in people on d.PersonId equals p.Id
+                where d.Date == date
+                select new ScoreReportRow(
+                    p.Id, p.DisplayName, p.JobTitle, p.Department, d.IsWorkDay, d.Score, d.Band, d.Credited, d.DailyTarget, d.Summary))
+            .ToListAsync(cancellationToken);
+        if (!scope.SeesScores)
+        {
+            rows = rows.Select(r => r with { Score = null, Band = null }).ToList();
+        }
+
+        return new ScoreReportDto(averages, query.Day, Sorted(rows, query.Sort, query.Descending), scope.SeesScores);
+    }
+
+    private static List<ScoreReportRow> Sorted(IEnumerable<ScoreReportRow> rows, ScoreReportSort sort, bool descending)
+    {
+        var names = StringComparer.CurrentCultureIgnoreCase;
+        var ordered = (sort, descending) switch
+        {
+            (ScoreReportSort.Role, false) => rows.OrderBy(r => r.Role ?? string.Empty, names),
+            (ScoreReportSort.Role, true) => rows.OrderByDescending(r => r.Role ?? string.Empty, names),
+            (ScoreReportSort.Team, false) => rows.OrderBy(r => r.Team ?? string.Empty, names),
+            (ScoreReportSort.Team, true) => rows.OrderByDescending(r => r.Team ?? string.Empty, names),
+            (ScoreReportSort.Score, false) => rows.OrderBy(r => r.Score ?? -1),
+            (ScoreReportSort.Score, true) => rows.OrderByDescending(r => r.Score ?? -1),
+            (ScoreReportSort.Hours, false) => rows.OrderBy(r => r.Credited),
+            (ScoreReportSort.Hours, true) => rows.OrderByDescending(r => r.Credited),
+            (_, false) => rows.OrderBy(r => r.Name, names),
+            (_, true) => rows.OrderByDescending(r => r.Name, names),
+        };
+        return ordered.ThenBy(r => r.Name, names).ThenBy(r => r.PersonId).ToList();
+    }
+}

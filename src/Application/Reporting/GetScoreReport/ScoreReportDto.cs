@@ -1,0 +1,12 @@
+using NodaTime;
+using WorkSights.Domain.Scores;
+
+namespace WorkSights.Application.Reporting.GetScoreReport;
+
+/// <param name="ShowsScores">False where the viewer may not see scores: every score and band is then null.</param>
+public sealed record ScoreReportDto(IReadOnlyList<DailyAverage> Days, LocalDate Day, IReadOnlyList<ScoreReportRow> Rows, bool ShowsScores);
+
+/// <param name="Role">The person's job title from the directory.</param>
+/// <param name="Team">The person's department; null without one.</param>
+public sealed record ScoreReportRow(
+    Guid PersonId, string Name, string? Role, string? Team, bool IsWorkDay, int? Score, ScoreBand? Band, TimeSpan Credited, TimeSpan Target, string Summary);

@@ -1,0 +1,47 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WorkSights.Application.Reporting.GetExecutiveOverview;
+using WorkSights.Application.Reporting.GetFindings;
+using WorkSights.Application.Reporting.GetReportBar;
+using WorkSights.Domain.Activities;
+using WorkSights.Web.Pages.Shared.Reporting;
+
+namespace WorkSights.Web.Pages.Overviews;
+
+public sealed class ExecutiveModel(IMediator mediator) : PageModel
+{
+    /// <summary>The findings listed before "show all" is needed.</summary>
+    public const int FindingsShown = 30;
+
+    [BindProperty(SupportsGet = true)]
+    public ReportQuery Query { get; set; } = new();
+
+    public ReportBarDto Bar { get; private set; } = null!;
+
+    public ExecutiveOverviewDto Overview { get; private set; } = null!;
+
+    public IReadOnlyList<FindingDto> Findings { get; private set; } = [];
+
+    public static string Kind(ActivityKind kind) => kind switch
+    {
+        ActivityKind.EmailSent => "Email sent",
+        ActivityKind.Meeting => "Meeting",
+        ActivityKind.CalendarBlock => "Calendar block",
+        ActivityKind.CalendarResponse => "Meeting response",
+        ActivityKind.Call => "Call",
+        ActivityKind.ChatMessage => "Chat message",
+        ActivityKind.FileAction => "File",
+        ActivityKind.SignIn => "Sign-in",
+        _ => "Mailbox access",
+    };
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Bar = await mediator.Send(new GetReportBarQuery(), cancellationToken);
+        var day = Query.DayOr(Bar.Today);
+        var filter = Query.ToFilter();
+        Overview = await mediator.Send(new GetExecutiveOverviewQuery(day, filter), cancellationToken);
+        Findings = await mediator.Send(new GetTeamFindingsQuery(filter), cancellationToken);
+    }
+}

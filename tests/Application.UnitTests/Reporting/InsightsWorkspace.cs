@@ -1,0 +1,155 @@
+using NodaTime;
+using WorkSights.Application.Reporting.GetExecutiveOverview;
+using WorkSights.Application.Reporting.GetFindings;
+using WorkSights.Application.Reporting.GetScoreReport;
+using WorkSights.Application.Reporting.Visibility;
+using WorkSights.Application.Scores;
+using WorkSights.Application.UnitTests.Support;
+using WorkSights.Domain.Activities;
+using WorkSights.Domain.People;
+using WorkSights.Domain.Scores;
+using WorkSights.Infrastructure.Persistence;
+
+namespace WorkSights.Application.UnitTests.Reporting;
+
+/// <summary>
+/// A workspace whose people have a week of scored days, computed by the real engine: the CEO (Executive) → a Manager
+/// → a team lead → a developer (the Manager's indirect report), and a Member reporting to the CEO; a Technical Admin;
+/// and a second workspace with one person. Today is Monday 2 March 2026 (UTC).
+/// </summary>
+internal sealed class InsightsWorkspace : IAsyncDisposable
+{
+    public static readonly LocalDate Today = new(2026, 3, 2);
+
+    private static readonly WorkSchedule Schedule = new(new LocalTime(9, 0), new LocalTime(17, 0),
+        new HashSet<IsoDayOfWeek> { IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Friday }, 80);
+
+    private readonly TestDatabase database = new();
+    private readonly List<ApplicationDbContext> contexts = [];
+
+    public Guid TenantId { get; private set; }
+
+    public Guid OtherTenantId { get; private set; }
+
+    public Person Ceo { get; private set; } = null!;
+
+    public Person Manager { get; private set; } = null!;
+
+    public Person Lead { get; private set; } = null!;
+
+    public Person Developer { get; private set; } = null!;
+
+    public Person Member { get; private set; } = null!;
+
+    public Person Admin { get; private set; } = null!;
+
+    public Person Stranger { get; private set; } = null!;
+
+    public static async Task<InsightsWorkspace> CreateAsync(bool scoresVisibleToMembers = true)
+    {
+        var workspace = new InsightsWorkspace();
+        await workspace.SeedAsync(scoresVisibleToMembers);
+        return workspace;
+    }
+
+    public ValueTask<ScoreReportDto> ScoreReportAsync(Person viewer, LocalDate day, Application.Reporting.ReportFilter? filter = null, ScoreReportSort sort = ScoreReportSort.Name, bool descending = false)
+    {
+        var (db, scopes) = As(viewer);
+        return new GetScoreReportQueryHandler(db, scopes)
+            .Handle(new GetScoreReportQuery(Today.PlusDays(-6), Today, day, filter ?? Application.Reporting.ReportFilter.None, sort, descending), CancellationToken.None);
+    }
+
+    public ValueTask<IReadOnlyList<FindingDto>> TeamFindingsAsync(Person viewer)
+    {
+        var (db, scopes) = As(viewer);
+        return new GetTeamFindingsQueryHandler(db, scopes, Observed(db)).Handle(new GetTeamFindingsQuery(Application.Reporting.ReportFilter.None), CancellationToken.None);
+    }
+
+    public ValueTask<IReadOnlyList<FindingDto>> MyFindingsAsync(Person viewer)
+    {
+        var (db, scopes) = As(viewer);
+        return new GetMyFindingsQueryHandler(db, scopes, Observed(db)).Handle(new GetMyFindingsQuery(), CancellationToken.None);
+    }
+
+    public ValueTask<ExecutiveOverviewDto> ExecutiveOverviewAsync(Person viewer)
+    {
+        var (db, scopes) = As(viewer);
+        return new GetExecutiveOverviewQueryHandler(db, scopes, new WorkspaceDefaultCalendars(db, database.TenantContext), database.TenantContext, database.Clock)
+            .Handle(new GetExecutiveOverviewQuery(Today, Application.Reporting.ReportFilter.None), CancellationToken.None);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var context in contexts)
+        {
+            await context.DisposeAsync();
+        }
+
+        database.Dispose();
+    }
+
+    private ObservedPeople Observed(ApplicationDbContext db) => new(db, new WorkspaceDefaultCalendars(db, database.TenantContext), database.Clock);
+
+    private (ApplicationDbContext Db, ViewerScopes Scopes) As(Person viewer)
+    {
+        database.TenantContext.BeginScope(viewer.TenantId);
+        var db = database.CreateContext();
+        contexts.Add(db);
+        return (db, new ViewerScopes(db, new ViewerUser(viewer), database.TenantContext));
+    }
+
+    private async Task SeedAsync(bool scoresVisibleToMembers)
+    {
+        database.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 2, 18, 0, 0, TimeSpan.Zero));
+        var tenant = await database.AddTenantAsync("tenant-a", "a.example");
+        TenantId = tenant.Id;
+        OtherTenantId = (await database.AddTenantAsync("tenant-b", "b.example")).Id;
+        if (!scoresVisibleToMembers)
+        {
+            using var scope = database.TenantContext.BeginScope(TenantId);
+            await using var db = database.CreateContext();
+            db.Tenants.Single(t => t.Id == TenantId).ShowScoresToMembers(false);
+            await db.SaveChangesAsync();
+        }
+
+        Ceo = await AddAsync(TenantId, "ceo", "Ada Ceo", "Executive", null, PersonRole.Executive, hours: 6.5);
+        Manager = await AddAsync(TenantId, "mgr", "Bo Manager", "Engineering", "ceo", PersonRole.Manager, hours: 9.6);
+        Lead = await AddAsync(TenantId, "lead", "Cy Lead", "Engineering", "mgr", PersonRole.Member, hours: 6.4);
+        Developer = await AddAsync(TenantId, "dev", "Di Developer", "Engineering", "lead", PersonRole.Member, hours: 1);
+        Member = await AddAsync(TenantId, "member", "Ed Member", "Sales", "ceo", PersonRole.Member, hours: 5);
+        Admin = await AddAsync(TenantId, "admin", "Fay Admin", null, null, PersonRole.TechnicalAdmin, hours: 4);
+        Stranger = await AddAsync(OtherTenantId, "stranger", "Gil Stranger", "Engineering", null, PersonRole.Owner, hours: 7);
+    }
+
+    private async Task<Person> AddAsync(Guid tenantId, string externalId, string name, string? team, string? manager, PersonRole role, double hours)
+    {
+        var person = Person.Import(tenantId, externalId, new DirectoryProfile($"{externalId}@example.com", name, team, team is null ? null : $"{team} role", manager),
+            ProvisioningState.New, database.Clock.GetUtcNow());
+        person.AssignRole(role);
+        using var scope = database.TenantContext.BeginScope(tenantId);
+        await using var db = database.CreateContext();
+        db.People.Add(person);
+        for (var date = Today.PlusDays(-13); date <= Today; date = date.PlusDays(1))
+        {
+            var day = ScoringDays.Resolve(DateTimeZone.Utc, date, Schedule, isHoliday: false);
+            var start = date.AtStartOfDayInZone(DateTimeZone.Utc).ToDateTimeOffset();
+            var half = TimeSpan.FromHours(hours / 2);
+            var activities = day.WorkHours is null
+                ? []
+                : new[]
+                {
+                    new ScoringActivity(Guid.NewGuid(), ActivityKind.Meeting, start.AddHours(9), half, isExternal: false),
+                    new ScoringActivity(Guid.NewGuid(), ActivityKind.Call, start.AddHours(9) + half, half, isExternal: false),
+                };
+            var result = ScoreEngine.Compute(day, activities, CreditingTable.Default);
+            db.PersonDays.Add(PersonDay.From(tenantId, person.Id, "Etc/UTC", day, result, $"{name} worked {hours} h."));
+            if (day.WorkHours is not null)
+            {
+                db.PersonDayHours.Add(PersonDayHour.Of(tenantId, person.Id, date.ToDateOnly(), 9, 1));
+            }
+        }
+
+        await db.SaveChangesAsync();
+        return person;
+    }
+}

@@ -1,0 +1,190 @@
+using WorkSights.Application.Reporting;
+using WorkSights.Application.Reporting.GetScoreReport;
+using WorkSights.Domain.Observers;
+using WorkSights.Domain.Scores;
+
+namespace WorkSights.Application.UnitTests.Reporting;
+
+/// <summary>Who sees what in the Score Report, the observers' findings and Executive Overview (issue 11, item 9).</summary>
+public sealed class ReportingScopeTests
+{
+    private static readonly NodaTime.LocalDate Friday = InsightsWorkspace.Today.PlusDays(-3);
+
+    [Fact]
+    public async Task ScoreReportListsEveryoneOfTheWorkspaceButNobodyElseGivenExecutive()
+    {
+        await using var workspace = await InsightsWorkspace.CreateAsync();
+
+        var report = await workspace.ScoreReportAsync(workspace.Ceo, Friday);
+
+        Assert.Equal(["Ada Ceo", "Bo Manager", "Cy Lead", "Di Developer", "Ed Member", "Fay Admin"], report.Rows.Select(r => r.Name));
+        Assert.True(report.ShowsScores);
+        Assert.All(report.Rows, r => Assert.NotNull(r.Score));
+    }
+
+    [Fact]
+    public async Task ScoreReportListsManagerAndDirectAndIndirectReportsGivenManager()
+    {
+        await using var workspace = await InsightsWorkspace.CreateAsync();
+
+        var report = await workspace.ScoreReportAsync(workspace.Manager, Friday);
+
+        Assert.Equal(["Bo Manager", "Cy Lead", "Di Developer"], report.Rows.Select(r => r.Name));
+    }
+
+    [Fact]
+    public async Task ScoreReportListsOnlyThemselvesGivenMember()
+    {
+        await using var workspace = await InsightsWorkspace.CreateAsync();
+
+        var report = await workspace.ScoreReportAsync(workspace.Member, Friday);
+
+        var row = Assert.Single(report.Rows);
+        Assert.Equal("Ed Member", row.Name);
+        Assert.NotNull(row.Score);
+    }
+
+    [Fact]
+    public async Task ScoreReportHasNoScoreAnywhereGivenMemberOfWorkspaceHidingScores()
+    {
+        await using var workspace = await InsightsWorkspace.CreateAsync(scoresVisibleToMembers: false);
+
+        var report = await workspace.ScoreReportAsync(workspace.Member, Friday);
+
+        Assert.False(report.ShowsScores);
+        var row = Assert.Single(report.Rows);
+        Assert.Null(row.Score);
+        Assert.Null(row.Band);
+        Assert.True(row.Credited > TimeSpan.Zero);
+        Assert.All(report.Days, d => Assert.Null(d.AverageScore));
+    }
+
+    [Fact]
+    public async Task ScoreReportIsEmptyGivenTechnicalAdmin()
+    {
+        await using var workspace = await InsightsWorkspace.CreateAsync();
+
+        var report = await workspace.ScoreReportAsync(workspace.Admin, Friday);
+
+        Assert.Empty(report.Rows);
+        Assert.All(report.Days, d => Assert.Equal(0, d.People));
+    }
+
+    [Fact]
+    public async Task ScoreReportIsEmptyGivenManagerFilterOfAnotherWorkspacesPerson()
+    {
+        await using var workspace = await InsightsWorkspace.CreateAsync();
+
+        var report = await workspace.ScoreReportAsync(workspace.Ceo, Friday, new ReportFilter(ManagerId: workspace.Stranger.Id));
+
+        Assert.Empty(report.Rows);
+    }
+
+    [Fact]
+    public async Task ScoreReportKeepsManagersTreeGivenManagerFilter()
+    {
+        await using var workspace = await InsightsWorkspace.CreateAsync();
+
+        var report = await workspace.ScoreReportAsync(workspace.Ceo, Friday, new ReportFilter(ManagerId: workspace.Lead.Id));
+
+        Assert.Equal(["Cy Lead", "Di Developer"], report.Rows.Select(r => r.Name));
+    }
+
+    [Fact]
+    public async Task ScoreReportKeepsOneTeamGivenTeamFilter()
+    {
+        await using var workspace = await InsightsWorkspace.CreateAsync();
+
+        var team = await workspace.ScoreReportAsync(workspace.Ceo, Friday, new ReportFilter(Team: "Sales"));
+        var noTeam = await workspace.ScoreReportAsync(workspace.Ceo, Friday, new ReportFilter(Team: ReportFilter.NoTeam));
+
+        Assert.Equal(["Ed Member"], team.Rows.Select(r => r.Name));
+        Assert.Equal(["Fay Admin"], noTeam.Rows.Select(r => r.Name));
+    }
+
+    [Fact]
+    public async Task ScoreReportSortsByScoreDescending()
+    {
+        await using var workspace = await InsightsWorkspace.CreateAsync();
+
+        var report = await workspace.ScoreReportAsync(workspace.Ceo, Friday, sort: ScoreReportSort.Score, descending: true);
+
+        Assert.Equal(report.Rows.Select(r => r.Score).OrderByDescending(s => s), report.Rows.Select(r => r.Score));
+        Assert.Equal("Bo Manager", report.Rows[0].Name);
+        Assert.Equal(ScoreBand.Purple, report.Rows[0].Band);
+    }
+
+    [Fact]
+    public async Task DailyAveragesCoverEveryDateAndAverageWorkDaysOnly()
+    {
+        await using var workspace = await InsightsWorkspace.CreateAsync();
+
+        var report = await workspace.ScoreReportAsync(workspace.Manager, Friday);
+
+        Assert.Equal(7, report.Days.Count);
+        var friday = report.Days.Single(d => d.Date == Friday);
+        var scores = report.Rows.Select(r => r.Score!.Value).ToList();
+        Assert.Equal((int)Math.Round(scores.Average(), MidpointRounding.AwayFromZero), friday.AverageScore);
+        Assert.Null(report.Days.Single(d => d.Date == Friday.PlusDays(1)).AverageScore);
+    }
+
+    [Fact]
+    public async Task TeamFindingsNameOverloadAndVeryLightStreaksGivenExecutive()
+    {
+        await using var workspace = await InsightsWorkspace.CreateAsync();
+
+        var findings = await workspace.TeamFindingsAsync(workspace.Ceo);
+
+        var overload = Assert.Single(findings, f => f.Rule == ObserverRule.Overload);
+        Assert.Equal("Bo Manager", overload.PersonName);
+        Assert.StartsWith("Overloaded (score above 130) 10 work days in a row (17 Feb–2 Mar: ", overload.Explanation, StringComparison.Ordinal);
+        Assert.Contains(findings, f => f.Rule == ObserverRule.VeryLight && f.PersonName == "Di Developer");
+        Assert.DoesNotContain(findings, f => f.PersonId == workspace.Stranger.Id);
+    }
+
+    [Fact]
+    public async Task TeamFindingsStayInsideTheTreeGivenManager()
+    {
+        await using var workspace = await InsightsWorkspace.CreateAsync();
+
+        var findings = await workspace.TeamFindingsAsync(workspace.Manager);
+
+        Assert.All(findings, f => Assert.Contains(f.PersonId, new[] { workspace.Manager.Id, workspace.Lead.Id, workspace.Developer.Id }));
+        Assert.Contains(findings, f => f.PersonId == workspace.Developer.Id);
+    }
+
+    [Fact]
+    public async Task MyFindingsAreOnlyOwn()
+    {
+        await using var workspace = await InsightsWorkspace.CreateAsync();
+
+        var findings = await workspace.MyFindingsAsync(workspace.Manager);
+
+        Assert.NotEmpty(findings);
+        Assert.All(findings, f => Assert.Equal(workspace.Manager.Id, f.PersonId));
+    }
+
+    [Fact]
+    public async Task MyFindingsLeaveScoreRulesOutGivenMemberOfWorkspaceHidingScores()
+    {
+        await using var workspace = await InsightsWorkspace.CreateAsync(scoresVisibleToMembers: false);
+
+        var findings = await workspace.MyFindingsAsync(workspace.Developer);
+
+        Assert.DoesNotContain(findings, f => f.Rule is ObserverRule.Overload or ObserverRule.VeryLight);
+    }
+
+    [Fact]
+    public async Task ExecutiveOverviewHasFourteenDaysAndAHeatmapOfWorkHours()
+    {
+        await using var workspace = await InsightsWorkspace.CreateAsync();
+
+        var overview = await workspace.ExecutiveOverviewAsync(workspace.Ceo);
+
+        Assert.Equal(14, overview.Fortnight.Count);
+        Assert.Equal(InsightsWorkspace.Today, overview.To);
+        Assert.All(overview.Heatmap, c => Assert.Equal(9, c.Hour));
+        Assert.Equal(6 * 2, overview.Heatmap.Single(c => c.Weekday == NodaTime.IsoDayOfWeek.Monday).Items);
+        Assert.DoesNotContain(overview.Heatmap, c => c.Weekday == NodaTime.IsoDayOfWeek.Saturday);
+    }
+}
