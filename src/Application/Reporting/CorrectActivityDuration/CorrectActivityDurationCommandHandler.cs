@@ -13,8 +13,8 @@ using WorkSights.Domain.Scores;
 namespace WorkSights.Application.Reporting.CorrectActivityDuration;
 
 /// <remarks>
-/// The correction, its record and the dirty marks of the local days the item touches are saved together; the days are
-/// then recomputed at once. Should that recompute fail, the marks remain and the background recompute catches up.
+/// The correction and its record are saved together with the dirty marks of the days the item touches (the save path
+/// marks every changed activity's days); the item's local days are then recomputed at once. Should that recompute fail, the marks remain and the background recompute catches up.
 /// </remarks>
 public sealed class CorrectActivityDurationCommandHandler(
     IApplicationDbContext db, ViewerScopes scopes, IWorkCalendars calendars, IPersonDayRecomputer recomputer, TimeProvider clock)
@@ -57,14 +57,6 @@ public sealed class CorrectActivityDurationCommandHandler(
         if (last > activity.OccurredAt)
         {
             dates.Add(calendar.DateOf(last - TimeSpan.FromTicks(1)).ToDateOnly());
-        }
-
-        foreach (var date in dates)
-        {
-            if (await db.DirtyPersonDays.FindAsync([activity.TenantId, activity.PersonId, date], cancellationToken) is null)
-            {
-                db.DirtyPersonDays.Add(DirtyPersonDay.Mark(activity.TenantId, activity.PersonId, date, now));
-            }
         }
 
         await db.SaveChangesAsync(cancellationToken);
