@@ -85,7 +85,7 @@ public sealed partial class BrowserlessClient : IDisposable
     /// <summary>Submits the first form of an HTML page (or the one with the given id), with its hidden fields and extra values.</summary>
     public async Task<(HttpResponseMessage Response, Uri Url)> SubmitFormAsync(string html, Uri pageUrl, string? formId = null, IDictionary<string, string>? values = null, bool follow = true)
     {
-        var form = FindForm(html, formId) ?? throw new InvalidOperationException($"No form {formId} on {pageUrl}.");
+        var form = FindForm(html, formId) ?? throw new InvalidOperationException($"No form {formId} on {pageUrl}; the page reads: {TextOf(html)}");
         var action = FormAction().Match(form).Groups[1].Value;
         var target = action.Length == 0 ? pageUrl : new Uri(pageUrl, WebUtility.HtmlDecode(action));
         var fields = HiddenInput().Matches(form).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
@@ -123,6 +123,19 @@ public sealed partial class BrowserlessClient : IDisposable
 
         return null;
     }
+
+    /// <summary>The visible words of a page, shortened, for a failure message.</summary>
+    private static string TextOf(string html)
+    {
+        var text = Whitespace().Replace(Tag().Replace(html, " "), " ").Trim();
+        return text.Length <= 400 ? text : text[..400] + "…";
+    }
+
+    [GeneratedRegex("<(script|style)[^>]*>.*?</\\1>|<[^>]+>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex Tag();
+
+    [GeneratedRegex("\\s+")]
+    private static partial Regex Whitespace();
 
     [GeneratedRegex("<form[^>]*>.*?</form>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex FormBlock();

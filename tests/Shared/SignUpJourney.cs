@@ -19,6 +19,11 @@ public sealed class SignUpJourney(WorkSightsApp app) : IDisposable
     {
         var page = await Browser.GetAsync(At(startPath));
         var html = await page.Content.ReadAsStringAsync();
+        if (!page.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{startPath} answered {(int)page.StatusCode}: {html}");
+        }
+
         var (picker, pickerUrl) = await Browser.SubmitFormAsync(html, At(startPath), "microsoft-form");
         var pickerHtml = await picker.Content.ReadAsStringAsync();
         var (formPost, formPostUrl) = await Browser.SubmitFormAsync(pickerHtml, pickerUrl, "signin-form", new Dictionary<string, string> { ["login"] = email });
