@@ -1,7 +1,5 @@
 using System.Text.Json.Serialization;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using WorkSights.Application.Common.Interfaces;
-using WorkSights.Application.Scores;
 using WorkSights.Web.Authentication;
 using WorkSights.Web.Infrastructure;
 
@@ -13,8 +11,6 @@ public static class DependencyInjection
     {
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
 
-        // Composed last, so that the recompute's own registration in an inner layer always wins.
-        services.TryAddScoped<IPersonDayRecomputer, DeferredPersonDayRecomputer>();
         services.AddWorkSightsAuthentication(configuration);
         services.AddRazorPages(options =>
         {

@@ -10,9 +10,8 @@ using WorkSights.Infrastructure.Persistence;
 namespace WorkSights.Tests.Shared;
 
 /// <summary>
-/// Activity and person-day rows for reporting tests, computed with the real score engine and the app's own calendars,
-/// as the recompute will compute them. Until that recompute is on main, tests register <see cref="EngineDayRecomputer"/>
-/// for <see cref="IPersonDayRecomputer"/>.
+/// Activity rows for reporting tests, and their day computed by the app's own recompute (its calendars, engine, summary
+/// and read models).
 /// </summary>
 public static class ReportingSeed
 {
@@ -72,33 +71,7 @@ public static class ReportingSeed
         }
 
         await db.SaveChangesAsync();
-        await new EngineDayRecomputer(db, scope.ServiceProvider.GetRequiredService<IWorkCalendars>()).RecomputeAsync([new PersonDate(person.Id, date)], CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<IPersonDayRecomputer>().RecomputeAsync([new PersonDate(person.Id, date)], CancellationToken.None);
         return person.Id;
-    }
-}
-
-/// <summary>Replaces each day's person-day row with the engine's result and clears its dirty mark; a test stand-in for the recompute.</summary>
-public sealed class EngineDayRecomputer(IApplicationDbContext db, IWorkCalendars calendars) : IPersonDayRecomputer
-{
-    public async Task RecomputeAsync(IReadOnlyCollection<PersonDate> days, CancellationToken cancellationToken)
-    {
-        var all = await calendars.ForPeopleAsync(days.Select(d => d.PersonId).Distinct().ToList(), cancellationToken);
-        foreach (var (personId, date) in days)
-        {
-            var person = await db.People.AsNoTracking().SingleAsync(p => p.Id == personId, cancellationToken);
-            var calendar = all[personId];
-            var day = calendar.DayOf(LocalDate.FromDateOnly(date));
-            var from = day.Bounds.Start - Activity.MaximumCreditedDuration;
-            var activities = await db.Activities.AsNoTracking()
-                .Where(a => a.PersonId == personId && a.OccurredAt >= from && a.OccurredAt < day.Bounds.End)
-                .ToListAsync(cancellationToken);
-            var result = ScoreEngine.Compute(day, activities.Select(ScoringActivity.From), CreditingTable.Default);
-            var summary = $"{(int)result.Credited.TotalMinutes} minutes credited (score {result.Score?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}).";
-            await db.PersonDays.Where(d => d.PersonId == personId && d.Date == date).ExecuteDeleteAsync(cancellationToken);
-            await db.DirtyPersonDays.Where(d => d.PersonId == personId && d.Date == date).ExecuteDeleteAsync(cancellationToken);
-            db.PersonDays.Add(PersonDay.From(person.TenantId, personId, calendar.Zone.Id, day, result, summary));
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -21,7 +21,9 @@ public static class ScoreSeeding
 
     /// <summary>Seeds <paramref name="days"/> UTC days up to today for every person; returns today.</summary>
     /// <param name="summaryOf">The summary of a person's day, by e-mail; a plain sentence when null.</param>
-    public static async Task<LocalDate> SeedScoresAsync(this WorkSightsApp app, string externalTenantId, int days = 21, Func<string, string?>? summaryOf = null)
+    /// <param name="hoursOf">A person's hours each work day, by e-mail; <see cref="Hours"/> in turn when null.</param>
+    public static async Task<LocalDate> SeedScoresAsync(
+        this WorkSightsApp app, string externalTenantId, int days = 21, Func<string, string?>? summaryOf = null, Func<string, double?>? hoursOf = null)
     {
         var today = LocalDate.FromDateTime(DateTime.UtcNow);
         await app.InWorkspaceAsync(externalTenantId, async db =>
@@ -30,7 +32,7 @@ public static class ScoreSeeding
             for (var i = 0; i < people.Count; i++)
             {
                 var person = people[i];
-                var hours = Hours[i % Hours.Length];
+                var hours = hoursOf?.Invoke(person.Email) ?? Hours[i % Hours.Length];
                 for (var date = today.PlusDays(1 - days); date <= today; date = date.PlusDays(1))
                 {
                     var day = ScoringDays.Resolve(DateTimeZone.Utc, date, Schedule, isHoliday: false);

@@ -14,7 +14,7 @@ public sealed class ReportingPagesTests : IAsyncLifetime
 {
     private static readonly SandboxTenantInfo Fabrikam = SandboxTenants.Fabrikam;
 
-    private readonly WorkSightsApp app = new() { TestServices = services => services.AddScoped<IPersonDayRecomputer, EngineDayRecomputer>() };
+    private readonly WorkSightsApp app = new();
 
     public Task InitializeAsync() => app.InitializeAsync();
 

@@ -1,12 +1,23 @@
 using Microsoft.EntityFrameworkCore;
 using WorkSights.Application.Common.Interfaces;
+using WorkSights.Application.Reporting.Visibility;
+using WorkSights.Domain.Activities;
 using WorkSights.Domain.People;
+using WorkSights.Domain.Scores;
 
 namespace WorkSights.Application.Reporting;
 
-/// <summary>Applies a <see cref="ReportFilter"/>'s team and manager to the people a report lists.</summary>
+/// <summary>Applies a <see cref="ReportFilter"/> on top of a viewer's scope: the people a report lists, and their days.</summary>
 public static class ReportFilterQueries
 {
+    /// <summary>The people <paramref name="scope"/> sees who match the filter's team and manager.</summary>
+    public static Task<IQueryable<Person>> PeopleShownAsync(IApplicationDbContext db, ViewerScope scope, ReportFilter filter, CancellationToken cancellationToken) =>
+        db.People.AsNoTracking().VisibleTo(scope).FilteredByAsync(filter, db, cancellationToken);
+
+    /// <summary>The people <paramref name="scope"/> sees who match the filter, by id with the names the pages show.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, string>> NamesShownAsync(IApplicationDbContext db, ViewerScope scope, ReportFilter filter, CancellationToken cancellationToken) =>
+        await (await PeopleShownAsync(db, scope, filter, cancellationToken)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
+
     /// <summary>People shown in reports: active and not blocked from provisioning.</summary>
     public static IQueryable<Person> ReportedOn(this IQueryable<Person> people) =>
         people.Where(p => p.Status == PersonStatus.Active && p.ProvisioningState != ProvisioningState.Blocked);
@@ -32,6 +43,29 @@ public static class ReportFilterQueries
         }
 
         return people;
+    }
+
+    /// <summary>Keeps the days with an item of the filter's category and from the filter's service.</summary>
+    public static IQueryable<PersonDay> WithActivityOf(this IQueryable<PersonDay> days, IApplicationDbContext db, ReportFilter filter)
+    {
+        days = filter.Category switch
+        {
+            ActivityCategory.Email => days.Where(d => d.EmailCount > 0),
+            ActivityCategory.Meeting => days.Where(d => d.InternalMeetingCount + d.ExternalMeetingCount > 0),
+            ActivityCategory.Call => days.Where(d => d.CallCount > 0),
+            ActivityCategory.Chat => days.Where(d => d.ChatCount > 0),
+            ActivityCategory.File => days.Where(d => d.FileCount > 0),
+            ActivityCategory.Login => days.Where(d => d.LoginCount > 0),
+            ActivityCategory.CalendarBlock => days.Where(d => db.Activities.Any(a => a.PersonId == d.PersonId && a.Kind == ActivityKind.CalendarBlock
+                && a.OccurredAt >= d.DayStart && a.OccurredAt < d.DayEnd)),
+            _ => days,
+        };
+        if (filter.Service is { } service)
+        {
+            days = days.Where(d => db.Activities.Any(a => a.PersonId == d.PersonId && a.Source == service && a.OccurredAt >= d.DayStart && a.OccurredAt < d.DayEnd));
+        }
+
+        return days;
     }
 
     /// <summary>The manager and everyone reporting to them directly or through others; a cycle in the directory ends the walk.</summary>

@@ -95,7 +95,7 @@ internal sealed class InsightsWorkspace : IAsyncDisposable
         database.TenantContext.BeginScope(viewer.TenantId);
         var db = database.CreateContext();
         contexts.Add(db);
-        return (db, new ViewerScopes(db, new ViewerUser(viewer), database.TenantContext));
+        return (db, new ViewerScopes(db, new FakeCurrentUser(viewer.Role, viewer.Id), database.TenantContext));
     }
 
     private async Task SeedAsync(bool scoresVisibleToMembers)

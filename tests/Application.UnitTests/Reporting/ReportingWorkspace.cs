@@ -104,7 +104,7 @@ internal sealed class ReportingWorkspace : IDisposable
     {
         using var scope = Database.TenantContext.BeginScope(viewer.TenantId);
         await using var db = Database.CreateContext();
-        var scopes = new ViewerScopes(db, new Viewer(viewer.Id, viewer.Role), Database.TenantContext);
+        var scopes = new ViewerScopes(db, new FakeCurrentUser(viewer.Role, viewer.Id), Database.TenantContext);
         return await run(db, scopes, new WorkspaceDefaultCalendars(db, Database.TenantContext));
     }
 
@@ -121,17 +121,6 @@ internal sealed class ReportingWorkspace : IDisposable
             return Task.CompletedTask;
         });
         return person;
-    }
-
-    private sealed class Viewer(Guid personId, PersonRole role) : ICurrentUser
-    {
-        public string? ExternalTenantId => null;
-
-        public string? ObjectId => null;
-
-        public Guid? PersonId => personId;
-
-        public PersonRole? Role => role;
     }
 }
 

@@ -88,20 +88,9 @@ internal sealed class StreamWorkspace : IDisposable
         var person = People[viewer];
         using var scope = Database.TenantContext.BeginScope(person.TenantId);
         await using var db = Database.CreateContext();
-        var scopes = new ViewerScopes(db, new Viewer(person.Id, role), Database.TenantContext);
+        var scopes = new ViewerScopes(db, new FakeCurrentUser(role, person.Id), Database.TenantContext);
         return await run(db, scopes, new WorkspaceDefaultCalendars(db, Database.TenantContext), Database.TenantContext);
     }
 
     public void Dispose() => Database.Dispose();
-
-    private sealed class Viewer(Guid personId, PersonRole role) : ICurrentUser
-    {
-        public string? ExternalTenantId => null;
-
-        public string? ObjectId => null;
-
-        public Guid? PersonId => personId;
-
-        public PersonRole? Role => role;
-    }
 }

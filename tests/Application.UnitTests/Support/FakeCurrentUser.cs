@@ -3,13 +3,14 @@ using WorkSights.Domain.People;
 
 namespace WorkSights.Application.UnitTests.Support;
 
-internal sealed class FakeCurrentUser(PersonRole? role) : ICurrentUser
+/// <summary>A signed-in person of the test's workspace (or, without <paramref name="personId"/>, only a role).</summary>
+internal sealed class FakeCurrentUser(PersonRole? role, Guid? personId = null) : ICurrentUser
 {
     public string? ExternalTenantId => null;
 
     public string? ObjectId => null;
 
-    public Guid? PersonId => null;
+    public Guid? PersonId => personId;
 
     public PersonRole? Role => role;
 }

@@ -87,6 +87,22 @@ public sealed partial class InsightPagesTests : FunctionalTest
         Assert.Contains("id=\"service-status\"", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task MyOverviewShowsTheObserversFindingsAboutTheSignedInPerson()
+    {
+        var owner = NewBrowser();
+        await owner.SignUpAndConsentAsync(SandboxTenants.Fabrikam.AdminEmail);
+        await App.SeedScoresAsync(Tenant, hoursOf: email => email == SandboxTenants.Fabrikam.AdminEmail ? 9.6 : 1);
+
+        var page = await owner.Browser.GetAsync(owner.At("/Overviews/My"));
+        var html = await page.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var findings = html[html.IndexOf("id=\"findings\"", StringComparison.Ordinal)..];
+        Assert.Contains("Sustained overload", findings, StringComparison.Ordinal);
+        Assert.DoesNotContain("Very light activity", findings, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(PersonRole.Manager, "/Reports/ScoreReport")]
     [InlineData(PersonRole.Member, "/Reports/ScoreReport")]

@@ -15,7 +15,7 @@ public sealed partial class ReportingPagesTests : FunctionalTest
     private static readonly SandboxTenantInfo Fabrikam = SandboxTenants.Fabrikam;
 
     public ReportingPagesTests()
-        : base(new WorkSightsApp { TestServices = services => services.AddScoped<IPersonDayRecomputer, EngineDayRecomputer>() })
+        : base(new WorkSightsApp())
     {
     }
 

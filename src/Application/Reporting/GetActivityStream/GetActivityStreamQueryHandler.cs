@@ -12,7 +12,7 @@ public sealed class GetActivityStreamQueryHandler(IApplicationDbContext db, View
     public async ValueTask<ActivityStreamDto> Handle(GetActivityStreamQuery query, CancellationToken cancellationToken)
     {
         var scope = await scopes.CurrentAsync(cancellationToken);
-        var people = await FilteredPeople.LoadAsync(db, scope, query.Filter, cancellationToken);
+        var people = await ReportFilterQueries.NamesShownAsync(db, scope, query.Filter, cancellationToken);
         var window = StreamItems.WindowOf(query.Day, await StreamItems.ZoneOfAsync(calendars, scope.ViewerId, cancellationToken));
         var everyone = scope.SeesEveryone && query.Filter.Team is null && query.Filter.ManagerId is null;
         var rows = StreamItems.Matching(db.Activities.AsNoTracking().VisibleTo(scope), everyone ? null : people.Keys.ToList(), query.Filter, window);

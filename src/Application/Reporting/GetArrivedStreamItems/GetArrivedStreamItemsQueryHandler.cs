@@ -22,7 +22,7 @@ public sealed class GetArrivedStreamItemsQueryHandler(IApplicationDbContext db, 
             return [];
         }
 
-        var people = await FilteredPeople.LoadAsync(db, scope, query.Filter, cancellationToken);
+        var people = await ReportFilterQueries.NamesShownAsync(db, scope, query.Filter, cancellationToken);
         arrived.IntersectWith(people.Keys);
         if (arrived.Count == 0)
         {

@@ -2,7 +2,6 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using WorkSights.Application.Common.Interfaces;
-using WorkSights.Application.Reporting.Filtering;
 using WorkSights.Application.Reporting.Visibility;
 using WorkSights.Application.Scores;
 using WorkSights.Domain.Activities;
@@ -16,7 +15,7 @@ public sealed class GetExecutiveOverviewQueryHandler(IApplicationDbContext db, V
     public async ValueTask<ExecutiveOverviewDto> Handle(GetExecutiveOverviewQuery query, CancellationToken cancellationToken)
     {
         var scope = await scopes.CurrentAsync(cancellationToken);
-        var people = await Filtering.FilteredPeople.VisibleAsync(db, scope, query.Filter, cancellationToken);
+        var people = await ReportFilterQueries.PeopleShownAsync(db, scope, query.Filter, cancellationToken);
         var from = query.Day.PlusDays(1 - GetExecutiveOverviewQuery.Days);
         var days =
             from d in db.PersonDays.AsNoTracking().VisibleTo(scope).WithActivityOf(db, query.Filter)

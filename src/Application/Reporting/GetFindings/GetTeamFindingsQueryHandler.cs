@@ -1,6 +1,5 @@
 using Mediator;
 using WorkSights.Application.Common.Interfaces;
-using WorkSights.Application.Reporting.Filtering;
 using WorkSights.Application.Reporting.Visibility;
 
 namespace WorkSights.Application.Reporting.GetFindings;
@@ -11,7 +10,7 @@ public sealed class GetTeamFindingsQueryHandler(IApplicationDbContext db, Viewer
     public async ValueTask<IReadOnlyList<FindingDto>> Handle(GetTeamFindingsQuery query, CancellationToken cancellationToken)
     {
         var scope = await scopes.CurrentAsync(cancellationToken);
-        var people = await Filtering.FilteredPeople.VisibleAsync(db, scope, query.Filter, cancellationToken);
+        var people = await ReportFilterQueries.PeopleShownAsync(db, scope, query.Filter, cancellationToken);
         return await observed.FindingsAsync(scope, people, cancellationToken);
     }
 }

@@ -18,7 +18,7 @@ public sealed class GetMapPlacesQueryHandler(IApplicationDbContext db, ViewerSco
     public async ValueTask<MapPlacesDto> Handle(GetMapPlacesQuery query, CancellationToken cancellationToken)
     {
         var scope = await scopes.CurrentAsync(cancellationToken);
-        var people = await FilteredPeople.LoadAsync(db, scope, query.Filter, cancellationToken);
+        var people = await ReportFilterQueries.NamesShownAsync(db, scope, query.Filter, cancellationToken);
         var ids = people.Keys.ToList();
         var places = new List<Place>();
         if (query.Filter.Category is null && query.Filter.Service is null)

@@ -1,7 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using WorkSights.Application.Common.Interfaces;
-using WorkSights.Application.Reporting.Filtering;
 using WorkSights.Application.Reporting.Visibility;
 
 namespace WorkSights.Application.Reporting.GetScoreReport;
@@ -11,7 +10,7 @@ public sealed class GetScoreReportQueryHandler(IApplicationDbContext db, ViewerS
     public async ValueTask<ScoreReportDto> Handle(GetScoreReportQuery query, CancellationToken cancellationToken)
     {
         var scope = await scopes.CurrentAsync(cancellationToken);
-        var people = await Filtering.FilteredPeople.VisibleAsync(db, scope, query.Filter, cancellationToken);
+        var people = await ReportFilterQueries.PeopleShownAsync(db, scope, query.Filter, cancellationToken);
         var days =
             from d in db.PersonDays.AsNoTracking().VisibleTo(scope).WithActivityOf(db, query.Filter)
             join p in people on d.PersonId equals p.Id

@@ -26,40 +26,11 @@ public sealed class ViewerScopes(IApplicationDbContext db, ICurrentUser currentU
         current = role switch
         {
             PersonRole.Owner or PersonRole.Executive => ViewerScope.Everyone(viewerId, role),
-            PersonRole.Manager => ViewerScope.Only(viewerId, role, await ReportingTreeAsync(viewerId, cancellationToken), seesScores: true),
+            PersonRole.Manager => ViewerScope.Only(viewerId, role, await ReportFilterQueries.ReportingTreeAsync(db, viewerId, cancellationToken), seesScores: true),
             PersonRole.Member => ViewerScope.Only(viewerId, role, [viewerId], await MembersSeeScoresAsync(cancellationToken)),
             _ => ViewerScope.Only(viewerId, role, [], seesScores: false),
         };
         return current;
-    }
-
-    /// <summary>The manager and everyone who reports to them directly or through others; a cycle in the directory ends the walk.</summary>
-    private async Task<IEnumerable<Guid>> ReportingTreeAsync(Guid managerId, CancellationToken cancellationToken)
-    {
-        var people = await db.People.AsNoTracking()
-            .Select(p => new { p.Id, p.ExternalId, p.ManagerExternalId })
-            .ToListAsync(cancellationToken);
-        var reportsByManager = people.Where(p => p.ManagerExternalId is not null).ToLookup(p => p.ManagerExternalId!, StringComparer.OrdinalIgnoreCase);
-        var manager = people.FirstOrDefault(p => p.Id == managerId);
-        var tree = new HashSet<Guid> { managerId };
-        var pending = new Queue<string>();
-        if (manager is not null)
-        {
-            pending.Enqueue(manager.ExternalId);
-        }
-
-        while (pending.TryDequeue(out var externalId))
-        {
-            foreach (var report in reportsByManager[externalId])
-            {
-                if (tree.Add(report.Id))
-                {
-                    pending.Enqueue(report.ExternalId);
-                }
-            }
-        }
-
-        return tree;
     }
 
     private async Task<bool> MembersSeeScoresAsync(CancellationToken cancellationToken) =>

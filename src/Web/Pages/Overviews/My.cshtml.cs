@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
+using WorkSights.Application.Reporting.GetFindings;
 using WorkSights.Application.Reporting.GetMyOverview;
 using WorkSights.Application.Reporting.GetReportBar;
 using WorkSights.Web.Pages.Shared.Reporting;
@@ -21,10 +22,13 @@ public sealed class MyModel(IMediator mediator) : PageModel
 
     public MyOverviewDto View { get; private set; } = null!;
 
+    public IReadOnlyList<FindingDto> Findings { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Bar = await mediator.Send(new GetReportBarQuery(), cancellationToken);
         Range = Query.RangeOr(Bar.Today, DefaultDays);
         View = await mediator.Send(new GetMyOverviewQuery(Range.From.ToDateOnly(), Range.To.ToDateOnly()), cancellationToken);
+        Findings = await mediator.Send(new GetMyFindingsQuery(), cancellationToken);
     }
 }
