@@ -173,6 +173,21 @@ public sealed class ActivityWritesTests : IDisposable
     }
 
     [Fact]
+    public async Task A_write_after_shutting_down_fails_and_opens_no_connection()
+    {
+        using var scope = tenantContext.BeginScope(tenant.Id);
+        var writes = new SerializedWrites();
+        await using var db = database.NewContext(tenantContext, writes);
+        await db.SaveChangesWithAsync([Activity.Record(Record("before"), Now)], CancellationToken.None);
+        writes.Dispose();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => db.SaveChangesWithAsync([Activity.Record(Record("late"), Now)], CancellationToken.None));
+
+        await using var reader = database.NewContext(tenantContext);
+        Assert.Equal(["before"], await reader.Activities.Select(a => a.ExternalId).ToListAsync());
+    }
+
+    [Fact]
     public async Task A_page_write_reports_the_time_of_each_of_its_steps()
     {
         using var steps = new PersistenceMeasurements<double>("worksights.activities.page_write.duration");

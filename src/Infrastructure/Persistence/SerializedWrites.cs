@@ -46,6 +46,8 @@ internal sealed class SerializedWrites : SaveChangesInterceptor, IDisposable
     /// <summary>Touched only by the gate's holder.</summary>
     private SqliteConnection? writer;
 
+    private volatile bool disposed;
+
     /// <summary>Touched only by the gate's holder.</summary>
     private GroupTransaction? group;
 
@@ -185,6 +187,7 @@ internal sealed class SerializedWrites : SaveChangesInterceptor, IDisposable
     /// </summary>
     public void Dispose()
     {
+        disposed = true;
         checkpoints?.Dispose();
         if (!gate.Wait(DisposeWait))
         {
@@ -269,8 +272,10 @@ internal sealed class SerializedWrites : SaveChangesInterceptor, IDisposable
         checkpoints?.Committed();
     }
 
+    /// <remarks>After disposal no writer connection is opened again: a late write fails instead of outliving the host.</remarks>
     private SqliteConnection WriterFor(DbContext context)
     {
+        ObjectDisposedException.ThrowIf(disposed, this);
         if (writer is null)
         {
             var connectionString = new SqliteConnectionStringBuilder(context.Database.GetConnectionString()) { Pooling = false }.ToString();

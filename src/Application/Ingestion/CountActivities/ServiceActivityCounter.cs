@@ -29,13 +29,13 @@ public sealed class ServiceActivityCounter(IApplicationDbContext db, TimeProvide
         var counted = await db.Activities.GroupBy(a => a.Kind)
             .Select(g => new { Kind = g.Key, Count = g.LongCount() })
             .ToDictionaryAsync(g => g.Kind, g => g.Count, cancellationToken);
-        var stored = await db.ServiceActivityCounts.ToListAsync(cancellationToken);
-        foreach (var row in stored)
+        var stored = await db.ServiceActivityCounts.ToDictionaryAsync(c => c.Kind, cancellationToken);
+        foreach (var (kind, row) in stored)
         {
-            row.Recounted(counted.GetValueOrDefault(row.Kind), now);
+            row.Recounted(counted.GetValueOrDefault(kind), now);
         }
 
-        foreach (var (kind, count) in counted.Where(c => stored.All(s => s.Kind != c.Key)))
+        foreach (var (kind, count) in counted.Where(c => !stored.ContainsKey(c.Key)))
         {
             db.ServiceActivityCounts.Add(ServiceActivityCount.Of(tenantId, kind, count, now));
         }
