@@ -7,9 +7,10 @@ using WorkSights.Domain.Scores;
 namespace WorkSights.Tests.Shared;
 
 /// <summary>
-/// Person-days for a workspace's people, computed by the real score engine (until the recompute job is merged, the way
-/// reporting tests get scores): a meeting then a call each work day, a different number of hours per person, so the
-/// bands, averages, heatmap and observers all have something to show.
+/// Weeks of person-days for every person of a workspace, computed by the real score engine and written straight to the
+/// read models (quicker than seeding activities and recomputing, which <see cref="ReportingSeed"/> does for one day): a
+/// meeting then a call each work day, a different number of hours per person, so the bands, averages, heatmap and
+/// observers all have something to show.
 /// </summary>
 public static class ScoreSeeding
 {

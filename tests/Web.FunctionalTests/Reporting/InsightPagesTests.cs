@@ -17,7 +17,7 @@ public sealed partial class InsightPagesTests : FunctionalTest
     public async Task CsvExportHoldsExactlyTheRowsThePageShowsGivenFilterSortAndDay()
     {
         var owner = await SignedUpOwnerAsync();
-        var day = await WeekdayAsync();
+        var day = ReportingSeed.LastWorkDay().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var query = $"?date={day}&sort=score&dir=desc&from={day}&to={day}";
 
         var page = await owner.Browser.GetAsync(owner.At("/Reports/ScoreReport" + query));
@@ -47,7 +47,7 @@ public sealed partial class InsightPagesTests : FunctionalTest
     public async Task CsvExportKeepsTheTeamFilter()
     {
         var owner = await SignedUpOwnerAsync();
-        var day = await WeekdayAsync();
+        var day = ReportingSeed.LastWorkDay().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var html = await (await owner.Browser.GetAsync(owner.At($"/Reports/ScoreReport?date={day}"))).Content.ReadAsStringAsync();
         var team = TableRows(html).Select(r => r[2]).First(t => t.Length > 0);
 
@@ -200,18 +200,6 @@ public sealed partial class InsightPagesTests : FunctionalTest
                 .Select(cell => WebUtility.HtmlDecode(Whitespace().Replace(TagPattern().Replace(cell.Groups[1].Value, string.Empty), " ").Trim()))
                 .ToArray())
             .ToList();
-
-    private static async Task<string> WeekdayAsync()
-    {
-        await Task.CompletedTask;
-        var day = DateTime.UtcNow.Date.AddDays(-1);
-        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
-        {
-            day = day.AddDays(-1);
-        }
-
-        return day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-    }
 
     private async Task<SignUpJourney> SignedUpOwnerAsync()
     {

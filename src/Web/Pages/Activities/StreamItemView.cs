@@ -25,24 +25,10 @@ public sealed record StreamItemView(
         item.PersonName,
         item.OccurredAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture),
         $"{item.LocalTime.ToString("HH:mm", CultureInfo.InvariantCulture)} {item.ZoneAbbreviation}",
-        KindOf(item.Kind),
+        ActivityLabels.Of(item.Kind),
         ReportLabels.CssOf(item.Category),
         item.CreditedDuration > TimeSpan.Zero ? ReportLabels.Duration(item.CreditedDuration) : "—",
         item.City is { } city ? item.CountryOrRegion is { } country ? $"{city}, {country}" : city : "Place unknown",
         ReportLabels.Of(item.Source),
         item.IsExternal ? "External" : "Internal");
-
-    public static string KindOf(ActivityKind kind) => kind switch
-    {
-        ActivityKind.EmailSent => "Email sent",
-        ActivityKind.MailboxAccess => "Mailbox opened",
-        ActivityKind.Meeting => "Meeting",
-        ActivityKind.CalendarResponse => "Meeting reply",
-        ActivityKind.CalendarBlock => "Calendar block",
-        ActivityKind.Call => "Call",
-        ActivityKind.ChatMessage => "Chat message",
-        ActivityKind.FileAction => "File",
-        ActivityKind.SignIn => "Sign-in",
-        _ => kind.ToString(),
-    };
 }

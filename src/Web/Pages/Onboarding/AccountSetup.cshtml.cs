@@ -6,6 +6,7 @@ using WorkSights.Application.Onboarding.GetAccountSetup;
 using WorkSights.Application.Onboarding.SaveAccountSetup;
 using WorkSights.Domain.Common;
 using WorkSights.Domain.Tenants;
+using WorkSights.Web.Infrastructure;
 
 namespace WorkSights.Web.Pages.Onboarding;
 
@@ -51,11 +52,7 @@ public sealed class AccountSetupModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        foreach (var key in ModelState.Keys.Where(k => ModelState[k]!.ValidationState == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid).ToList())
-        {
-            ModelState[key]!.Errors.Clear();
-            ModelState.AddModelError(key, "Enter a valid value.");
-        }
+        ModelState.ReplaceBindingErrors("Enter a valid value.");
 
         if (!ModelState.IsValid)
         {
@@ -68,10 +65,7 @@ public sealed class AccountSetupModel(IMediator mediator) : PageModel
         }
         catch (ValidationException ex)
         {
-            foreach (var failure in ex.Errors)
-            {
-                ModelState.AddModelError($"{nameof(Input)}.{failure.PropertyName}", failure.ErrorMessage);
-            }
+            ModelState.AddFailures(nameof(Input), ex);
 
             return await RedisplayAsync(cancellationToken);
         }

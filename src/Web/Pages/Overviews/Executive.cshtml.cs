@@ -23,19 +23,6 @@ public sealed class ExecutiveModel(IMediator mediator) : PageModel
 
     public IReadOnlyList<FindingDto> Findings { get; private set; } = [];
 
-    public static string Kind(ActivityKind kind) => kind switch
-    {
-        ActivityKind.EmailSent => "Email sent",
-        ActivityKind.Meeting => "Meeting",
-        ActivityKind.CalendarBlock => "Calendar block",
-        ActivityKind.CalendarResponse => "Meeting response",
-        ActivityKind.Call => "Call",
-        ActivityKind.ChatMessage => "Chat message",
-        ActivityKind.FileAction => "File",
-        ActivityKind.SignIn => "Sign-in",
-        _ => "Mailbox access",
-    };
-
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Bar = await mediator.Send(new GetReportBarQuery(), cancellationToken);

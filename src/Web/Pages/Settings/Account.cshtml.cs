@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkSights.Application.Observers.GetObserverThresholds;
 using WorkSights.Application.Observers.SaveObserverThresholds;
 using WorkSights.Domain.Common;
+using WorkSights.Web.Infrastructure;
 
 namespace WorkSights.Web.Pages.Settings;
 
@@ -32,11 +33,7 @@ public sealed class AccountModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostThresholdsAsync(CancellationToken cancellationToken)
     {
-        foreach (var key in ModelState.Keys.Where(k => ModelState[k]!.ValidationState == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid).ToList())
-        {
-            ModelState[key]!.Errors.Clear();
-            ModelState.AddModelError(key, "Enter a whole number.");
-        }
+        ModelState.ReplaceBindingErrors("Enter a whole number.");
 
         if (!ModelState.IsValid)
         {
@@ -49,10 +46,7 @@ public sealed class AccountModel(IMediator mediator) : PageModel
         }
         catch (ValidationException ex)
         {
-            foreach (var failure in ex.Errors)
-            {
-                ModelState.AddModelError($"{nameof(Thresholds)}.{failure.PropertyName}", failure.ErrorMessage);
-            }
+            ModelState.AddFailures(nameof(Thresholds), ex);
 
             return Page();
         }
