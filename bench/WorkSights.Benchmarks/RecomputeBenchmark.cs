@@ -21,8 +21,6 @@ internal static class RecomputeBenchmark
     private const int People = 2000;
     private const int Days = 90;
     private static readonly string[] Teams = ["Sales", "Engineering", "Support", "Finance", "Marketing"];
-    private static readonly ActivityLocation[] Places =
-        [new("Lisbon", "Lisboa", "PT", 38.72, -9.14), new("London", null, "GB", 51.51, -0.13), new("Seattle", "WA", "US", 47.61, -122.33)];
 
     public static async Task RunAsync()
     {
@@ -51,7 +49,7 @@ internal static class RecomputeBenchmark
         var seeding = System.Diagnostics.Stopwatch.GetTimestamp();
         foreach (var person in people)
         {
-            var page = Enumerable.Range(1, Days).SelectMany(day => DayOf(tenant.Id, person.Id, today.AddDays(-day), random)).ToList();
+            var page = Enumerable.Range(1, Days).SelectMany(day => ActivityDays.DayOf(tenant.Id, person.Id, today.AddDays(-day), random)).ToList();
             await InWorkspaceAsync(app, tenant.Id, db => db.SaveChangesWithAsync([.. page.Select(r => Activity.Record(r, today))], CancellationToken.None));
             stored += page.Count;
         }
@@ -74,7 +72,7 @@ internal static class RecomputeBenchmark
         var sync = System.Diagnostics.Stopwatch.GetTimestamp();
         foreach (var person in people)
         {
-            var page = DayOf(tenant.Id, person.Id, today, random).ToList();
+            var page = ActivityDays.DayOf(tenant.Id, person.Id, today, random).ToList();
             await InWorkspaceAsync(app, tenant.Id, db => db.SaveChangesWithAsync([.. page.Select(r => Activity.Record(r, today.AddHours(20)))], CancellationToken.None));
         }
 
@@ -90,30 +88,6 @@ internal static class RecomputeBenchmark
         });
         var incrementalElapsed = System.Diagnostics.Stopwatch.GetElapsedTime(incremental);
         Report.Target("incremental recompute after one day's sync", $"{drained:N0} marked person-days in {Report.Seconds(incrementalElapsed)}", "<= 2 s", incrementalElapsed.TotalSeconds <= 2);
-    }
-
-    private static IEnumerable<ActivityRecord> DayOf(Guid tenantId, Guid personId, DateTimeOffset date, Random random)
-    {
-        var weekend = date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
-        var items = weekend ? 2 : 20;
-        for (var i = 0; i < items; i++)
-        {
-            var kind = (i % 10) switch
-            {
-                0 or 1 => ActivityKind.Meeting,
-                2 => ActivityKind.Call,
-                3 or 4 => ActivityKind.ChatMessage,
-                5 => ActivityKind.FileAction,
-                6 => ActivityKind.SignIn,
-                _ => ActivityKind.EmailSent,
-            };
-            var at = date.AddMinutes(random.Next(7 * 60, 19 * 60));
-            var length = kind is ActivityKind.Meeting or ActivityKind.Call ? TimeSpan.FromMinutes(random.Next(15, 90)) : TimeSpan.FromMinutes(5);
-            yield return new ActivityRecord(tenantId, personId, kind, kind == ActivityKind.SignIn ? ActivitySource.EntraId : ActivitySource.Outlook, at, length, null, 2, random.Next(4) == 0, $"{date:yyyyMMdd}-{i}-{random.Next():x}")
-            {
-                Location = kind == ActivityKind.SignIn ? Places[random.Next(Places.Length)] : null,
-            };
-        }
     }
 
     private static async Task<T> InWorkspaceAsync<T>(AppHost app, Guid tenantId, Func<ApplicationDbContext, Task<T>> work, bool withTenant = true)

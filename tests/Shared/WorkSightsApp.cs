@@ -32,6 +32,9 @@ public sealed class WorkSightsApp : WebApplicationFactory<Program>, IAsyncLifeti
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>People the sandbox adds to Contoso beyond its seed, for a workspace of a chosen size.</summary>
+    public int SandboxExtraPeople { get; init; }
+
     /// <summary>Off unless a test is about activity import, so that other tests see no background writes.</summary>
     public bool ActivitySyncEnabled { get; init; }
 
@@ -55,6 +58,7 @@ public sealed class WorkSightsApp : WebApplicationFactory<Program>, IAsyncLifeti
             DataDirectory = PersistSandbox ? Path.Combine(DataDirectory, "sandbox") : null,
             HttpPort = SandboxPorts.Http,
             HttpsPort = SandboxPorts.Https,
+            ExtraPeople = SandboxExtraPeople,
         });
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         StartServer();
