@@ -2,15 +2,15 @@ using System.Globalization;
 
 namespace WorkSights.PageBenchmark;
 
-/// <summary>The command line: <c>--people N --days N --clients N --seconds N --log-sql</c>.</summary>
-internal sealed record PageBenchmarkOptions(int People, int Days, int Clients, int Seconds, bool LogSql)
+/// <summary>The command line: <c>--people N --days N --clients N --seconds N --log-sql --keep-data</c>.</summary>
+internal sealed record PageBenchmarkOptions(int People, int Days, int Clients, int Seconds, bool LogSql, bool KeepData)
 {
     /// <summary>The people the sandbox seeds in Contoso before any extra ones.</summary>
     public const int ContosoSeedPeople = 245;
 
     public static PageBenchmarkOptions Parse(string[] args)
     {
-        var options = new PageBenchmarkOptions(2000, 90, 16, 10, false);
+        var options = new PageBenchmarkOptions(2000, 90, 16, 10, false, false);
         for (var i = 0; i < args.Length; i++)
         {
             options = args[i] switch
@@ -20,7 +20,8 @@ internal sealed record PageBenchmarkOptions(int People, int Days, int Clients, i
                 "--clients" => options with { Clients = Number(args, ++i) },
                 "--seconds" => options with { Seconds = Number(args, ++i) },
                 "--log-sql" => options with { LogSql = true },
-                _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --people N --days N --clients N --seconds N --log-sql"),
+                "--keep-data" => options with { KeepData = true },
+                _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --people N --days N --clients N --seconds N --log-sql --keep-data"),
             };
         }
 

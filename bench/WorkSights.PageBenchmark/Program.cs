@@ -19,6 +19,7 @@ internal static class PageBenchmarkProgram
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_WORKSIGHTS_WEB", WebContentRoot());
         var app = new WorkSightsApp
         {
+            KeepDataOnDispose = options.KeepData,
             SandboxExtraPeople = Math.Max(0, options.People - PageBenchmarkOptions.ContosoSeedPeople),
             TestServices = services => services.AddSingleton<IStartupFilter>(new BaselineEndpoint()),
             Settings = new Dictionary<string, string>
@@ -26,6 +27,7 @@ internal static class PageBenchmarkProgram
                 // The production default: a session is checked against the database at most every 5 seconds.
                 ["Sessions:RevalidateAfter"] = "00:00:05",
                 ["Logging:LogLevel:Default"] = "Warning",
+                ["Logging:LogLevel:WorkSights.Application.Common.Behaviours"] = "Information",
                 ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = options.LogSql ? "Information" : "Warning",
             },
         };
@@ -75,6 +77,10 @@ internal static class PageBenchmarkProgram
         finally
         {
             await ((Xunit.IAsyncLifetime)app).DisposeAsync();
+            if (options.KeepData)
+            {
+                Report.Figure("data kept in", app.DataDirectory);
+            }
         }
 
         Report.Summary();

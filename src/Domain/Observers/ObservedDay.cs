@@ -14,11 +14,4 @@ public sealed record ObservedDay(
     TimeSpan LongestFocus)
 {
     public bool IsScoredWorkDay => IsWorkDay && Score is not null;
-
-    public static ObservedDay Of(PersonDay day)
-    {
-        ArgumentNullException.ThrowIfNull(day);
-        return new ObservedDay(
-            day.Date, day.IsWorkDay, day.Score, day.Band, day.Credited, day.AfterHours, day.InternalMeetings + day.ExternalMeetings, day.LongestFocus);
-    }
 }

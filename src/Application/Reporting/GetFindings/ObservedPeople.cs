@@ -27,12 +27,29 @@ public sealed class ObservedPeople(IApplicationDbContext db, IWorkCalendars cale
                 from d in db.PersonDays.AsNoTracking().VisibleTo(scope)
                 join p in people on d.PersonId equals p.Id
                 where d.Date >= first && d.Date <= today
-                select new { p.DisplayName, Day = d })
+                select new
+                {
+                    d.PersonId,
+                    p.DisplayName,
+                    d.Date,
+                    d.IsWorkDay,
+                    d.Score,
+                    d.Band,
+                    d.Credited,
+                    d.AfterHours,
+                    d.InternalMeetings,
+                    d.ExternalMeetings,
+                    d.LongestFocus,
+                })
             .ToListAsync(cancellationToken);
         return rows
-            .GroupBy(r => (r.Day.PersonId, r.DisplayName))
+            .GroupBy(r => (r.PersonId, r.DisplayName))
             .SelectMany(person => ObserverRules
-                .Evaluate(person.Select(r => ObservedDay.Of(r.Day)), today, thresholds, scope.SeesScores)
+                .Evaluate(
+                    person.Select(r => new ObservedDay(r.Date, r.IsWorkDay, r.Score, r.Band, r.Credited, r.AfterHours, r.InternalMeetings + r.ExternalMeetings, r.LongestFocus)),
+                    today,
+                    thresholds,
+                    scope.SeesScores)
                 .Select(f => new FindingDto(person.Key.PersonId, person.Key.DisplayName, f.Rule, f.From, f.To, f.Explanation)))
             .OrderByDescending(f => f.To)
             .ThenBy(f => f.Rule)
