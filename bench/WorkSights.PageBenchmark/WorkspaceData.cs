@@ -1,4 +1,3 @@
-using Stopwatch = System.Diagnostics.Stopwatch;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WorkSights.Application.Common.Interfaces;
@@ -7,6 +6,7 @@ using WorkSights.Domain.Activities;
 using WorkSights.Infrastructure.Persistence;
 using WorkSights.Infrastructure.Scores;
 using WorkSights.Tests.Shared;
+using Stopwatch = System.Diagnostics.Stopwatch;
 
 namespace WorkSights.PageBenchmark;
 
