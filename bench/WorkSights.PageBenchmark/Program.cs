@@ -37,7 +37,7 @@ internal static class PageBenchmarkProgram
             using var owner = new SignUpJourney(app);
             await owner.SignUpAndConsentAsync(SandboxTenants.Contoso.AdminEmail);
             var workspace = await WorkspaceData.SeedAsync(app, SandboxTenants.Contoso.TenantId, options.Days);
-            var day = WorkspaceData.LastWorkDay();
+            var day = ReportingSeed.LastWorkDay();
             var date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var monthAgo = day.AddDays(-29).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             Report.Figure("workspace", $"{workspace.People:N0} people, {workspace.Activities:N0} activities, {workspace.PersonDays:N0} person-days");

@@ -18,22 +18,10 @@ internal static class WorkspaceData
 {
     public sealed record Seeded(int People, int Activities, int PersonDays, TimeSpan Seeding, TimeSpan Recompute);
 
-    /// <summary>The latest Monday-to-Friday before today (UTC): a whole work day in the past.</summary>
-    public static DateOnly LastWorkDay()
-    {
-        var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
-        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
-        {
-            day = day.AddDays(-1);
-        }
-
-        return day;
-    }
-
     public static async Task<Seeded> SeedAsync(WorkSightsApp app, string externalTenantId, int days)
     {
         var workspace = await app.WorkspaceAsync(externalTenantId);
-        var people = await InWorkspaceAsync(app, workspace.Id, db => db.People.AsNoTracking().Select(p => p.Id).ToListAsync());
+        var people = await app.InWorkspaceAsync(externalTenantId, db => db.People.AsNoTracking().Select(p => p.Id).ToListAsync());
         var today = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero);
         var random = new Random(11);
         var stored = 0;
@@ -41,7 +29,7 @@ internal static class WorkspaceData
         foreach (var person in people)
         {
             var page = Enumerable.Range(1, days).SelectMany(day => ActivityDays.DayOf(workspace.Id, person, today.AddDays(-day), random)).ToList();
-            await InWorkspaceAsync(app, workspace.Id, db => db.SaveChangesWithAsync([.. page.Select(r => Activity.Record(r, today))], CancellationToken.None));
+            await app.InWorkspaceAsync(externalTenantId, db => db.SaveChangesWithAsync([.. page.Select(r => Activity.Record(r, today))], CancellationToken.None));
             stored += page.Count;
         }
 
@@ -55,14 +43,7 @@ internal static class WorkspaceData
         }
 
         var recomputed = Stopwatch.GetElapsedTime(recompute);
-        var personDays = await InWorkspaceAsync(app, workspace.Id, db => db.PersonDays.CountAsync());
+        var personDays = await app.InWorkspaceAsync(externalTenantId, db => db.PersonDays.CountAsync());
         return new Seeded(people.Count, stored, personDays, seeded, recomputed);
-    }
-
-    private static async Task<T> InWorkspaceAsync<T>(WorkSightsApp app, Guid tenantId, Func<ApplicationDbContext, Task<T>> work)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        using var tenant = scope.ServiceProvider.GetRequiredService<ITenantContext>().BeginScope(tenantId);
-        return await work(scope.ServiceProvider.GetRequiredService<ApplicationDbContext>());
     }
 }

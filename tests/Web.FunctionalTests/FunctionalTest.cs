@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
+using WorkSights.Domain.People;
 using WorkSights.Tests.Shared;
 
 namespace WorkSights.Web.FunctionalTests;
@@ -38,6 +39,19 @@ public abstract class FunctionalTest : IAsyncLifetime
         var journey = new SignUpJourney(App);
         journeys.Add(journey);
         return journey;
+    }
+
+    /// <summary>A new browser signed in as a person of the workspace, given login access and the role first.</summary>
+    protected async Task<SignUpJourney> SignInWithRoleAsync(string externalTenantId, string email, PersonRole role)
+    {
+        await App.ChangePersonAsync(externalTenantId, email, p =>
+        {
+            p.GrantLoginAccess();
+            p.AssignRole(role);
+        });
+        var browser = NewBrowser();
+        await browser.LogInAsync(email);
+        return browser;
     }
 
     protected static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response) =>

@@ -71,11 +71,11 @@ internal sealed class InsightsWorkspace : IAsyncDisposable
         return new GetMyFindingsQueryHandler(db, scopes, Observed(db)).Handle(new GetMyFindingsQuery(), CancellationToken.None);
     }
 
-    public ValueTask<ExecutiveOverviewDto> ExecutiveOverviewAsync(Person viewer)
+    public ValueTask<ExecutiveOverviewDto> ExecutiveOverviewAsync(Person viewer, Application.Reporting.ReportFilter? filter = null)
     {
         var (db, scopes) = As(viewer);
         return new GetExecutiveOverviewQueryHandler(db, scopes, new WorkspaceDefaultCalendars(db, database.TenantContext), database.TenantContext, database.Clock)
-            .Handle(new GetExecutiveOverviewQuery(Today, Application.Reporting.ReportFilter.None), CancellationToken.None);
+            .Handle(new GetExecutiveOverviewQuery(Today, filter ?? Application.Reporting.ReportFilter.None), CancellationToken.None);
     }
 
     public async ValueTask DisposeAsync()

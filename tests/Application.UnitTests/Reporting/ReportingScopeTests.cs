@@ -187,4 +187,26 @@ public sealed class ReportingScopeTests
         Assert.Equal(6 * 2, overview.Heatmap.Single(c => c.Weekday == NodaTime.IsoDayOfWeek.Monday).Items);
         Assert.DoesNotContain(overview.Heatmap, c => c.Weekday == NodaTime.IsoDayOfWeek.Saturday);
     }
+
+    [Fact]
+    public async Task ExecutiveOverviewHeatmapCountsOnlyTheTeamGivenTeamFilter()
+    {
+        await using var workspace = await InsightsWorkspace.CreateAsync();
+
+        var overview = await workspace.ExecutiveOverviewAsync(workspace.Ceo, new ReportFilter(Team: "Engineering"));
+
+        Assert.Equal(3 * 2, overview.Heatmap.Single(c => c.Weekday == NodaTime.IsoDayOfWeek.Monday).Items);
+    }
+
+    [Fact]
+    public async Task ExecutiveOverviewHeatmapKeepsOnlyDaysWithTheCategoryGivenCategoryFilter()
+    {
+        await using var workspace = await InsightsWorkspace.CreateAsync();
+
+        var calls = await workspace.ExecutiveOverviewAsync(workspace.Ceo, new ReportFilter(Category: Domain.Activities.ActivityCategory.Call));
+        var emails = await workspace.ExecutiveOverviewAsync(workspace.Ceo, new ReportFilter(Category: Domain.Activities.ActivityCategory.Email));
+
+        Assert.Equal(6 * 2, calls.Heatmap.Single(c => c.Weekday == NodaTime.IsoDayOfWeek.Monday).Items);
+        Assert.Empty(emails.Heatmap);
+    }
 }

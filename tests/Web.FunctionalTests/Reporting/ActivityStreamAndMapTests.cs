@@ -36,10 +36,10 @@ public sealed partial class ActivityStreamAndMapTests : FunctionalTest
         await App.ChangePersonAsync(SandboxTenants.Fabrikam.TenantId, indirect.Email, p =>
             p.ApplyDirectoryProfile(new DirectoryProfile(p.Email, p.DisplayName, p.Department, p.JobTitle, lena.ExternalId), DateTimeOffset.UtcNow));
         Assert.Equal(head.ExternalId, lena.ManagerExternalId);
-        var member = await SignInAsync(SandboxTenants.Fabrikam.MemberEmail, PersonRole.Member);
-        var manager = await SignInAsync(head.Email, PersonRole.Manager);
+        var member = await SignInWithRoleAsync(SandboxTenants.Fabrikam.TenantId, SandboxTenants.Fabrikam.MemberEmail, PersonRole.Member);
+        var manager = await SignInWithRoleAsync(SandboxTenants.Fabrikam.TenantId, head.Email, PersonRole.Manager);
         var engineer = seeded.PeopleByEmail.Values.Last(p => p.JobTitle == "Software Engineer");
-        var technicalAdmin = await SignInAsync(engineer.Email, PersonRole.TechnicalAdmin);
+        var technicalAdmin = await SignInWithRoleAsync(SandboxTenants.Fabrikam.TenantId, engineer.Email, PersonRole.TechnicalAdmin);
 
         var everyone = seeded.ActivityOwner.Keys.ToHashSet();
         Assert.Equal(everyone, await StreamIdsAsync(seeded.Owner));
@@ -79,12 +79,12 @@ public sealed partial class ActivityStreamAndMapTests : FunctionalTest
     public async Task LoadMoreLinkWalksThePagesWithoutJavaScript()
     {
         var seeded = await SeedFabrikamAsync(extraPerPerson: 5);
-        var seen = new List<string>();
+        var seen = new List<Guid>();
         var url = seeded.Owner.At($"/Activities/Stream?date={DayText}");
         for (var pages = 0; pages < 10; pages++)
         {
             var html = await (await seeded.Owner.Browser.GetAsync(url)).Content.ReadAsStringAsync();
-            seen.AddRange(DataIds().Matches(html).Select(m => m.Groups[1].Value));
+            seen.AddRange(ReportingMarkup.ActivityIds(html));
             var more = LoadMore().Match(html);
             if (!more.Success)
             {
@@ -95,7 +95,7 @@ public sealed partial class ActivityStreamAndMapTests : FunctionalTest
         }
 
         Assert.Equal(seeded.ActivityOwner.Count, seen.Count);
-        Assert.Equal(seeded.ActivityOwner.Keys.Select(id => id.ToString("N")).Order(), seen.Order());
+        Assert.Equal(seeded.ActivityOwner.Keys.Order(), seen.Order());
     }
 
     [Theory]
@@ -124,7 +124,7 @@ public sealed partial class ActivityStreamAndMapTests : FunctionalTest
         var seeded = await SeedFabrikamAsync();
         var lena = seeded.PeopleByEmail[SandboxTenants.Fabrikam.MemberEmail];
         var other = seeded.PeopleByEmail.Values.First(p => p.Id != lena.Id);
-        var member = await SignInAsync(lena.Email, PersonRole.Member);
+        var member = await SignInWithRoleAsync(SandboxTenants.Fabrikam.TenantId, lena.Email, PersonRole.Member);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
         string lastEventId;
@@ -198,30 +198,19 @@ public sealed partial class ActivityStreamAndMapTests : FunctionalTest
         return activity.Id;
     }
 
-    private async Task<SignUpJourney> SignInAsync(string email, PersonRole role)
-    {
-        await App.ChangePersonAsync(SandboxTenants.Fabrikam.TenantId, email, p =>
-        {
-            p.GrantLoginAccess();
-            p.AssignRole(role);
-        });
-        var browser = NewBrowser();
-        await browser.LogInAsync(email);
-        return browser;
-    }
 
     private static async Task<HashSet<Guid>> StreamIdsAsync(SignUpJourney browser)
     {
         var response = await browser.Browser.GetAsync(browser.At($"/Activities/Stream?date={DayText}"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return DataIds().Matches(await response.Content.ReadAsStringAsync()).Select(m => Guid.ParseExact(m.Groups[1].Value, "N")).ToHashSet();
+        return ReportingMarkup.ActivityIds(await response.Content.ReadAsStringAsync()).ToHashSet();
     }
 
     private static async Task<List<string>> PinNamesAsync(SignUpJourney browser)
     {
         var response = await browser.Browser.GetAsync(browser.At($"/Activities/Map?date={DayText}"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return PinNames().Matches(await response.Content.ReadAsStringAsync()).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).Order().ToList();
+        return ReportingMarkup.PinNames(await response.Content.ReadAsStringAsync()).Order().ToList();
     }
 
     private static async Task<EventReader> OpenEventsAsync(SignUpJourney browser, string? lastEventId, CancellationToken cancellationToken)
@@ -269,11 +258,6 @@ public sealed partial class ActivityStreamAndMapTests : FunctionalTest
         }
     }
 
-    [GeneratedRegex("data-id=\"([0-9a-f]{32})\"")]
-    private static partial Regex DataIds();
-
-    [GeneratedRegex("data-pin data-name=\"([^\"]+)\"")]
-    private static partial Regex PinNames();
 
     [GeneratedRegex("href=\"([^\"]+)\" data-load-more")]
     private static partial Regex LoadMore();

@@ -30,17 +30,6 @@ public sealed partial class ReportingPagesTests : FunctionalTest
         return owner;
     }
 
-    private async Task<SignUpJourney> SignInAsync(string email, PersonRole role)
-    {
-        await App.ChangePersonAsync(Fabrikam.TenantId, email, p =>
-        {
-            p.GrantLoginAccess();
-            p.AssignRole(role);
-        });
-        var browser = NewBrowser();
-        await browser.LogInAsync(email);
-        return browser;
-    }
 
     private Task<List<(Guid Id, string Email, string ExternalId, string? Manager)>> PeopleAsync(string tenantId) =>
         App.InWorkspaceAsync(tenantId, async db => (await db.People.AsNoTracking().ToListAsync()).Select(p => (p.Id, p.Email, p.ExternalId, p.ManagerExternalId)).ToList());
@@ -51,15 +40,13 @@ public sealed partial class ReportingPagesTests : FunctionalTest
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    private static HashSet<Guid> RowsOf(string html) => DashboardRow().Matches(html).Select(m => Guid.Parse(m.Groups[1].Value)).ToHashSet();
-
     [Fact]
     public async Task MemberSeesOnlyTheirOwnDayAndAnyoneElseIsNotFound()
     {
         await OwnerAsync();
         var lena = await App.SeedTypicalDayAsync(Fabrikam.TenantId, Fabrikam.MemberEmail, Day);
         var other = (await PeopleAsync(Fabrikam.TenantId)).First(p => p.Email != Fabrikam.MemberEmail).Id;
-        var member = await SignInAsync(Fabrikam.MemberEmail, PersonRole.Member);
+        var member = await SignInWithRoleAsync(Fabrikam.TenantId, Fabrikam.MemberEmail, PersonRole.Member);
 
         var (status, dashboard) = await GetAsync(member, $"/Dashboard?date={DateParam}");
         var (ownStatus, own) = await GetAsync(member, $"/Activities/Detail/{lena}?date={DateParam}");
@@ -67,7 +54,7 @@ public sealed partial class ReportingPagesTests : FunctionalTest
         var (myStatus, my) = await GetAsync(member, "/Overviews/My");
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal([lena], RowsOf(dashboard));
+        Assert.Equal([lena], ReportingMarkup.PersonRowIds(dashboard));
         Assert.Contains("score-chip band-yellow", dashboard, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, ownStatus);
         Assert.Contains("Quarterly planning", own, StringComparison.Ordinal);
@@ -95,13 +82,13 @@ public sealed partial class ReportingPagesTests : FunctionalTest
         Assert.Equal(direct.ExternalId, indirect.Manager);
         var outside = people.First(p => string.Equals(p.ExternalId, manager.Manager, StringComparison.OrdinalIgnoreCase));
         await App.SeedTypicalDayAsync(Fabrikam.TenantId, indirect.Email, Day);
-        var browser = await SignInAsync(manager.Email, PersonRole.Manager);
+        var browser = await SignInWithRoleAsync(Fabrikam.TenantId, manager.Email, PersonRole.Manager);
 
         var (_, dashboard) = await GetAsync(browser, $"/Dashboard?date={DateParam}");
         var (indirectStatus, _) = await GetAsync(browser, $"/Activities/Detail/{indirect.Id}?date={DateParam}");
         var (outsideStatus, _) = await GetAsync(browser, $"/Activities/Detail/{outside.Id}?date={DateParam}");
 
-        var rows = RowsOf(dashboard);
+        var rows = ReportingMarkup.PersonRowIds(dashboard);
         Assert.Contains(manager.Id, rows);
         Assert.Contains(direct.Id, rows);
         Assert.Contains(indirect.Id, rows);
@@ -119,7 +106,7 @@ public sealed partial class ReportingPagesTests : FunctionalTest
         var people = await PeopleAsync(Fabrikam.TenantId);
         var contosoPerson = (await PeopleAsync(SandboxTenants.Contoso.TenantId)).First().Id;
         var executiveEmail = people.First(p => p.Email != Fabrikam.AdminEmail && p.Email != Fabrikam.MemberEmail).Email;
-        var executive = await SignInAsync(executiveEmail, PersonRole.Executive);
+        var executive = await SignInWithRoleAsync(Fabrikam.TenantId, executiveEmail, PersonRole.Executive);
 
         var (_, ownerDashboard) = await GetAsync(owner, $"/Dashboard?date={DateParam}");
         var (_, executiveDashboard) = await GetAsync(executive, $"/Dashboard?date={DateParam}");
@@ -128,11 +115,11 @@ public sealed partial class ReportingPagesTests : FunctionalTest
 
         var reported = await App.InWorkspaceAsync(Fabrikam.TenantId, db => db.People.AsNoTracking()
             .Where(p => p.Status == PersonStatus.Active && p.ProvisioningState != ProvisioningState.Blocked).Select(p => p.Id).ToListAsync());
-        Assert.Equal(reported.ToHashSet(), RowsOf(ownerDashboard));
-        Assert.Equal(reported.ToHashSet(), RowsOf(executiveDashboard));
+        Assert.Equal(reported.ToHashSet(), ReportingMarkup.PersonRowIds(ownerDashboard));
+        Assert.Equal(reported.ToHashSet(), ReportingMarkup.PersonRowIds(executiveDashboard));
         Assert.Equal(HttpStatusCode.NotFound, foreignStatus);
         Assert.Equal(HttpStatusCode.OK, foreignManagerStatus);
-        Assert.Empty(RowsOf(filtered));
+        Assert.Empty(ReportingMarkup.PersonRowIds(filtered));
         Assert.Contains("Nobody matches these filters", filtered, StringComparison.Ordinal);
     }
 
@@ -141,7 +128,7 @@ public sealed partial class ReportingPagesTests : FunctionalTest
     {
         await OwnerAsync();
         var lena = await App.SeedTypicalDayAsync(Fabrikam.TenantId, Fabrikam.MemberEmail, Day);
-        var admin = await SignInAsync(Fabrikam.MemberEmail, PersonRole.TechnicalAdmin);
+        var admin = await SignInWithRoleAsync(Fabrikam.TenantId, Fabrikam.MemberEmail, PersonRole.TechnicalAdmin);
 
         // As every page a role may not use: the sign-in cookie's access-denied page, which answers 403.
         foreach (var path in new[] { "/Dashboard", $"/Activities/Detail/{lena}?date={DateParam}", "/Overviews/My" })
@@ -164,7 +151,7 @@ public sealed partial class ReportingPagesTests : FunctionalTest
             (await db.Tenants.SingleAsync()).ShowScoresToMembers(false);
             return true;
         });
-        var member = await SignInAsync(Fabrikam.MemberEmail, PersonRole.Member);
+        var member = await SignInWithRoleAsync(Fabrikam.TenantId, Fabrikam.MemberEmail, PersonRole.Member);
 
         foreach (var path in new[] { $"/Dashboard?date={DateParam}", $"/Activities/Detail/{lena}?date={DateParam}", $"/Overviews/My?to={DateParam}" })
         {
@@ -187,7 +174,7 @@ public sealed partial class ReportingPagesTests : FunctionalTest
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (dashboardStatus, myStatus));
         Assert.Contains("No activity yet", dashboard, StringComparison.Ordinal);
-        Assert.NotEmpty(RowsOf(dashboard));
+        Assert.NotEmpty(ReportingMarkup.PersonRowIds(dashboard));
         Assert.Contains("No days computed yet", my, StringComparison.Ordinal);
     }
 
@@ -256,7 +243,7 @@ public sealed partial class ReportingPagesTests : FunctionalTest
         await App.SeedTypicalDayAsync(Fabrikam.TenantId, Fabrikam.AdminEmail, Day);
         var ownerHtml = await (await owner.Browser.GetAsync(owner.At($"/Activities/Detail/{ownerId}?date={DateParam}"))).Content.ReadAsStringAsync();
         var email = await App.InWorkspaceAsync(Fabrikam.TenantId, db => db.Activities.Where(a => a.PersonId == ownerId && a.Kind == Domain.Activities.ActivityKind.EmailSent).Select(a => a.Id).SingleAsync());
-        var member = await SignInAsync(Fabrikam.MemberEmail, PersonRole.Member);
+        var member = await SignInWithRoleAsync(Fabrikam.TenantId, Fabrikam.MemberEmail, PersonRole.Member);
         var memberPage = member.At("/Dashboard");
         var memberHtml = await (await member.Browser.GetAsync(memberPage)).Content.ReadAsStringAsync();
 
@@ -274,9 +261,6 @@ public sealed partial class ReportingPagesTests : FunctionalTest
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.False(await App.InWorkspaceAsync(Fabrikam.TenantId, db => db.ActivityCorrections.AnyAsync()));
     }
-
-    [GeneratedRegex("data-person=\"([0-9a-f-]{36})\"")]
-    private static partial Regex DashboardRow();
 
     /// <summary>Strips what may hold a 64 for other reasons: ids, hashes, attributes of styles and dates.</summary>
     [GeneratedRegex("<[^>]*>|[0-9a-f]{8}-[0-9a-f-]{27}|\\d{4}-\\d{2}-\\d{2}")]

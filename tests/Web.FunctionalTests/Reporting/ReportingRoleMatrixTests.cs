@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,7 +19,7 @@ namespace WorkSights.Web.FunctionalTests.Reporting;
 /// Issue 11's role matrix: every reporting page and endpoint (found in the app's endpoint metadata) × every role and
 /// signed out → everyone / filtered to the viewer's scope / 404 for a person outside it / the 403 page / the sign-in page.
 /// </summary>
-public sealed partial class ReportingRoleMatrixTests : FunctionalTest
+public sealed class ReportingRoleMatrixTests : FunctionalTest
 {
     private static readonly SandboxTenantInfo Fabrikam = SandboxTenants.Fabrikam;
 
@@ -75,15 +74,15 @@ public sealed partial class ReportingRoleMatrixTests : FunctionalTest
 
     private static readonly Row[] Rows =
     [
-        new("/Dashboard", $"/Dashboard?date={DayText}", Audience.Analytics, Reach.Scope, (m, html) => PersonIds(html)),
+        new("/Dashboard", $"/Dashboard?date={DayText}", Audience.Analytics, Reach.Scope, (m, html) => ReportingMarkup.PersonRowIds(html)),
         new("/Overviews/My", $"/Overviews/My?to={DayText}", Audience.Analytics, Reach.Self),
         new("/Overviews/Executive", "/Overviews/Executive", Audience.Executive, Reach.Scope),
-        new("/Reports/ScoreReport", $"/Reports/ScoreReport?date={DayText}", Audience.Executive, Reach.Scope, (m, html) => PersonIds(html)),
+        new("/Reports/ScoreReport", $"/Reports/ScoreReport?date={DayText}", Audience.Executive, Reach.Scope, (m, html) => ReportingMarkup.PersonRowIds(html)),
         new("/Reports/ScoreReport?handler=Csv", $"/Reports/ScoreReport?date={DayText}&handler=csv", Audience.Executive, Reach.Scope, (m, csv) => NamesIn(m, csv)),
         new("/Activities/Stream", $"/Activities/Stream?date={DayText}", Audience.Analytics, Reach.Scope, (m, html) => StreamPeople(m, html)),
         new("/Activities/Stream", $"/Activities/Stream?date={DayText}&after={new StreamCursor(new DateTimeOffset(Day.AddDays(2).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), Guid.Empty)}", Audience.Analytics, Reach.Scope, (m, html) => StreamPeople(m, html)),
         new("/Activities/Stream/events", $"/Activities/Stream/events?date={DayText}", Audience.Analytics, Reach.Connection),
-        new("/Activities/Map", $"/Activities/Map?date={DayText}", Audience.Analytics, Reach.Scope, (m, html) => PinNames().Matches(html).Select(p => m.IdsByName[WebUtility.HtmlDecode(p.Groups[1].Value)]).ToHashSet()),
+        new("/Activities/Map", $"/Activities/Map?date={DayText}", Audience.Analytics, Reach.Scope, (m, html) => ReportingMarkup.PinNames(html).Select(name => m.IdsByName[name]).ToHashSet()),
         new("/Activities/Detail", "/Activities/Detail/{person}?date=" + DayText, Audience.Analytics, Reach.Scope),
     ];
 
@@ -310,10 +309,10 @@ public sealed partial class ReportingRoleMatrixTests : FunctionalTest
         List<Viewer> viewers =
         [
             new("Owner", PersonRole.Owner, owner, admin.Id),
-            new("Executive", PersonRole.Executive, await SignInAsync(executive.Email, PersonRole.Executive), executive.Id),
-            new("Manager", PersonRole.Manager, await SignInAsync(head.Email, PersonRole.Manager), head.Id),
-            new("Member", PersonRole.Member, await SignInAsync(lena.Email, PersonRole.Member), lena.Id),
-            new("Technical Admin", PersonRole.TechnicalAdmin, await SignInAsync(technicalAdmin.Email, PersonRole.TechnicalAdmin), technicalAdmin.Id),
+            new("Executive", PersonRole.Executive, await SignInWithRoleAsync(Fabrikam.TenantId, executive.Email, PersonRole.Executive), executive.Id),
+            new("Manager", PersonRole.Manager, await SignInWithRoleAsync(Fabrikam.TenantId, head.Email, PersonRole.Manager), head.Id),
+            new("Member", PersonRole.Member, await SignInWithRoleAsync(Fabrikam.TenantId, lena.Email, PersonRole.Member), lena.Id),
+            new("Technical Admin", PersonRole.TechnicalAdmin, await SignInWithRoleAsync(Fabrikam.TenantId, technicalAdmin.Email, PersonRole.TechnicalAdmin), technicalAdmin.Id),
             new("Signed out", null, NewBrowser(), null),
         ];
         return (matrix, viewers);
@@ -322,32 +321,10 @@ public sealed partial class ReportingRoleMatrixTests : FunctionalTest
     private async Task<Dictionary<string, Person>> PeopleAsync() =>
         await App.InWorkspaceAsync(Fabrikam.TenantId, db => db.People.AsNoTracking().ToDictionaryAsync(p => p.Email));
 
-    private async Task<SignUpJourney> SignInAsync(string email, PersonRole role)
-    {
-        await App.ChangePersonAsync(Fabrikam.TenantId, email, p =>
-        {
-            p.GrantLoginAccess();
-            p.AssignRole(role);
-        });
-        var browser = NewBrowser();
-        await browser.LogInAsync(email);
-        return browser;
-    }
-
-    private static HashSet<Guid> PersonIds(string html) => PersonRows().Matches(html).Select(m => Guid.Parse(m.Groups[1].Value)).ToHashSet();
 
     private static HashSet<Guid> StreamPeople(Matrix matrix, string html) =>
-        ActivityIds().Matches(html).Select(m => matrix.PersonOfActivity[Guid.ParseExact(m.Groups[1].Value, "N")]).ToHashSet();
+        ReportingMarkup.ActivityIds(html).Select(id => matrix.PersonOfActivity[id]).ToHashSet();
 
     private static HashSet<Guid> NamesIn(Matrix matrix, string text) =>
         matrix.IdsByName.Where(p => text.Contains(p.Key, StringComparison.Ordinal)).Select(p => p.Value).ToHashSet();
-
-    [GeneratedRegex("data-person=\"([0-9a-f-]{36})\"")]
-    private static partial Regex PersonRows();
-
-    [GeneratedRegex("data-id=\"([0-9a-f]{32})\"")]
-    private static partial Regex ActivityIds();
-
-    [GeneratedRegex("data-pin data-name=\"([^\"]+)\"")]
-    private static partial Regex PinNames();
 }
