@@ -5,12 +5,14 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Domain.Activities;
+using WorkSights.Domain.Audit;
 using WorkSights.Domain.Common;
 using WorkSights.Domain.Directory;
 using WorkSights.Domain.Ingestion;
 using WorkSights.Domain.Observers;
 using WorkSights.Domain.Onboarding;
 using WorkSights.Domain.People;
+using WorkSights.Domain.Schedules;
 using WorkSights.Domain.Scores;
 using WorkSights.Domain.Sessions;
 using WorkSights.Domain.Tenants;
@@ -58,6 +60,16 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<FeedCheckpoint> FeedCheckpoints => Set<FeedCheckpoint>();
 
     public DbSet<ServiceActivityCount> ServiceActivityCounts => Set<ServiceActivityCount>();
+
+    public DbSet<NamedSchedule> NamedSchedules => Set<NamedSchedule>();
+
+    public DbSet<CustomSchedule> CustomSchedules => Set<CustomSchedule>();
+
+    public DbSet<PersonScheduleSettings> PersonScheduleSettings => Set<PersonScheduleSettings>();
+
+    public DbSet<HolidayObservance> HolidayObservances => Set<HolidayObservance>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<UserSession> Sessions => Set<UserSession>();
 
@@ -207,9 +219,14 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         where TEntity : class, ITenantOwned =>
         modelBuilder.Entity<TEntity>().HasQueryFilter(TenantFilter, e => e.TenantId == CurrentTenantId);
 
-    /// <summary>No row may be written for another workspace than the one the request or job acts for.</summary>
+    /// <summary>No row may be written for another workspace than the one the request or job acts for; the audit log is only ever added to.</summary>
     private void EnsureTenantOwnership()
     {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The audit log cannot be changed or pruned.");
+        }
+
         foreach (var entry in ChangeTracker.Entries<ITenantOwned>())
         {
             if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted

@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using WorkSights.Domain.Activities;
+using WorkSights.Domain.Audit;
 using WorkSights.Domain.Directory;
 using WorkSights.Domain.Ingestion;
 using WorkSights.Domain.Observers;
 using WorkSights.Domain.Onboarding;
 using WorkSights.Domain.People;
+using WorkSights.Domain.Schedules;
 using WorkSights.Domain.Scores;
 using WorkSights.Domain.Tenants;
 
@@ -46,6 +48,17 @@ public interface IApplicationDbContext
     DbSet<FeedCheckpoint> FeedCheckpoints { get; }
 
     DbSet<ServiceActivityCount> ServiceActivityCounts { get; }
+
+    DbSet<NamedSchedule> NamedSchedules { get; }
+
+    DbSet<CustomSchedule> CustomSchedules { get; }
+
+    DbSet<PersonScheduleSettings> PersonScheduleSettings { get; }
+
+    DbSet<HolidayObservance> HolidayObservances { get; }
+
+    /// <summary>Append-only: adding is the only change a save accepts.</summary>
+    DbSet<AuditEntry> AuditEntries { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 
