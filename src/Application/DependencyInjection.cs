@@ -1,9 +1,11 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using WorkSights.Application.Ingestion.Arrivals;
 using WorkSights.Application.Ingestion.CountActivities;
 using WorkSights.Application.Ingestion.Feeds;
 using WorkSights.Application.Reporting.Visibility;
+using WorkSights.Application.Schedules;
 using WorkSights.Application.Scores;
 
 namespace WorkSights.Application;
@@ -15,7 +17,8 @@ public static class DependencyInjection
     {
         services.AddValidatorsFromAssemblyContaining(typeof(DependencyInjection), includeInternalTypes: true);
         services.AddSingleton(TimeProvider.System);
-        services.AddScoped<IWorkCalendars, WorkspaceDefaultCalendars>();
+        services.AddScoped<IWorkCalendars, WorkCalendars>();
+        services.TryAddSingleton<IImportedWorkSettings>(NoImportedWorkSettings.Instance);
         services.AddScoped<ViewerScopes>();
         services.AddScoped<ServiceActivityCounter>();
         services.AddSingleton<ActivityArrivals>();

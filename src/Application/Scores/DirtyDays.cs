@@ -48,5 +48,45 @@ public static class DirtyDays
         db.MarkDaysDirty(personId, candidates.Min(), candidates.Max());
     }
 
+    /// <summary>
+    /// Marks every date anyone of the workspace (or of <paramref name="personIds"/>) has or could have a result on: one
+    /// range for all of them, from the earliest stored day, item or history to tomorrow, found with a handful of queries.
+    /// </summary>
+    public static async Task MarkEveryDayOfEveryoneAsync(
+        IApplicationDbContext db, IReadOnlyCollection<Guid>? personIds, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var people = personIds ?? await db.People.AsNoTracking().Select(p => p.Id).ToListAsync(cancellationToken);
+        if (people.Count == 0)
+        {
+            return;
+        }
+
+        var earliestImport = await db.People.AsNoTracking().MinAsync(p => (DateTimeOffset?)p.ImportedAt, cancellationToken) ?? now;
+        var candidates = new List<DateOnly>
+        {
+            UtcDate(earliestImport).AddDays(-ScoredDays.HistoryDays - 1),
+            UtcDate(now).AddDays(2),
+        };
+        candidates.AddRange(new[]
+        {
+            await db.PersonDays.AsNoTracking().MinAsync(d => (DateOnly?)d.Date, cancellationToken),
+            await db.PersonDays.AsNoTracking().MaxAsync(d => (DateOnly?)d.Date, cancellationToken),
+        }.OfType<DateOnly>());
+        var firstItem = await db.Activities.AsNoTracking().MinAsync(a => (DateTimeOffset?)a.OccurredAt, cancellationToken);
+        var lastItem = await db.Activities.AsNoTracking().MaxAsync(a => (DateTimeOffset?)a.OccurredAt, cancellationToken);
+        if (firstItem is { } first && lastItem is { } last)
+        {
+            candidates.Add(UtcDate(first).AddDays(-1));
+            candidates.Add(UtcDate(last + StoredActivity.LongestReach).AddDays(1));
+        }
+
+        var (from, to) = (candidates.Min(), candidates.Max());
+        foreach (var personId in people)
+        {
+            db.MarkDaysDirty(personId, from, to);
+        }
+    }
+
     private static DateOnly UtcDate(DateTimeOffset instant) => DateOnly.FromDateTime(instant.UtcDateTime);
 }

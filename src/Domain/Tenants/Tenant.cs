@@ -156,6 +156,19 @@ public sealed class Tenant
         SetupCompletedAt ??= Guard.Utc(now, "Setup time");
     }
 
+    /// <summary>The schedule, target and time zone of everyone who has none of their own.</summary>
+    public void ChangeDefaultSchedule(WorkSchedule schedule, int targetPercent, string timeZoneId)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        var current = Details ?? throw new DomainRuleViolationException("Finish the account setup before changing the default schedule.");
+        var changed = new CompanyDetails(current.Name, current.Industry, current.Size, current.CountryCode, timeZoneId, schedule, targetPercent);
+        TimeZoneId = changed.TimeZoneId;
+        ScheduleWorkDays = string.Join(',', changed.DefaultSchedule.WorkDays.Select(d => (int)d));
+        ScheduleStart = changed.DefaultSchedule.Start;
+        ScheduleEnd = changed.DefaultSchedule.End;
+        DefaultTargetPercent = changed.DefaultTargetPercent;
+    }
+
     private static DayOfWeek[] ParseDays(string days) =>
         days.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(d => (DayOfWeek)int.Parse(d, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 

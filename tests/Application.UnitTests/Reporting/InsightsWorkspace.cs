@@ -3,6 +3,7 @@ using WorkSights.Application.Reporting.GetExecutiveOverview;
 using WorkSights.Application.Reporting.GetFindings;
 using WorkSights.Application.Reporting.GetScoreReport;
 using WorkSights.Application.Reporting.Visibility;
+using WorkSights.Application.Schedules;
 using WorkSights.Application.Scores;
 using WorkSights.Application.UnitTests.Support;
 using WorkSights.Domain.Activities;
@@ -74,7 +75,7 @@ internal sealed class InsightsWorkspace : IAsyncDisposable
     public ValueTask<ExecutiveOverviewDto> ExecutiveOverviewAsync(Person viewer, Application.Reporting.ReportFilter? filter = null)
     {
         var (db, scopes) = As(viewer);
-        return new GetExecutiveOverviewQueryHandler(db, scopes, new WorkspaceDefaultCalendars(db, database.TenantContext), database.TenantContext, database.Clock)
+        return new GetExecutiveOverviewQueryHandler(db, scopes, new WorkCalendars(db, database.TenantContext, NoImportedWorkSettings.Instance), database.TenantContext, database.Clock)
             .Handle(new GetExecutiveOverviewQuery(Today, filter ?? Application.Reporting.ReportFilter.None), CancellationToken.None);
     }
 
@@ -88,7 +89,7 @@ internal sealed class InsightsWorkspace : IAsyncDisposable
         database.Dispose();
     }
 
-    private ObservedPeople Observed(ApplicationDbContext db) => new(db, new WorkspaceDefaultCalendars(db, database.TenantContext), database.Clock);
+    private ObservedPeople Observed(ApplicationDbContext db) => new(db, new WorkCalendars(db, database.TenantContext, NoImportedWorkSettings.Instance), database.Clock);
 
     private (ApplicationDbContext Db, ViewerScopes Scopes) As(Person viewer)
     {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Application.Reporting.Visibility;
+using WorkSights.Application.Schedules;
 using WorkSights.Application.Scores;
 using WorkSights.Application.UnitTests.Support;
 using WorkSights.Domain.Activities;
@@ -71,7 +72,7 @@ internal sealed class ReportingWorkspace : IDisposable
         InWorkspaceAsync(person.TenantId, async db =>
         {
             var localDate = date ?? Day;
-            var calendars = await new WorkspaceDefaultCalendars(db, Database.TenantContext).ForPeopleAsync([person.Id], CancellationToken.None);
+            var calendars = await new WorkCalendars(db, Database.TenantContext, NoImportedWorkSettings.Instance).ForPeopleAsync([person.Id], CancellationToken.None);
             var calendar = calendars[person.Id];
             var day = calendar.DayOf(LocalDate.FromDateOnly(localDate));
             var from = day.Bounds.Start - Activity.MaximumCreditedDuration;
@@ -105,7 +106,7 @@ internal sealed class ReportingWorkspace : IDisposable
         using var scope = Database.TenantContext.BeginScope(viewer.TenantId);
         await using var db = Database.CreateContext();
         var scopes = new ViewerScopes(db, new FakeCurrentUser(viewer.Role, viewer.Id), Database.TenantContext);
-        return await run(db, scopes, new WorkspaceDefaultCalendars(db, Database.TenantContext));
+        return await run(db, scopes, new WorkCalendars(db, Database.TenantContext, NoImportedWorkSettings.Instance));
     }
 
     public void Dispose() => Database.Dispose();

@@ -1,6 +1,7 @@
 using NodaTime;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Application.Reporting.Visibility;
+using WorkSights.Application.Schedules;
 using WorkSights.Application.Scores;
 using WorkSights.Application.UnitTests.Support;
 using WorkSights.Domain.Activities;
@@ -89,7 +90,7 @@ internal sealed class StreamWorkspace : IDisposable
         using var scope = Database.TenantContext.BeginScope(person.TenantId);
         await using var db = Database.CreateContext();
         var scopes = new ViewerScopes(db, new FakeCurrentUser(role, person.Id), Database.TenantContext);
-        return await run(db, scopes, new WorkspaceDefaultCalendars(db, Database.TenantContext), Database.TenantContext);
+        return await run(db, scopes, new WorkCalendars(db, Database.TenantContext, NoImportedWorkSettings.Instance), Database.TenantContext);
     }
 
     public void Dispose() => Database.Dispose();
