@@ -88,7 +88,10 @@ public sealed partial class BrowserlessClient : IDisposable
         var form = FindForm(html, formId) ?? throw new InvalidOperationException($"No form {formId} on {pageUrl}; the page reads: {TextOf(html)}");
         var action = FormAction().Match(form).Groups[1].Value;
         var target = action.Length == 0 ? pageUrl : new Uri(pageUrl, WebUtility.HtmlDecode(action));
-        var fields = HiddenInput().Matches(form).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        // A repeated hidden name (ASP.NET's __Invariant marks each date input) is posted once, with its first value.
+        var fields = HiddenInput().Matches(form)
+            .GroupBy(m => WebUtility.HtmlDecode(m.Groups["name"].Value))
+            .ToDictionary(g => g.Key, g => WebUtility.HtmlDecode(g.First().Groups["value"].Value));
         foreach (var (key, value) in values ?? new Dictionary<string, string>())
         {
             fields[key] = value;

@@ -116,6 +116,23 @@ public sealed class ScheduleCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task ScheduleTabShowsTheWeekInForceAndWhereEachValueComesFromGivenOwnSettings()
+    {
+        var (tenant, ada, _) = await WorkspaceAsync();
+        using var scope = database.TenantContext.BeginScope(tenant.Id);
+        await using var db = database.CreateContext();
+        var self = new FakeCurrentUser(PersonRole.Member, ada.Id);
+        await new SavePersonScheduleCommandHandler(db, self, database.Clock).Handle(new SavePersonScheduleCommand(ada.Id, null, 90, null, "Asia/Tokyo"), CancellationToken.None);
+
+        var tab = await new GetPersonScheduleQueryHandler(db, database.TenantContext, self, NoImportedWorkSettings.Instance, database.Clock)
+            .Handle(new GetPersonScheduleQuery(ada.Id), CancellationToken.None);
+
+        Assert.Equal(("Asia/Tokyo", "set in WorkSights", 90, "GB", "workspace default"), (tab.EffectiveTimeZoneId, tab.TimeZoneSource, tab.EffectiveTargetPercent, tab.EffectiveHolidayRegion, tab.HoursSource));
+        Assert.Equal(new DateOnly(2026, 3, 2), tab.ThisWeek[0].Date);
+        Assert.Equal(["09:00–17:00", "09:00–17:00", "09:00–17:00", "09:00–17:00", "09:00–17:00", "off", "off"], tab.ThisWeek.Select(d => d.Hours));
+    }
+
+    [Fact]
     public async Task AuditEntryCannotBeChangedOrRemovedGivenAnyAttempt()
     {
         var (tenant, ada, _) = await WorkspaceAsync();
