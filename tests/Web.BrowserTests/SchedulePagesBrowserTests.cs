@@ -32,18 +32,18 @@ public sealed class SchedulePagesBrowserTests : IAsyncLifetime
         await page.FillAsync("#new-schedule-name", "Early shift");
         for (var day = 0; day < 5; day++)
         {
-            await page.SelectOptionAsync($"#Named_{day}_kind", "Hours");
-            await page.FillAsync($"#Named_{day}_start", "07:00");
-            await page.FillAsync($"#Named_{day}_end", "15:00");
+            await page.SelectOptionAsync($"#new_schedule_{day}_kind", "Hours");
+            await page.FillAsync($"#new_schedule_{day}_start", "07:00");
+            await page.FillAsync($"#new_schedule_{day}_end", "15:00");
         }
 
         await page.ClickAsync("#new-schedule-form button[type='submit']");
-        await Assertions.Expect(page.Locator(".named-schedule summary").First).ToContainTextAsync("Mon–Fri 07:00–15:00, Sat–Sun default hours");
+        await Assertions.Expect(page.Locator(".named-schedule summary").First).ToContainTextAsync("Mon–Fri 07:00–15:00, Sat–Sun usual hours");
         await browser.ScreenshotAsync("1280-workspace");
         await browser.AssertAccessibleAsync();
 
         await page.GotoAsync(new Uri(app.BaseAddress, "/Settings/Personal").ToString());
-        await page.SelectOptionAsync("#Settings_NamedScheduleId", new SelectOptionValue { Label = "Early shift (Mon–Fri 07:00–15:00, Sat–Sun default hours)" });
+        await page.SelectOptionAsync("#Settings_NamedScheduleId", new SelectOptionValue { Label = "Early shift (Mon–Fri 07:00–15:00, Sat–Sun usual hours)" });
         await page.ClickAsync("#schedule-settings-form button[type='submit']");
         await Assertions.Expect(page.Locator(".week-glance")).ToContainTextAsync("07:00–15:00");
         await page.ClickAsync("text=Add a vacation or temporary change");

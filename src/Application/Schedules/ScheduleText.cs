@@ -42,7 +42,7 @@ public static class ScheduleText
         {
             DayPlanKind.Hours => string.Create(CultureInfo.InvariantCulture, $"{plan.Start:HH\\:mm}–{plan.End:HH\\:mm}"),
             DayPlanKind.Off => "off",
-            _ => "regular hours",
+            _ => "usual hours",
         };
     }
 
