@@ -16,6 +16,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssemblyContaining(typeof(DependencyInjection), includeInternalTypes: true);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<IWorkCalendars, WorkspaceDefaultCalendars>();
+        services.AddScoped<IImportedWorkSettings, Directory.ImportWorkSettings.StoredWorkSettings>();
         services.AddScoped<ViewerScopes>();
         services.AddScoped<ServiceActivityCounter>();
         services.AddSingleton<ActivityArrivals>();

@@ -57,7 +57,8 @@ internal static class SandboxMailboxSettings
             ["delegateMeetingMessageDeliveryOptions"] = "sendToDelegateOnly",
             ["dateFormat"] = dateFormat,
             ["timeFormat"] = timeFormat,
-            ["userPurpose"] = new JsonObject { ["value"] = "user" },
+            // An enum in Graph's v1.0 metadata (and so a string to the SDK), though a docs example shows {"value": "user"}.
+            ["userPurpose"] = "user",
             ["automaticRepliesSetting"] = new JsonObject
             {
                 ["status"] = "disabled",

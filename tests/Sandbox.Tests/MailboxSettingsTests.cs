@@ -19,7 +19,7 @@ public sealed class MailboxSettingsTests(OutlookFixture fixture) : OutlookTestBa
         Assert.EndsWith($"$metadata#users('{person.Id}')/mailboxSettings", settings.GetProperty("@odata.context").GetString());
         Assert.Equal(person.Profile.MailboxTimeZone, settings.GetProperty("timeZone").GetString());
         Assert.Equal(person.Profile.TimeZoneId, Iana(person));
-        Assert.Equal("user", settings.GetProperty("userPurpose").GetProperty("value").GetString());
+        Assert.Equal("user", settings.GetProperty("userPurpose").GetString());
         Assert.Equal("disabled", settings.GetProperty("automaticRepliesSetting").GetProperty("status").GetString());
         Assert.False(string.IsNullOrEmpty(settings.GetProperty("language").GetProperty("locale").GetString()));
         var hours = settings.GetProperty("workingHours");
