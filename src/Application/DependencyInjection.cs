@@ -1,6 +1,5 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using WorkSights.Application.Ingestion.Arrivals;
 using WorkSights.Application.Ingestion.CountActivities;
 using WorkSights.Application.Ingestion.Feeds;
@@ -18,7 +17,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssemblyContaining(typeof(DependencyInjection), includeInternalTypes: true);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<IWorkCalendars, WorkCalendars>();
-        services.TryAddSingleton<IImportedWorkSettings>(NoImportedWorkSettings.Instance);
+        services.AddScoped<IImportedWorkSettings, Directory.ImportWorkSettings.StoredWorkSettings>();
         services.AddScoped<ViewerScopes>();
         services.AddScoped<ServiceActivityCounter>();
         services.AddSingleton<ActivityArrivals>();

@@ -57,7 +57,7 @@ public static class DependencyInjection
         services.AddHostedService<ConsentRecheckWorker>();
 
         services.Scan(scan => scan.FromAssemblyOf<ApplicationDbContext>()
-            .AddClasses(classes => classes.AssignableToAny(typeof(IDirectoryReader), typeof(IMailboxReader), typeof(ICallRecordReader), typeof(ISignInReader), typeof(IAdminConsentLinks), typeof(IConsentVerifier), typeof(ITenantAdministrators)), publicOnly: false)
+            .AddClasses(classes => classes.AssignableToAny(typeof(IDirectoryReader), typeof(IMailboxReader), typeof(IMailboxSettingsReader), typeof(ICallRecordReader), typeof(ISignInReader), typeof(IAdminConsentLinks), typeof(IConsentVerifier), typeof(ITenantAdministrators)), publicOnly: false)
             .AsImplementedInterfaces()
             .WithScopedLifetime());
         return services;

@@ -41,12 +41,15 @@ internal static partial class OutlookEndpoints
 
     public static void Map(WebApplication app, SandboxState state)
     {
-        app.MapGet("/v1.0/users/{id}/mailFolders/{folder}", Guard(state, calendar: false, GetFolderAsync));
+        app.MapGet("/v1.0/users/{id}/mailFolders/{folder}", Guard(state, MailRoles, GetFolderAsync));
+        app.MapGet("/v1.0/users/{id}/mailboxSettings", Guard(state, MailboxSettingsRoles, m => MailboxSettingsAsync(m, SandboxMailboxSettings.All)));
+        app.MapGet("/v1.0/users/{id}/mailboxSettings/workingHours", Guard(state, MailboxSettingsRoles, m => MailboxSettingsAsync(m, SandboxMailboxSettings.WorkingHours)));
+        app.MapGet("/v1.0/users/{id}/mailboxSettings/timeZone", Guard(state, MailboxSettingsRoles, m => MailboxSettingsAsync(m, SandboxMailboxSettings.TimeZone)));
         // The Graph SDK (Kiota) calls functions with parentheses: .../messages/delta() and .../calendarView/delta().
         foreach (var suffix in new[] { "delta", "delta()" })
         {
-            app.MapGet($"/v1.0/users/{{id}}/mailFolders/{{folder}}/messages/{suffix}", Guard(state, calendar: false, MailDeltaAsync));
-            app.MapGet($"/v1.0/users/{{id}}/calendarView/{suffix}", Guard(state, calendar: true, CalendarDeltaAsync));
+            app.MapGet($"/v1.0/users/{{id}}/mailFolders/{{folder}}/messages/{suffix}", Guard(state, MailRoles, MailDeltaAsync));
+            app.MapGet($"/v1.0/users/{{id}}/calendarView/{suffix}", Guard(state, CalendarRoles, CalendarDeltaAsync));
         }
         app.MapPost("/v1.0/$batch", ctx => BatchAsync(ctx, state));
     }
@@ -97,7 +100,12 @@ internal static partial class OutlookEndpoints
         await next(ctx).ConfigureAwait(false);
     }
 
-    private static RequestDelegate Guard(SandboxState state, bool calendar, Func<Mailbox, Task> handler) => async ctx =>
+    /// <summary>The application permissions that open each kind of endpoint (any one of them).</summary>
+    private static readonly string[] MailRoles = ["Mail.ReadBasic.All", "Mail.Read"];
+    private static readonly string[] CalendarRoles = ["Calendars.ReadBasic.All", "Calendars.Read"];
+    private static readonly string[] MailboxSettingsRoles = ["MailboxSettings.Read", "MailboxSettings.ReadWrite"];
+
+    private static RequestDelegate Guard(SandboxState state, string[] roles, Func<Mailbox, Task> handler) => async ctx =>
     {
         var requestId = Guid.NewGuid().ToString();
         var clientRequestId = ctx.Request.Headers["client-request-id"].ToString();
@@ -119,10 +127,7 @@ internal static partial class OutlookEndpoints
                 throw new OutlookException(429, "TooManyRequests", "Too many requests. Retry after the number of seconds in the Retry-After header.", forced);
             }
 
-            var allowed = calendar
-                ? principal.Roles.Contains("Calendars.ReadBasic.All") || principal.Roles.Contains("Calendars.Read")
-                : principal.Roles.Contains("Mail.ReadBasic.All") || principal.Roles.Contains("Mail.Read");
-            if (!allowed)
+            if (!roles.Any(principal.Roles.Contains))
             {
                 throw new OutlookException(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.");
             }
@@ -219,6 +224,9 @@ internal static partial class OutlookEndpoints
             ["isHidden"] = false,
         }, GraphContentType);
     }
+
+    private static Task MailboxSettingsAsync(Mailbox m, string part) =>
+        Http.JsonAsync(m.Ctx, 200, SandboxMailboxSettings.Render(m.Person, part, $"{m.State.BaseFor(m.Ctx)}v1.0/$metadata#users('{m.User.Id}')/mailboxSettings"), GraphContentType);
 
     private static (int? PageSize, bool UtcAsked, List<string> Applied) ParsePrefer(HttpRequest request)
     {

@@ -16,6 +16,7 @@ public sealed class SandboxDirectory
         new("Microsoft Graph", "CallRecords.Read.All", "45bbb07e-7321-4fd7-a8f6-3ff27e6a81c8", "Read all call records"),
         new("Microsoft Graph", "AuditLog.Read.All", "b0afded3-3588-46d8-8b3d-9842eff778da", "Read all audit log data"),
         new("Microsoft Graph", "Directory.Read.All", "7ab1d382-f21e-4acd-a863-ba3e13f7da61", "Read directory data"),
+        new("Microsoft Graph", "MailboxSettings.Read", "40f97065-369a-49f4-947c-6a255697ae91", "Read all user mailbox settings"),
         new("Microsoft Graph", "Reports.Read.All", "230c1aed-a721-4c5d-9cb4-a90514e508ef", "Read all usage reports"),
         new("Office 365 Management APIs", "ActivityFeed.Read", "594c1fb6-4f81-4475-ae41-0c394909246c", "Read activity data for your organization"),
     ];

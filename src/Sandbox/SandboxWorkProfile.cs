@@ -9,6 +9,14 @@ public sealed record SandboxWorkProfile(string UserId, string TimeZoneId, string
 
     /// <summary>Usual local start of the working day (minutes after midnight) before per-day variation.</summary>
     public int UsualStartMinutes { get; init; }
+
+    /// <summary>The mailbox's time zone as Outlook reports it in <c>mailboxSettings</c>: the Windows name of
+    /// <see cref="TimeZoneId"/> for most people, the IANA name itself for the others (an administrator's choice, and
+    /// Microsoft returns both).</summary>
+    public string MailboxTimeZone { get; init; } = string.Empty;
+
+    /// <summary>Outlook's working hours: end of the working day in minutes after midnight (start is <see cref="UsualStartMinutes"/>).</summary>
+    public int WorkingHoursEndMinutes => UsualStartMinutes + SandboxMailboxSettings.WorkingHoursLength;
 }
 
 /// <summary>Deterministic SplitMix64 generator seeded from a string key.</summary>

@@ -92,6 +92,7 @@ internal sealed class WorkRoster
         {
             HasActivity = active,
             UsualStartMinutes = start,
+            MailboxTimeZone = SandboxMailboxSettings.ZoneNameFor(user.Id, zone),
         };
         return new WorkPerson
         {

@@ -32,6 +32,12 @@ public abstract class OutlookTestBase
     protected static async Task<string> TokenAsync(SandboxServer server, SandboxClientApp app, string tenantId)
     {
         server.Directory.GrantConsent(tenantId, app.ClientId);
+        return await IssuedTokenAsync(server, app, tenantId);
+    }
+
+    /// <summary>A fresh app-only token carrying whatever the app is granted right now.</summary>
+    protected static async Task<string> IssuedTokenAsync(SandboxServer server, SandboxClientApp app, string tenantId)
+    {
         using var client = Client(server);
         using var response = await client.PostAsync($"{tenantId}/oauth2/v2.0/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {

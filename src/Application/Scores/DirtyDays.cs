@@ -62,6 +62,17 @@ public static class DirtyDays
             return;
         }
 
+        var (from, to) = await EveryDayRangeAsync(db, now, cancellationToken);
+        foreach (var personId in people)
+        {
+            db.MarkDaysDirty(personId, from, to);
+        }
+    }
+
+    /// <summary>The dates anyone of the workspace has or could have a result on: from the earliest stored day, item or history to tomorrow.</summary>
+    public static async Task<(DateOnly From, DateOnly To)> EveryDayRangeAsync(IApplicationDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         var earliestImport = await db.People.AsNoTracking().MinAsync(p => (DateTimeOffset?)p.ImportedAt, cancellationToken) ?? now;
         var candidates = new List<DateOnly>
         {
@@ -81,11 +92,7 @@ public static class DirtyDays
             candidates.Add(UtcDate(last + StoredActivity.LongestReach).AddDays(1));
         }
 
-        var (from, to) = (candidates.Min(), candidates.Max());
-        foreach (var personId in people)
-        {
-            db.MarkDaysDirty(personId, from, to);
-        }
+        return (candidates.Min(), candidates.Max());
     }
 
     private static DateOnly UtcDate(DateTimeOffset instant) => DateOnly.FromDateTime(instant.UtcDateTime);

@@ -24,6 +24,10 @@ public sealed class DirectorySyncState : ITenantOwned
 
     public int ImportedCount { get; private set; }
 
+    /// <summary>Since when Microsoft has refused to let WorkSights read mailbox settings (the organisation consented before
+    /// that permission was asked for); null while they can be read.</summary>
+    public DateTimeOffset? MailboxSettingsDeniedSince { get; private set; }
+
     public static DirectorySyncState For(Guid tenantId) => new() { Id = Guid.NewGuid(), TenantId = tenantId };
 
     public void Succeeded(string deltaLink, int importedCount, DateTimeOffset now)
@@ -39,6 +43,11 @@ public sealed class DirectorySyncState : ITenantOwned
         LastAttemptAt = Guard.Utc(now, "Sync time");
         LastError = Guard.Required(error, "Error", 1000);
     }
+
+    /// <summary>Mailbox settings were refused; the first refusal's time is kept.</summary>
+    public void MailboxSettingsDenied(DateTimeOffset now) => MailboxSettingsDeniedSince ??= Guard.Utc(now, "Refusal time");
+
+    public void MailboxSettingsAllowed() => MailboxSettingsDeniedSince = null;
 
     /// <summary>The provider no longer knows the delta link: the next sync starts over with a full import.</summary>
     public void ForgetDeltaLink() => DeltaLink = null;

@@ -44,6 +44,10 @@ public sealed class Person : ITenantOwned
     public DateTimeOffset UpdatedAt { get; private set; }
 
     /// <summary>An Owner who can still sign in: while the workspace has one, nobody else becomes Owner through sign-up or consent.</summary>
+    /// <summary>Whose work WorkSights reads from the provider: people still in the directory whom nobody blocked.</summary>
+    public static Expression<Func<Person, bool>> IsImportable { get; } =
+        p => p.Status == PersonStatus.Active && p.ProvisioningState != ProvisioningState.Blocked;
+
     public static Expression<Func<Person, bool>> IsActiveOwner { get; } =
         p => p.Role == PersonRole.Owner && p.Status == PersonStatus.Active && p.HasLoginAccess && p.ProvisioningState != ProvisioningState.Blocked;
 

@@ -1,3 +1,4 @@
+using WorkSights.Application.Directory.ImportWorkSettings;
 using WorkSights.Application.Onboarding.Consent;
 
 namespace WorkSights.Infrastructure.Identity;
@@ -12,6 +13,7 @@ internal static class MicrosoftPermissions
         new("Directory.Read.All", "read the directory's structure and roles"),
         new("Mail.ReadBasic.All", "read mail metadata (never bodies or attachments)"),
         new("Calendars.ReadBasic.All", "read calendar metadata (never bodies or attachments)"),
+        MailboxSettingsPermission.Required,
         new("CallRecords.Read.All", "read Teams call records"),
         new("AuditLog.Read.All", "read sign-ins"),
         new("Reports.Read.All", "read usage reports"),

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WorkSights.Application.Directory.ImportDirectory;
+using WorkSights.Application.Directory.ImportWorkSettings;
 using WorkSights.Application.Ingestion;
 using WorkSights.Application.Ingestion.RecordThrottling;
 using WorkSights.Application.Ingestion.RunActivitySync;
@@ -32,6 +33,12 @@ public sealed partial class ActivitySyncRunner(
         if (directory is { Outcome: DirectoryImportOutcome.Throttled, NotBefore: { } notBefore })
         {
             await SendAsync(new RecordThrottlingCommand(tenantId, notBefore), cancellationToken);
+        }
+
+        if (directory.Outcome == DirectoryImportOutcome.Completed)
+        {
+            // The people just imported get their time zone and working hours; a refusal or pause there never stops the run.
+            await SendAsync(new ImportWorkSettingsCommand(tenantId), cancellationToken);
         }
 
         var plan = await SendAsync(new StartActivitySyncCommand(tenantId), cancellationToken);

@@ -24,12 +24,7 @@ public sealed class ImportDirectoryCommandHandler(
         }
 
         using var scope = tenantContext.BeginScope(tenant.Id);
-        var state = await db.DirectorySyncStates.SingleOrDefaultAsync(cancellationToken);
-        if (state is null)
-        {
-            state = DirectorySyncState.For(tenant.Id);
-            db.DirectorySyncStates.Add(state);
-        }
+        var state = await DirectorySyncStates.LoadOrAddAsync(db, tenant.Id, cancellationToken);
 
         var now = clock.GetUtcNow();
         try

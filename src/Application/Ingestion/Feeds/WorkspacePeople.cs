@@ -28,7 +28,7 @@ internal sealed class WorkspacePeople
     public static async Task<WorkspacePeople> LoadAsync(IApplicationDbContext db, Tenant tenant, CancellationToken cancellationToken)
     {
         var people = await db.People
-            .Where(p => p.Status == PersonStatus.Active && p.ProvisioningState != ProvisioningState.Blocked)
+            .Where(Person.IsImportable)
             .Select(p => new { p.Id, p.ExternalId, p.Email })
             .ToListAsync(cancellationToken);
         var domains = await WorkspaceDomains.ReadAsync(db, tenant, cancellationToken);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Common.Interfaces;
+using WorkSights.Application.Directory.ImportWorkSettings;
 using WorkSights.Application.Ingestion.Feeds;
 using WorkSights.Application.Onboarding.RecheckConsent;
 using WorkSights.Domain.Activities;
@@ -63,7 +64,10 @@ public sealed class GetServiceViewQueryHandler(
             service.IsRunning,
             service.WasInterrupted ? service.RunInterruptedAt : null,
             tenant.ConsentRecoveredAt,
-            nextCheck is { } due && due < now ? now : nextCheck);
+            nextCheck is { } due && due < now ? now : nextCheck,
+            directory?.MailboxSettingsDeniedSince is { } refusedSince
+                ? [new MissingPermissionDto(MailboxSettingsPermission.Required.Name, MailboxSettingsPermission.Required.Purpose, refusedSince)]
+                : []);
     }
 
     private static readonly ServiceFeature[] ShownInOrder =

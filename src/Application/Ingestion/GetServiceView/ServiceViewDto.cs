@@ -21,7 +21,8 @@ public sealed record ServiceViewDto(
     bool IsRunning,
     DateTimeOffset? RunInterruptedAt,
     DateTimeOffset? ConsentRecoveredAt,
-    DateTimeOffset? NextConsentCheckAt)
+    DateTimeOffset? NextConsentCheckAt,
+    IReadOnlyList<MissingPermissionDto> MissingPermissions)
 {
     public int ProgressPercent => PeopleInRun == 0 ? 0 : (int)Math.Round(100.0 * PeopleDone / PeopleInRun);
 }
@@ -30,3 +31,7 @@ public sealed record ServiceViewDto(
 public sealed record ServiceFeatureDto(ServiceFeature Feature, bool Enabled, bool IsAvailable, long ItemsImported);
 
 public sealed record ServiceProblemDto(DateTimeOffset At, string Message);
+
+/// <summary>A permission WorkSights asks for that the organisation has not granted (it consented before it was asked for),
+/// noticed when Microsoft first refused a read that needs it.</summary>
+public sealed record MissingPermissionDto(string Name, string Purpose, DateTimeOffset RefusedSince);

@@ -26,7 +26,7 @@ public sealed class StartActivitySyncCommandHandler(IApplicationDbContext db, IT
         }
 
         var people = await db.People
-            .Where(p => p.Status == PersonStatus.Active && p.ProvisioningState != ProvisioningState.Blocked)
+            .Where(Person.IsImportable)
             .OrderBy(p => p.Id)
             .Select(p => p.Id)
             .ToListAsync(cancellationToken);

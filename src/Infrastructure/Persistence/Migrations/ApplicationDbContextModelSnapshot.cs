@@ -180,6 +180,9 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.Property<long?>("LastSucceededAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("MailboxSettingsDeniedSince")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
 
@@ -526,6 +529,41 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("People", (string)null);
+                });
+
+            modelBuilder.Entity("WorkSights.Domain.People.PersonMailboxSettings", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZoneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkDayBits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly?>("WorkEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("WorkStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkingHoursTimeZoneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("PersonMailboxSettings", (string)null);
                 });
 
             modelBuilder.Entity("WorkSights.Domain.Schedules.CustomSchedule", b =>
@@ -1172,6 +1210,21 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("WorkSights.Domain.People.Person", b =>
                 {
+                    b.HasOne("WorkSights.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WorkSights.Domain.People.PersonMailboxSettings", b =>
+                {
+                    b.HasOne("WorkSights.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("WorkSights.Domain.Tenants.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")

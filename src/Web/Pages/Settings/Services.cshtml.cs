@@ -49,6 +49,13 @@ public sealed class ServicesModel(IMediator mediator) : PageModel
         _ => "Paused: disconnected",
     };
 
+    /// <summary>What the workspace goes without while <paramref name="permission"/> is missing.</summary>
+    public static string Consequence(string permission) => permission switch
+    {
+        "MailboxSettings.Read" => "; until then people keep the workspace's default time zone and working hours.",
+        _ => ".",
+    };
+
     public static string Time(DateTimeOffset? at) =>
         at is { } value ? value.UtcDateTime.ToString("d MMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture) : "—";
 

@@ -1,0 +1,6 @@
+using Mediator;
+
+namespace WorkSights.Application.Directory.ImportWorkSettings;
+
+/// <summary>Reads the time zone and working hours of each importable person whose mailbox settings are missing or stale.</summary>
+public sealed record ImportWorkSettingsCommand(Guid TenantId) : ICommand<WorkSettingsImportResult>;

@@ -1,0 +1,123 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using WorkSights.Application.Common.Exceptions;
+using WorkSights.Application.Common.Interfaces;
+using WorkSights.Application.Scores;
+using WorkSights.Domain.Directory;
+using WorkSights.Domain.People;
+using WorkSights.Domain.Tenants;
+
+namespace WorkSights.Application.Directory.ImportWorkSettings;
+
+/// <summary>
+/// Mailbox settings change rarely, so each person's are read once a day at most; a sync that is refused the permission or
+/// interrupted keeps what it read and never fails the sync it runs in.
+/// </summary>
+public sealed class ImportWorkSettingsCommandHandler(
+    IApplicationDbContext db,
+    ITenantContext tenantContext,
+    IMailboxSettingsReader reader,
+    TimeProvider clock)
+    : ICommandHandler<ImportWorkSettingsCommand, WorkSettingsImportResult>
+{
+    public static readonly TimeSpan RefreshAfter = TimeSpan.FromDays(1);
+
+    /// <summary>Outlook serves four requests at a time per mailbox; these are four different mailboxes, a small share of the app's limits.</summary>
+    private const int MailboxesAtOnce = 4;
+
+    public async ValueTask<WorkSettingsImportResult> Handle(ImportWorkSettingsCommand command, CancellationToken cancellationToken)
+    {
+        var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.Id == command.TenantId, cancellationToken)
+            ?? throw new NotFoundException("Workspace");
+        if (tenant.Status != TenantStatus.Active)
+        {
+            return new WorkSettingsImportResult(WorkSettingsImportOutcome.WorkspaceNotActive, 0, 0);
+        }
+
+        using var scope = tenantContext.BeginScope(tenant.Id);
+        var state = await DirectorySyncStates.LoadOrAddAsync(db, tenant.Id, cancellationToken);
+
+        var now = clock.GetUtcNow();
+        var people = await db.People.Where(Person.IsImportable).OrderBy(p => p.Id).Select(p => new { p.Id, p.ExternalId }).ToListAsync(cancellationToken);
+        var stored = await db.PersonMailboxSettings.ToDictionaryAsync(s => s.PersonId, cancellationToken);
+        var due = people.Where(p => !stored.TryGetValue(p.Id, out var settings) || settings.ImportedAt <= now - RefreshAfter).ToList();
+
+        int read = 0, changed = 0;
+        (DateOnly From, DateOnly To)? scoredDays = null;
+        foreach (var chunk in due.Chunk(MailboxesAtOnce))
+        {
+            (Guid PersonId, MailboxSettingsSnapshot? Snapshot)[] snapshots;
+            try
+            {
+                snapshots = await Task.WhenAll(chunk.Select(async p => (p.Id, await ReadAsync(tenant.ExternalTenantId, p.ExternalId, cancellationToken))));
+            }
+            catch (PermissionNotGrantedException)
+            {
+                state.MailboxSettingsDenied(now);
+                await db.SaveChangesAsync(cancellationToken);
+                return new WorkSettingsImportResult(WorkSettingsImportOutcome.PermissionMissing, read, changed);
+            }
+            catch (Exception ex) when (ex is ProviderThrottledException or ProviderUnavailableException or ConsentRevokedException)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return new WorkSettingsImportResult(WorkSettingsImportOutcome.Interrupted, read, changed);
+            }
+
+            foreach (var (personId, snapshot) in snapshots)
+            {
+                if (snapshot is null)
+                {
+                    continue;
+                }
+
+                read++;
+                var workTime = ToWorkTime(snapshot);
+                bool isNew;
+                if (stored.TryGetValue(personId, out var settings))
+                {
+                    isNew = settings.Refresh(workTime, now);
+                }
+                else
+                {
+                    db.PersonMailboxSettings.Add(PersonMailboxSettings.Import(tenant.Id, personId, workTime, now));
+                    isNew = true;
+                }
+
+                if (isNew)
+                {
+                    changed++;
+                    scoredDays ??= await DirtyDays.EveryDayRangeAsync(db, now, cancellationToken);
+                    db.MarkDaysDirty(personId, scoredDays.Value.From, scoredDays.Value.To);
+                }
+            }
+
+            state.MailboxSettingsAllowed();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return new WorkSettingsImportResult(WorkSettingsImportOutcome.Completed, read, changed);
+    }
+
+    /// <summary>The snapshot, or null when the person has no mailbox.</summary>
+    private async Task<MailboxSettingsSnapshot?> ReadAsync(string externalTenantId, string mailbox, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.ReadAsync(externalTenantId, mailbox, cancellationToken);
+        }
+        catch (SourceNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    internal static MailboxWorkTime ToWorkTime(MailboxSettingsSnapshot snapshot)
+    {
+        var zone = MailboxTimeZones.ToIana(snapshot.TimeZone, snapshot.Locale);
+        var days = snapshot.WorkDays
+            .Select(d => Enum.TryParse<DayOfWeek>(d, ignoreCase: true, out var day) ? day : (DayOfWeek?)null)
+            .OfType<DayOfWeek>()
+            .ToHashSet();
+        return new MailboxWorkTime(zone, days, snapshot.Start, snapshot.End, MailboxTimeZones.ToIana(snapshot.WorkingHoursTimeZone, snapshot.Locale) ?? zone);
+    }
+}

@@ -1,0 +1,126 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using WorkSights.Application.Directory.ImportDirectory;
+using WorkSights.Application.Directory.ImportWorkSettings;
+using WorkSights.Domain.People;
+using WorkSights.Infrastructure.Graph;
+using WorkSights.Infrastructure.IntegrationTests.Support;
+using WorkSights.Infrastructure.Tenancy;
+using WorkSights.Sandbox;
+
+namespace WorkSights.Infrastructure.IntegrationTests;
+
+/// <summary>Time zones and working hours from mailbox settings, read over HTTP from the sandbox by the Graph SDK.</summary>
+public sealed class WorkSettingsImportTests : DirectoryImportTestBase
+{
+    [Fact]
+    public async Task StoresIanaZonesAndWorkingHoursGivenMailboxesNamingZonesTheWindowsOrTheIanaWay()
+    {
+        var contoso = await CreateWorkspaceAsync(Contoso);
+        Assert.Equal(DirectoryImportOutcome.Completed, (await ImportAsync(contoso)).Outcome);
+
+        var result = await ImportWorkSettingsAsync(contoso);
+
+        var people = (await PeopleAsync(contoso)).ToDictionary(p => p.Id);
+        var stored = await StoredAsync(contoso);
+        var workers = Sandbox.Directory.GetUsers(Contoso.TenantId)
+            .Select(u => Sandbox.Directory.GetWorkProfile(Contoso.TenantId, u.Id))
+            .OfType<SandboxWorkProfile>()
+            .ToDictionary(p => p.UserId);
+        Assert.Equal(WorkSettingsImportOutcome.Completed, result.Outcome);
+        Assert.Equal(workers.Count, result.Read);
+        Assert.Equal(workers.Count, stored.Count);
+        Assert.Contains(workers.Values, w => w.MailboxTimeZone.EndsWith("Standard Time", StringComparison.Ordinal));
+        Assert.Contains(workers.Values, w => w.MailboxTimeZone.Contains('/', StringComparison.Ordinal));
+        foreach (var settings in stored)
+        {
+            var profile = workers[people[settings.PersonId].ExternalId];
+            Assert.Equal(profile.TimeZoneId, settings.TimeZoneId);
+            Assert.Equal(profile.TimeZoneId, settings.WorkingHoursTimeZoneId);
+            Assert.Equal([DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday], settings.WorkDays.Order());
+            Assert.Equal(TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(profile.UsualStartMinutes)), settings.WorkStart);
+            Assert.Equal(TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(profile.WorkingHoursEndMinutes)), settings.WorkEnd);
+            Assert.Equal(Clock.GetUtcNow(), settings.ImportedAt);
+        }
+
+        var windowsNamed = stored.First(s => workers[people[s.PersonId].ExternalId].MailboxTimeZone == "Pacific Standard Time");
+        var ianaNamed = stored.First(s => workers[people[s.PersonId].ExternalId].MailboxTimeZone == "Europe/Berlin");
+        var imported = await PortAsync(contoso, [windowsNamed.PersonId, ianaNamed.PersonId, Guid.NewGuid()]);
+        Assert.Equal(2, imported.Count);
+        Assert.Equal(DateTimeZoneProviders.Tzdb[windowsNamed.TimeZoneId!], imported[windowsNamed.PersonId].Zone);
+        Assert.Equal(DateTimeZoneProviders.Tzdb["Europe/Berlin"], imported[ianaNamed.PersonId].Zone);
+        var hours = imported[ianaNamed.PersonId].Hours!;
+        Assert.Equal(LocalTime.FromTimeOnly(ianaNamed.WorkStart!.Value), hours.Start);
+        Assert.Equal(5, hours.WorkDays.Count);
+        Assert.DoesNotContain(IsoDayOfWeek.Saturday, hours.WorkDays);
+    }
+
+    [Fact]
+    public async Task ReadsEachMailboxAgainOnlyAfterADayGivenSettingsAlreadyImported()
+    {
+        var fabrikam = await CreateWorkspaceAsync(Fabrikam);
+        await ImportAsync(fabrikam);
+        var first = await ImportWorkSettingsAsync(fabrikam);
+        Sandbox.Server.RequestLog.Clear();
+
+        var soon = await ImportWorkSettingsAsync(fabrikam);
+        Clock.Advance(ImportWorkSettingsCommandHandler.RefreshAfter);
+        var later = await ImportWorkSettingsAsync(fabrikam);
+
+        Assert.True(first.Read > 0);
+        Assert.Equal(new WorkSettingsImportResult(WorkSettingsImportOutcome.Completed, 0, 0), soon);
+        Assert.Equal(new WorkSettingsImportResult(WorkSettingsImportOutcome.Completed, first.Read, 0), later);
+        Assert.Equal(first.Read, Sandbox.GraphRequests.Count(r => SandboxGraph.PathOf(r).EndsWith("/mailboxSettings", StringComparison.Ordinal)));
+        Assert.All(await StoredAsync(fabrikam), s => Assert.Equal(Clock.GetUtcNow(), s.ImportedAt));
+    }
+
+    [Fact]
+    public async Task KeepsTheDirectorySyncGreenAndNotesTheMissingPermissionGivenConsentFromBeforeMailboxSettingsRead()
+    {
+        var contoso = await CreateWorkspaceAsync(Contoso);
+        Sandbox.Directory.GrantConsent(Contoso.TenantId, Sandbox.ClientId, [.. SandboxDirectory.RequestedPermissions.Select(p => p.Value).Where(p => p != "MailboxSettings.Read")]);
+
+        var directory = await ImportAsync(contoso);
+        var refused = await ImportWorkSettingsAsync(contoso);
+
+        Assert.Equal(DirectoryImportOutcome.Completed, directory.Outcome);
+        Assert.Equal(new WorkSettingsImportResult(WorkSettingsImportOutcome.PermissionMissing, 0, 0), refused);
+        Assert.Empty(await StoredAsync(contoso));
+        var state = await SyncStateAsync(contoso);
+        Assert.Null(state!.LastError);
+        Assert.Equal(Clock.GetUtcNow(), state.MailboxSettingsDeniedSince);
+        Assert.Equal("Active", (await TenantAsync(contoso)).Status.ToString());
+        Assert.InRange(Sandbox.GraphRequests.Count(r => SandboxGraph.PathOf(r).EndsWith("/mailboxSettings", StringComparison.Ordinal)), 1, 4);
+
+        Sandbox.Directory.GrantConsent(Contoso.TenantId, Sandbox.ClientId);
+        var granted = await ImportWorkSettingsAsync(contoso);
+
+        Assert.Equal(WorkSettingsImportOutcome.Completed, granted.Outcome);
+        Assert.NotEmpty(await StoredAsync(contoso));
+        Assert.Null((await SyncStateAsync(contoso))!.MailboxSettingsDeniedSince);
+    }
+
+    private async Task<WorkSettingsImportResult> ImportWorkSettingsAsync(Guid tenantId)
+    {
+        var tenantContext = new TenantContext();
+        await using var db = Database.NewContext(tenantContext);
+        var handler = new ImportWorkSettingsCommandHandler(db, tenantContext, new GraphMailboxSettingsReader(Sandbox.Clients), Clock);
+        return await handler.Handle(new ImportWorkSettingsCommand(tenantId), CancellationToken.None);
+    }
+
+    private async Task<List<PersonMailboxSettings>> StoredAsync(Guid tenantId)
+    {
+        var tenantContext = new TenantContext();
+        await using var db = Database.NewContext(tenantContext);
+        using var scope = tenantContext.BeginScope(tenantId);
+        return await db.PersonMailboxSettings.AsNoTracking().ToListAsync();
+    }
+
+    private async Task<IReadOnlyDictionary<Guid, Application.Scores.ImportedWorkSettings>> PortAsync(Guid tenantId, Guid[] personIds)
+    {
+        var tenantContext = new TenantContext();
+        await using var db = Database.NewContext(tenantContext);
+        using var scope = tenantContext.BeginScope(tenantId);
+        return await new StoredWorkSettings(db).ForPeopleAsync(personIds, CancellationToken.None);
+    }
+}
