@@ -53,6 +53,8 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
     public DbSet<ObserverSettings> ObserverSettings => Set<ObserverSettings>();
 
+    public DbSet<WorkspaceCrediting> WorkspaceCrediting => Set<WorkspaceCrediting>();
+
     public DbSet<ConnectedService> ConnectedServices => Set<ConnectedService>();
 
     public DbSet<SyncCheckpoint> SyncCheckpoints => Set<SyncCheckpoint>();

@@ -41,6 +41,8 @@ public interface IApplicationDbContext
 
     DbSet<ObserverSettings> ObserverSettings { get; }
 
+    DbSet<WorkspaceCrediting> WorkspaceCrediting { get; }
+
     DbSet<ConnectedService> ConnectedServices { get; }
 
     DbSet<SyncCheckpoint> SyncCheckpoints { get; }
