@@ -55,6 +55,8 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
     public DbSet<PersonMailboxSettings> PersonMailboxSettings => Set<PersonMailboxSettings>();
 
+    public DbSet<WorkspaceCrediting> WorkspaceCrediting => Set<WorkspaceCrediting>();
+
     public DbSet<ConnectedService> ConnectedServices => Set<ConnectedService>();
 
     public DbSet<SyncCheckpoint> SyncCheckpoints => Set<SyncCheckpoint>();

@@ -14,9 +14,9 @@ namespace WorkSights.Infrastructure.Scores;
 /// workspace days of every date touched are rebuilt from the person-days afterwards.
 /// </summary>
 /// <remarks>
-/// Rows depend only on the stored activities, the calendars and the clock's date, never on the order of the input or
-/// of the rows read, so a rebuild writes the same rows. A mark changed while its day was being recomputed (its time
-/// moves on at every change) is left for the next round.
+/// Rows depend only on the stored activities, the calendars, the workspace's crediting table (read once per call) and the
+/// clock's date, never on the order of the input or of the rows read, so a rebuild writes the same rows. A mark changed
+/// while its day was being recomputed (its time moves on at every change) is left for the next round.
 /// </remarks>
 public sealed class PersonDayRecomputer(ApplicationDbContext db, ITenantContext tenant, IWorkCalendars calendars, TimeProvider clock)
     : IPersonDayRecomputer
@@ -28,9 +28,6 @@ public sealed class PersonDayRecomputer(ApplicationDbContext db, ITenantContext 
     private const int GroupDatesPerRead = 16;
 
     private Guid TenantId => tenant.TenantId ?? throw new InvalidOperationException("Person-days are recomputed inside a workspace.");
-
-    /// <summary>The workspace's crediting table: today always PRODUCT.md's default one; a tunable table will be read here.</summary>
-    public static CreditingTable Table => CreditingTable.Default;
 
     public async Task RecomputeAsync(IReadOnlyCollection<PersonDate> days, CancellationToken cancellationToken)
     {
@@ -47,7 +44,7 @@ public sealed class PersonDayRecomputer(ApplicationDbContext db, ITenantContext 
             .Select(p => new { p.Id, p.ImportedAt })
             .ToDictionaryAsync(p => p.Id, p => p.ImportedAt, cancellationToken);
         var calendarOf = await calendars.ForPeopleAsync(imported.Keys.ToList(), cancellationToken);
-        var table = Table;
+        var table = await WorkspaceCreditingTable.ReadAsync(db, cancellationToken);
         var now = clock.GetUtcNow();
         var touchedDates = new SortedSet<DateOnly>();
 
@@ -116,7 +113,7 @@ public sealed class PersonDayRecomputer(ApplicationDbContext db, ITenantContext 
     /// <returns>How many days it recomputed.</returns>
     public async Task<int> RecomputeOutdatedAsync(CancellationToken cancellationToken)
     {
-        var version = Table.ModelVersion;
+        var version = (await WorkspaceCreditingTable.ReadAsync(db, cancellationToken)).ModelVersion;
         var outdated = (await db.PersonDays.AsNoTracking()
                 .Where(d => d.ModelVersion != version)
                 .Select(d => new { d.PersonId, d.Date })

@@ -1,8 +1,6 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using Mediator;
-using WorkSights.Application.Common.Behaviours;
-using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Reporting.CorrectActivityDuration;
 using WorkSights.Application.Reporting.GetActivityDetail;
 using WorkSights.Application.Reporting.GetActivityStream;
@@ -82,25 +80,7 @@ public sealed class ReportingRequestRoleMatrixTests
     }
 
     /// <summary>Sends the request through the authorization behaviour; true when it reached the handler, false when refused.</summary>
-    private static async Task<bool> SendAsAsync<TMessage, TResponse>(PersonRole? role)
-        where TMessage : IMessage
-    {
-        var behaviour = new AuthorizationBehaviour<TMessage, TResponse>(new FakeCurrentUser(role, Guid.NewGuid()));
-        var message = (TMessage)RuntimeHelpers.GetUninitializedObject(typeof(TMessage));
-        var reached = false;
-        try
-        {
-            await behaviour.Handle(message, (_, _) =>
-            {
-                reached = true;
-                return ValueTask.FromResult(default(TResponse)!);
-            }, CancellationToken.None);
-        }
-        catch (ForbiddenAccessException)
-        {
-            return false;
-        }
-
-        return reached;
-    }
+    private static Task<bool> SendAsAsync<TMessage, TResponse>(PersonRole? role)
+        where TMessage : IMessage =>
+        AuthorizationProbe.ReachesHandlerAsync<TMessage, TResponse>(role, (TMessage)RuntimeHelpers.GetUninitializedObject(typeof(TMessage)));
 }

@@ -43,6 +43,8 @@ public interface IApplicationDbContext
 
     DbSet<PersonMailboxSettings> PersonMailboxSettings { get; }
 
+    DbSet<WorkspaceCrediting> WorkspaceCrediting { get; }
+
     DbSet<ConnectedService> ConnectedServices { get; }
 
     DbSet<SyncCheckpoint> SyncCheckpoints { get; }

@@ -43,7 +43,6 @@ public sealed class ImportWorkSettingsCommandHandler(
         var due = people.Where(p => !stored.TryGetValue(p.Id, out var settings) || settings.ImportedAt <= now - RefreshAfter).ToList();
 
         int read = 0, changed = 0;
-        (DateOnly From, DateOnly To)? scoredDays = null;
         foreach (var chunk in due.Chunk(MailboxesAtOnce))
         {
             (Guid PersonId, MailboxSettingsSnapshot? Snapshot)[] snapshots;
@@ -63,6 +62,7 @@ public sealed class ImportWorkSettingsCommandHandler(
                 return new WorkSettingsImportResult(WorkSettingsImportOutcome.Interrupted, read, changed);
             }
 
+            var changedPeople = new List<Guid>();
             foreach (var (personId, snapshot) in snapshots)
             {
                 if (snapshot is null)
@@ -72,25 +72,25 @@ public sealed class ImportWorkSettingsCommandHandler(
 
                 read++;
                 var workTime = ToWorkTime(snapshot);
-                bool isNew;
+                bool hasChanged;
                 if (stored.TryGetValue(personId, out var settings))
                 {
-                    isNew = settings.Refresh(workTime, now);
+                    hasChanged = settings.Refresh(workTime, now);
                 }
                 else
                 {
                     db.PersonMailboxSettings.Add(PersonMailboxSettings.Import(tenant.Id, personId, workTime, now));
-                    isNew = true;
+                    hasChanged = true;
                 }
 
-                if (isNew)
+                if (hasChanged)
                 {
-                    changed++;
-                    scoredDays ??= await DirtyDays.EveryDayRangeAsync(db, now, cancellationToken);
-                    db.MarkDaysDirty(personId, scoredDays.Value.From, scoredDays.Value.To);
+                    changedPeople.Add(personId);
                 }
             }
 
+            changed += changedPeople.Count;
+            await DirtyDays.MarkEveryDayOfAsync(db, changedPeople, now, cancellationToken);
             state.MailboxSettingsAllowed();
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -36,7 +36,8 @@ public sealed class GetActivityDetailQueryHandler(IApplicationDbContext db, View
             .Where(a => a.PersonId == person.Id && a.OccurredAt >= from && a.OccurredAt < day.Bounds.End)
             .ToListAsync(cancellationToken);
         var byId = activities.ToDictionary(a => a.Id);
-        var result = ScoreEngine.Compute(day, activities.Select(ScoringActivity.From), CreditingTable.Default);
+        var table = await WorkspaceCreditingTable.ReadAsync(db, cancellationToken);
+        var result = ScoreEngine.Compute(day, activities.Select(ScoringActivity.From), table);
         var shown = result.Items.Where(i => i.Activity.Start >= day.Bounds.Start || i.Credited is not null).ToList();
 
         var shownIds = shown.Select(i => i.Activity.Id).ToList();

@@ -24,7 +24,7 @@ public sealed class DeleteNamedScheduleCommandHandler(IApplicationDbContext db, 
         db.NamedSchedules.Remove(schedule);
         db.AuditEntries.Add(AuditEntry.Record(
             tenantId, currentUser.PersonId, now, "schedule.named.removed", schedule.Name, ScheduleText.Of(schedule.Week), $"{onIt.Count} people moved to their default hours"));
-        await DirtyDays.MarkEveryDayOfEveryoneAsync(db, [.. onIt.Select(s => s.PersonId)], now, cancellationToken);
+        await DirtyDays.MarkEveryDayOfAsync(db, [.. onIt.Select(s => s.PersonId)], now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

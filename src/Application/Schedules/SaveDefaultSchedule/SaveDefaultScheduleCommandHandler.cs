@@ -25,7 +25,7 @@ public sealed class SaveDefaultScheduleCommandHandler(IApplicationDbContext db, 
 
         var now = clock.GetUtcNow();
         db.AuditEntries.Add(AuditEntry.Record(tenantId, currentUser.PersonId, now, "schedule.default.changed", "Default schedule", before, after));
-        await DirtyDays.MarkEveryDayOfEveryoneAsync(db, null, now, cancellationToken);
+        await DirtyDays.MarkEveryoneAsync(db, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

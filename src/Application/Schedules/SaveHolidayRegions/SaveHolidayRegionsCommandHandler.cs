@@ -30,7 +30,7 @@ public sealed class SaveHolidayRegionsCommandHandler(IApplicationDbContext db, I
         }
 
         db.AuditEntries.Add(AuditEntry.Record(tenantId, currentUser.PersonId, now, "schedule.holidays.changed", "Holiday regions", before, observance.ToString()));
-        await DirtyDays.MarkEveryDayOfEveryoneAsync(db, null, now, cancellationToken);
+        await DirtyDays.MarkEveryoneAsync(db, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

@@ -42,7 +42,7 @@ public sealed class SaveNamedScheduleCommandHandler(IApplicationDbContext db, IT
 
         db.AuditEntries.Add(AuditEntry.Record(tenantId, currentUser.PersonId, now, "schedule.named.changed", schedule.Name, before, after));
         var onIt = await db.PersonScheduleSettings.Where(s => s.NamedScheduleId == id).Select(s => s.PersonId).ToListAsync(cancellationToken);
-        await DirtyDays.MarkEveryDayOfEveryoneAsync(db, onIt, now, cancellationToken);
+        await DirtyDays.MarkEveryDayOfAsync(db, onIt, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return schedule.Id;
     }

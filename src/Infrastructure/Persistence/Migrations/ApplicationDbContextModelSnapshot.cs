@@ -946,6 +946,40 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.ToTable("PersonDayLocations", (string)null);
                 });
 
+            modelBuilder.Entity("WorkSights.Domain.Scores.WorkspaceCrediting", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CalendarResponse")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ChangedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChatMessage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FileAction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MaximumScored")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SentEmail")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SignIn")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("WorkspaceCrediting", (string)null);
+                });
+
             modelBuilder.Entity("WorkSights.Domain.Sessions.UserSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1335,6 +1369,15 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("WorkSights.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WorkSights.Domain.Scores.WorkspaceCrediting", b =>
+                {
                     b.HasOne("WorkSights.Domain.Tenants.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")
