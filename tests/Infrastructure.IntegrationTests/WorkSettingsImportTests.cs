@@ -30,6 +30,7 @@ public sealed class WorkSettingsImportTests : DirectoryImportTestBase
         Assert.Equal(WorkSettingsImportOutcome.Completed, result.Outcome);
         Assert.Equal(workers.Count, result.Read);
         Assert.Equal(workers.Count, stored.Count);
+        Assert.Equal(stored.Select(s => s.PersonId).Order(), await MarkedPeopleAsync(contoso));
         Assert.Contains(workers.Values, w => w.MailboxTimeZone.EndsWith("Standard Time", StringComparison.Ordinal));
         Assert.Contains(workers.Values, w => w.MailboxTimeZone.Contains('/', StringComparison.Ordinal));
         foreach (var settings in stored)
@@ -65,11 +66,13 @@ public sealed class WorkSettingsImportTests : DirectoryImportTestBase
 
         var soon = await ImportWorkSettingsAsync(fabrikam);
         Clock.Advance(ImportWorkSettingsCommandHandler.RefreshAfter);
+        var marksAfterFirst = await MarkedPeopleAsync(fabrikam);
         var later = await ImportWorkSettingsAsync(fabrikam);
 
         Assert.True(first.Read > 0);
         Assert.Equal(new WorkSettingsImportResult(WorkSettingsImportOutcome.Completed, 0, 0), soon);
         Assert.Equal(new WorkSettingsImportResult(WorkSettingsImportOutcome.Completed, first.Read, 0), later);
+        Assert.Equal(marksAfterFirst, await MarkedPeopleAsync(fabrikam));
         Assert.Equal(first.Read, Sandbox.GraphRequests.Count(r => SandboxGraph.PathOf(r).EndsWith("/mailboxSettings", StringComparison.Ordinal)));
         Assert.All(await StoredAsync(fabrikam), s => Assert.Equal(Clock.GetUtcNow(), s.ImportedAt));
     }
@@ -106,6 +109,15 @@ public sealed class WorkSettingsImportTests : DirectoryImportTestBase
         await using var db = Database.NewContext(tenantContext);
         var handler = new ImportWorkSettingsCommandHandler(db, tenantContext, new GraphMailboxSettingsReader(Sandbox.Clients), Clock);
         return await handler.Handle(new ImportWorkSettingsCommand(tenantId), CancellationToken.None);
+    }
+
+    /// <summary>The people with days marked for recompute: the import marks a person whose settings it changed.</summary>
+    private async Task<List<Guid>> MarkedPeopleAsync(Guid tenantId)
+    {
+        var tenantContext = new TenantContext();
+        await using var db = Database.NewContext(tenantContext);
+        using var scope = tenantContext.BeginScope(tenantId);
+        return [.. (await db.DirtyPersonDays.AsNoTracking().Select(d => d.PersonId).Distinct().ToListAsync()).Order()];
     }
 
     private async Task<List<PersonMailboxSettings>> StoredAsync(Guid tenantId)

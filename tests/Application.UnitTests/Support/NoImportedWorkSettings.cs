@@ -1,9 +1,9 @@
 using WorkSights.Application.Scores;
 
-namespace WorkSights.Application.Schedules;
+namespace WorkSights.Application.UnitTests.Support;
 
-/// <summary>Nothing imported from mailboxes: what a host without a mailbox-settings import uses.</summary>
-public sealed class NoImportedWorkSettings : IImportedWorkSettings
+/// <summary>Nothing imported from any mailbox.</summary>
+internal sealed class NoImportedWorkSettings : IImportedWorkSettings
 {
     public static NoImportedWorkSettings Instance { get; } = new();
 
