@@ -1,4 +1,3 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,8 +6,6 @@ using WorkSights.Application.Schedules.GetWorkspaceSchedules;
 using WorkSights.Application.Schedules.SaveDefaultSchedule;
 using WorkSights.Application.Schedules.SaveHolidayRegions;
 using WorkSights.Application.Schedules.SaveNamedSchedule;
-using WorkSights.Domain.Common;
-using WorkSights.Domain.Schedules;
 using WorkSights.Web.Infrastructure;
 
 namespace WorkSights.Web.Pages.Settings.Schedules;
@@ -50,7 +47,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     public Task<IActionResult> OnPostDefaultAsync(CancellationToken cancellationToken) =>
         SendAsync(
             nameof(Default),
-            new SaveDefaultScheduleCommand(Default.WorkDays, Default.Start ?? default, Default.End ?? default, Default.TargetPercent ?? 0, Default.TimeZoneId ?? string.Empty),
+            () => new SaveDefaultScheduleCommand(Default.WorkDays, Default.Start ?? default, Default.End ?? default, Default.TargetPercent ?? 0, Default.TimeZoneId ?? string.Empty),
             "Default schedule saved. Everyone on it is being recalculated.",
             "default-schedule",
             cancellationToken);
@@ -58,83 +55,31 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     public Task<IActionResult> OnPostHolidaysAsync(CancellationToken cancellationToken) =>
         SendAsync(
             nameof(Holidays),
-            new SaveHolidayRegionsCommand(Holidays.Regions, string.IsNullOrEmpty(Holidays.DefaultRegion) ? null : Holidays.DefaultRegion),
+            () => new SaveHolidayRegionsCommand(Holidays.Regions, string.IsNullOrEmpty(Holidays.DefaultRegion) ? null : Holidays.DefaultRegion),
             "Holidays saved. Scores are being recalculated.",
             "holidays",
             cancellationToken);
 
-    public async Task<IActionResult> OnPostNamedAsync(CancellationToken cancellationToken)
-    {
-        WeekPlan week;
-        try
-        {
-            week = Named.Week.ToWeek();
-        }
-        catch (DomainRuleViolationException ex)
-        {
-            return await FailAsync(nameof(Named), ex.Message, cancellationToken);
-        }
-
-        return await SendAsync(
+    public Task<IActionResult> OnPostNamedAsync(CancellationToken cancellationToken) =>
+        SendAsync(
             nameof(Named),
-            new SaveNamedScheduleCommand(Named.Id, Named.Name ?? string.Empty, week),
+            () => new SaveNamedScheduleCommand(Named.Id, Named.Name ?? string.Empty, Named.Week.ToWeek()),
             Named.Id is null ? $"Schedule \u201c{Named.Name}\u201d added." : $"Schedule \u201c{Named.Name}\u201d saved. The people on it are being recalculated.",
             "named-schedules",
             cancellationToken);
-    }
 
     public Task<IActionResult> OnPostDeleteNamedAsync(Guid id, CancellationToken cancellationToken) =>
-        SendAsync("Removal", new DeleteNamedScheduleCommand(id), "Schedule removed. The people on it are back on their default hours.", "named-schedules", cancellationToken);
+        SendAsync("Removal", () => new DeleteNamedScheduleCommand(id), "Schedule removed. The people on it are back on their default hours.", "named-schedules", cancellationToken);
 
     public static string RegionName(string code) =>
         Application.Schedules.HolidayRegions.Names.TryGetValue(code, out var name) ? name : code;
 
-    private async Task<IActionResult> SendAsync<TResponse>(string form, ICommand<TResponse> command, string notice, string fragment, CancellationToken cancellationToken)
+    private async Task<IActionResult> SendAsync(string form, Func<object> command, string notice, string fragment, CancellationToken cancellationToken)
     {
-        if (!ModelState.IsValid)
+        if (await mediator.TrySendAsync(ModelState, form, command, cancellationToken))
         {
-            ModelState.ReplaceBindingErrors("Enter a valid value.");
-            return await FailAsync(form, null, cancellationToken);
-        }
-
-        try
-        {
-            await mediator.Send(command, cancellationToken);
-        }
-        catch (ValidationException ex)
-        {
-            ModelState.AddFailures(form, ex);
-            return await FailAsync(form, null, cancellationToken);
-        }
-        catch (DomainRuleViolationException ex)
-        {
-            return await FailAsync(form, ex.Message, cancellationToken);
-        }
-
-        Notice = notice;
-        return RedirectToPage("/Settings/Schedules/Index", null, null, fragment);
-    }
-
-    private async Task<IActionResult> SendAsync(string form, ICommand command, string notice, string fragment, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await mediator.Send(command, cancellationToken);
-        }
-        catch (DomainRuleViolationException ex)
-        {
-            return await FailAsync(form, ex.Message, cancellationToken);
-        }
-
-        Notice = notice;
-        return RedirectToPage("/Settings/Schedules/Index", null, null, fragment);
-    }
-
-    private async Task<IActionResult> FailAsync(string form, string? message, CancellationToken cancellationToken)
-    {
-        if (message is not null)
-        {
-            ModelState.AddModelError(form, message);
+            Notice = notice;
+            return RedirectToPage("/Settings/Schedules/Index", null, null, fragment);
         }
 
         if (form == nameof(Named))

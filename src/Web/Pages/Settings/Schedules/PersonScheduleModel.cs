@@ -1,4 +1,3 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,7 +5,6 @@ using WorkSights.Application.Schedules.AddCustomSchedule;
 using WorkSights.Application.Schedules.GetPersonSchedule;
 using WorkSights.Application.Schedules.RemoveCustomSchedule;
 using WorkSights.Application.Schedules.SavePersonSchedule;
-using WorkSights.Domain.Common;
 using WorkSights.Web.Infrastructure;
 
 namespace WorkSights.Web.Pages.Settings.Schedules;
@@ -72,40 +70,19 @@ public abstract class PersonScheduleModel(IMediator mediator) : PageModel
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
-    private async Task<IActionResult> SendAsync(string form, Func<IMessage> command, string notice, CancellationToken cancellationToken)
+    private async Task<IActionResult> SendAsync(string form, Func<object> command, string notice, CancellationToken cancellationToken)
     {
         if (PersonId is null)
         {
             return NotFound();
         }
 
-        if (!ModelState.IsValid)
+        if (await mediator.TrySendAsync(ModelState, form, command, cancellationToken))
         {
-            ModelState.ReplaceBindingErrors("Enter a valid value.");
-            return await FailAsync(cancellationToken);
+            Notice = notice;
+            return Redirect($"{Request.Path}#schedule");
         }
 
-        try
-        {
-            await mediator.Send((object)command(), cancellationToken);
-        }
-        catch (ValidationException ex)
-        {
-            ModelState.AddFailures(form, ex);
-            return await FailAsync(cancellationToken);
-        }
-        catch (DomainRuleViolationException ex)
-        {
-            ModelState.AddModelError(form, ex.Message);
-            return await FailAsync(cancellationToken);
-        }
-
-        Notice = notice;
-        return Redirect($"{Request.Path}#schedule");
-    }
-
-    private async Task<IActionResult> FailAsync(CancellationToken cancellationToken)
-    {
         await LoadAsync(cancellationToken);
         return Page();
     }
