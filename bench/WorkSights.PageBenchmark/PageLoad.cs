@@ -3,7 +3,11 @@ using System.Net;
 
 namespace WorkSights.PageBenchmark;
 
-/// <summary>Concurrent clients each requesting one path again and again for a while, as the signed-in Owner.</summary>
+/// <summary>
+/// Concurrent clients each requesting one path again and again for a while, as the signed-in Owner. With
+/// <c>firstViews</c> each request adds a query value of its own, so that no page can be served from the output cache:
+/// every request builds the page, as a viewer's first look at it does.
+/// </summary>
 internal sealed class PageLoad(Uri baseAddress, string cookie, int clients) : IDisposable
 {
     private readonly HttpClient http = new(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = clients })
@@ -13,11 +17,13 @@ internal sealed class PageLoad(Uri baseAddress, string cookie, int clients) : ID
 
     public sealed record Run(int Requests, double RequestsPerSecond, double P50, double P95, long AverageBytes);
 
-    public async Task<Run> RunAsync(string path, TimeSpan duration)
+    private long views;
+
+    public async Task<Run> RunAsync(string path, TimeSpan duration, bool firstViews = false)
     {
         var started = Stopwatch.GetTimestamp();
         var stopAt = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        var perClient = await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => ClientAsync(path, stopAt)));
+        var perClient = await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => ClientAsync(path, stopAt, firstViews)));
         var elapsed = Stopwatch.GetElapsedTime(started);
         var latencies = perClient.SelectMany(c => c.Latencies).Order().ToArray();
         var bytes = perClient.Sum(c => c.Bytes);
@@ -31,13 +37,14 @@ internal sealed class PageLoad(Uri baseAddress, string cookie, int clients) : ID
 
     public void Dispose() => http.Dispose();
 
-    private async Task<(List<double> Latencies, long Bytes)> ClientAsync(string path, long stopAt)
+    private async Task<(List<double> Latencies, long Bytes)> ClientAsync(string path, long stopAt, bool firstViews)
     {
         var latencies = new List<double>();
         long bytes = 0;
         while (Stopwatch.GetTimestamp() < stopAt)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            var address = firstViews ? $"{path}{(path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}view={Interlocked.Increment(ref views)}" : path;
+            using var request = new HttpRequestMessage(HttpMethod.Get, address);
             request.Headers.Add("Cookie", cookie);
             var sent = Stopwatch.GetTimestamp();
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead);

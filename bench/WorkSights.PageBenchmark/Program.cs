@@ -52,6 +52,8 @@ internal static class PageBenchmarkProgram
             };
             using var load = new PageLoad(app.BaseAddress, owner.Browser.CookieHeader(app.BaseAddress), options.Clients);
             using var memory = MemorySampler.Start();
+            // Repeated views are what the targets measure: the same session asking again while the workspace is unchanged is
+            // served from the output cache. First views follow each page, building it every time.
             foreach (var (name, path) in pages)
             {
                 await load.RunAsync(path, TimeSpan.FromSeconds(1));
@@ -64,6 +66,10 @@ internal static class PageBenchmarkProgram
                 Report.Figure($"  baseline, {page.AverageBytes / 1024:N0} KB bare body", $"{baseline.Requests:N0} requests, {baseline.RequestsPerSecond:F1}/s, p50 {baseline.P50:F1} ms, p95 {baseline.P95:F1} ms");
                 Report.Target($"{name} p95", $"{page.P95:F1} ms", "<= 50 ms", page.P95 <= 50);
                 Report.Target($"{name} throughput / baseline", $"{ratio:F3}", ">= 0.3", ratio >= 0.3);
+
+                var first = await load.RunAsync(path, TimeSpan.FromSeconds(options.Seconds), firstViews: true);
+                Report.Figure($"  first views (each built, none cached)", $"{first.Requests:N0} requests, {first.RequestsPerSecond:F1}/s, p50 {first.P50:F1} ms, p95 {first.P95:F1} ms");
+                Report.Target($"{name} first-view p95", $"{first.P95:F1} ms", "<= 50 ms", first.P95 <= 50);
             }
 
             memory.Stop();

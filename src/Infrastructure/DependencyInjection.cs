@@ -27,6 +27,8 @@ public static class DependencyInjection
 
         services.AddScoped<ITenantContext, TenantContext>();
         services.AddSingleton<SerializedWrites>();
+        services.AddSingleton<ReportedDataVersions>();
+        services.AddSingleton<IReportedDataVersions>(sp => sp.GetRequiredService<ReportedDataVersions>());
         services.AddDbContext<ApplicationDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<SerializedWrites>()));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
         services.AddScoped<ISessionStore, SessionStore>();

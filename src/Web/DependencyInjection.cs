@@ -37,6 +37,11 @@ public static class DependencyInjection
             SecurePolicy = CookieSecurePolicy.SameAsRequest,
             IsEssential = true,
         });
+        services.AddOutputCache(options =>
+        {
+            options.SizeLimit = 64 * 1024 * 1024;
+            options.AddPolicy(ReportingPageCache.PolicyName, new ReportingPageCache());
+        });
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddProblemDetails();

@@ -53,6 +53,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseMiddleware<WorkspaceScopeMiddleware>();
 app.UseAuthorization();
+app.UseOutputCache();
 
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapWorkspaceApi();

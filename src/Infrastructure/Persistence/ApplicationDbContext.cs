@@ -19,7 +19,8 @@ using WorkSights.Domain.Tenants;
 
 namespace WorkSights.Infrastructure.Persistence;
 
-public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options, ITenantContext tenantContext, TimeProvider? clock = null)
+public sealed class ApplicationDbContext(
+    DbContextOptions<ApplicationDbContext> options, ITenantContext tenantContext, TimeProvider? clock = null, ReportedDataVersions? versions = null)
     : DbContext(options), IApplicationDbContext
 {
     /// <summary>Days asked to be marked with the next save, besides those its activity changes mark.</summary>
@@ -104,7 +105,10 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         var marks = DirtyDayMarks.Of(upserts, stored, ChangeTracker, requestedMarks);
         if (upserts.Count == 0 && marks.Count == 0)
         {
-            return await SaveOwnChangesAsync(cancellationToken);
+            var reported = HasReportedChanges();
+            var ownSaved = await SaveOwnChangesAsync(cancellationToken);
+            AdvanceVersionIf(reported);
+            return ownSaved;
         }
 
         var markedAt = upserts.Count > 0 ? upserts.Max(a => a.SyncedAt) : (clock ?? TimeProvider.System).GetUtcNow();
@@ -114,6 +118,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
             var written = await writes.WritePageAsync(this, (transaction, ct) => WriteOnAsync(transaction, upserts, marks, markedAt, ct), cancellationToken);
             ChangeTracker.AcceptAllChanges();
             requestedMarks.Clear();
+            AdvanceVersionIf(true);
             return written + upserts.Count;
         }
 
@@ -129,6 +134,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         }
 
         requestedMarks.Clear();
+        AdvanceVersionIf(true);
         return saved + upserts.Count;
     }
 
@@ -143,6 +149,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
         await write();
         await transaction.CommitAsync(cancellationToken);
+        AdvanceVersionIf(true);
     }
 
     private Task<int> SaveOwnChangesAsync(CancellationToken cancellationToken)
@@ -190,7 +197,22 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         EnsureTenantOwnership();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var reported = HasReportedChanges();
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        AdvanceVersionIf(reported);
+        return saved;
+    }
+
+    /// <summary>Anything but a session's own bookkeeping (its last-seen time, its end) may change what a report shows.</summary>
+    private bool HasReportedChanges() =>
+        ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not UserSession);
+
+    private void AdvanceVersionIf(bool changed)
+    {
+        if (changed)
+        {
+            versions?.Advance(CurrentTenantId);
+        }
     }
 
     /// <summary>An activity's location with every column empty is no location, as intended: EF need not warn about it.</summary>

@@ -2,13 +2,16 @@ using System.Globalization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using NodaTime;
 using WorkSights.Application.Reporting.GetDashboard;
 using WorkSights.Application.Reporting.GetReportBar;
+using WorkSights.Web.Infrastructure;
 using WorkSights.Web.Pages.Shared.Reporting;
 
 namespace WorkSights.Web.Pages;
 
+[OutputCache(PolicyName = ReportingPageCache.PolicyName)]
 public sealed class DashboardModel(IMediator mediator) : PageModel
 {
     [FromQuery]

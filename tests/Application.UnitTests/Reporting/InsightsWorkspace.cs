@@ -53,11 +53,12 @@ internal sealed class InsightsWorkspace : IAsyncDisposable
         return workspace;
     }
 
-    public ValueTask<ScoreReportDto> ScoreReportAsync(Person viewer, LocalDate day, Application.Reporting.ReportFilter? filter = null, ScoreReportSort sort = ScoreReportSort.Name, bool descending = false)
+    public ValueTask<ScoreReportDto> ScoreReportAsync(
+        Person viewer, LocalDate day, Application.Reporting.ReportFilter? filter = null, ScoreReportSort sort = ScoreReportSort.Name, bool descending = false, int page = 1, int pageSize = GetScoreReportQuery.DefaultPageSize)
     {
         var (db, scopes) = As(viewer);
         return new GetScoreReportQueryHandler(db, scopes)
-            .Handle(new GetScoreReportQuery(Today.PlusDays(-6), Today, day, filter ?? Application.Reporting.ReportFilter.None, sort, descending), CancellationToken.None);
+            .Handle(new GetScoreReportQuery(Today.PlusDays(-6), Today, day, filter ?? Application.Reporting.ReportFilter.None, sort, descending, page, pageSize), CancellationToken.None);
     }
 
     public ValueTask<IReadOnlyList<FindingDto>> TeamFindingsAsync(Person viewer)

@@ -17,9 +17,26 @@ public sealed class ReportingScopeTests
 
         var report = await workspace.ScoreReportAsync(workspace.Ceo, Friday);
 
-        Assert.Equal(["Ada Ceo", "Bo Manager", "Cy Lead", "Di Developer", "Ed Member", "Fay Admin"], report.Rows.Select(r => r.Name));
+        Assert.Equal(["Ada Ceo", "Bo Manager", "Cy Lead", "Di Developer", "Ed Member", "Fay Admin"], report.Rows.Items.Select(r => r.Name));
         Assert.True(report.ShowsScores);
-        Assert.All(report.Rows, r => Assert.NotNull(r.Score));
+        Assert.All(report.Rows.Items, r => Assert.NotNull(r.Score));
+    }
+
+    [Fact]
+    public async Task ScoreReportShowsOnePageOfTheSortedPeopleAndAnswersAPagePastTheEndWithTheLast()
+    {
+        await using var workspace = await InsightsWorkspace.CreateAsync();
+
+        var second = await workspace.ScoreReportAsync(workspace.Ceo, Friday, page: 2, pageSize: 4);
+        var pastTheEnd = await workspace.ScoreReportAsync(workspace.Ceo, Friday, page: 9, pageSize: 4);
+        var every = await workspace.ScoreReportAsync(workspace.Ceo, Friday, pageSize: GetScoreReportQuery.EveryRow);
+
+        Assert.Equal(["Ed Member", "Fay Admin"], second.Rows.Items.Select(r => r.Name));
+        Assert.Equal((2, 2, 6), (second.Rows.Page, second.Rows.PageCount, second.Rows.TotalCount));
+        Assert.Equal(2, pastTheEnd.Rows.Page);
+        Assert.Equal(second.Rows.Items, pastTheEnd.Rows.Items);
+        Assert.Equal(6, every.Rows.Items.Count);
+        Assert.Equal(1, every.Rows.PageCount);
     }
 
     [Fact]
@@ -29,7 +46,7 @@ public sealed class ReportingScopeTests
 
         var report = await workspace.ScoreReportAsync(workspace.Manager, Friday);
 
-        Assert.Equal(["Bo Manager", "Cy Lead", "Di Developer"], report.Rows.Select(r => r.Name));
+        Assert.Equal(["Bo Manager", "Cy Lead", "Di Developer"], report.Rows.Items.Select(r => r.Name));
     }
 
     [Fact]
@@ -39,7 +56,7 @@ public sealed class ReportingScopeTests
 
         var report = await workspace.ScoreReportAsync(workspace.Member, Friday);
 
-        var row = Assert.Single(report.Rows);
+        var row = Assert.Single(report.Rows.Items);
         Assert.Equal("Ed Member", row.Name);
         Assert.NotNull(row.Score);
     }
@@ -52,7 +69,7 @@ public sealed class ReportingScopeTests
         var report = await workspace.ScoreReportAsync(workspace.Member, Friday);
 
         Assert.False(report.ShowsScores);
-        var row = Assert.Single(report.Rows);
+        var row = Assert.Single(report.Rows.Items);
         Assert.Null(row.Score);
         Assert.Null(row.Band);
         Assert.True(row.Credited > TimeSpan.Zero);
@@ -66,7 +83,7 @@ public sealed class ReportingScopeTests
 
         var report = await workspace.ScoreReportAsync(workspace.Admin, Friday);
 
-        Assert.Empty(report.Rows);
+        Assert.Empty(report.Rows.Items);
         Assert.All(report.Days, d => Assert.Equal(0, d.People));
     }
 
@@ -77,7 +94,7 @@ public sealed class ReportingScopeTests
 
         var report = await workspace.ScoreReportAsync(workspace.Ceo, Friday, new ReportFilter(ManagerId: workspace.Stranger.Id));
 
-        Assert.Empty(report.Rows);
+        Assert.Empty(report.Rows.Items);
     }
 
     [Fact]
@@ -87,7 +104,7 @@ public sealed class ReportingScopeTests
 
         var report = await workspace.ScoreReportAsync(workspace.Ceo, Friday, new ReportFilter(ManagerId: workspace.Lead.Id));
 
-        Assert.Equal(["Cy Lead", "Di Developer"], report.Rows.Select(r => r.Name));
+        Assert.Equal(["Cy Lead", "Di Developer"], report.Rows.Items.Select(r => r.Name));
     }
 
     [Fact]
@@ -98,8 +115,8 @@ public sealed class ReportingScopeTests
         var team = await workspace.ScoreReportAsync(workspace.Ceo, Friday, new ReportFilter(Team: "Sales"));
         var noTeam = await workspace.ScoreReportAsync(workspace.Ceo, Friday, new ReportFilter(Team: ReportFilter.NoTeam));
 
-        Assert.Equal(["Ed Member"], team.Rows.Select(r => r.Name));
-        Assert.Equal(["Fay Admin"], noTeam.Rows.Select(r => r.Name));
+        Assert.Equal(["Ed Member"], team.Rows.Items.Select(r => r.Name));
+        Assert.Equal(["Fay Admin"], noTeam.Rows.Items.Select(r => r.Name));
     }
 
     [Fact]
@@ -109,9 +126,9 @@ public sealed class ReportingScopeTests
 
         var report = await workspace.ScoreReportAsync(workspace.Ceo, Friday, sort: ScoreReportSort.Score, descending: true);
 
-        Assert.Equal(report.Rows.Select(r => r.Score).OrderByDescending(s => s), report.Rows.Select(r => r.Score));
-        Assert.Equal("Bo Manager", report.Rows[0].Name);
-        Assert.Equal(ScoreBand.Purple, report.Rows[0].Band);
+        Assert.Equal(report.Rows.Items.Select(r => r.Score).OrderByDescending(s => s), report.Rows.Items.Select(r => r.Score));
+        Assert.Equal("Bo Manager", report.Rows.Items[0].Name);
+        Assert.Equal(ScoreBand.Purple, report.Rows.Items[0].Band);
     }
 
     [Fact]
@@ -123,7 +140,7 @@ public sealed class ReportingScopeTests
 
         Assert.Equal(7, report.Days.Count);
         var friday = report.Days.Single(d => d.Date == Friday);
-        var scores = report.Rows.Select(r => r.Score!.Value).ToList();
+        var scores = report.Rows.Items.Select(r => r.Score!.Value).ToList();
         Assert.Equal((int)Math.Round(scores.Average(), MidpointRounding.AwayFromZero), friday.AverageScore);
         Assert.Null(report.Days.Single(d => d.Date == Friday.PlusDays(1)).AverageScore);
     }

@@ -65,10 +65,15 @@ public sealed partial class InsightPagesTests : FunctionalTest
 
         var page = await owner.Browser.GetAsync(owner.At("/Reports/ScoreReport?date=yesterday&sort=salary&manager=x&from=2026-13-01"));
         var html = await page.Content.ReadAsStringAsync();
+        var pastTheEnd = await owner.Browser.GetAsync(owner.At("/Reports/ScoreReport?page=999"));
+        var notANumber = await owner.Browser.GetAsync(owner.At("/Reports/ScoreReport?page=two"));
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("cannot be sorted by that", html, StringComparison.Ordinal);
         Assert.Contains("is not a date like", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, pastTheEnd.StatusCode);
+        Assert.Contains("There is no page 999; showing page 1, the last.", await pastTheEnd.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("is not a whole number from 1", await notANumber.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

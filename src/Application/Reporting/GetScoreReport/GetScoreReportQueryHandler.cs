@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using WorkSights.Application.Common.Interfaces;
+using WorkSights.Application.Common.Models;
 using WorkSights.Application.Reporting.Visibility;
 
 namespace WorkSights.Application.Reporting.GetScoreReport;
@@ -30,7 +31,15 @@ public sealed class GetScoreReportQueryHandler(IApplicationDbContext db, ViewerS
             rows = rows.Select(r => r with { Score = null, Band = null }).ToList();
         }
 
-        return new ScoreReportDto(averages, query.Day, Sorted(rows, query.Sort, query.Descending), scope.SeesScores);
+        return new ScoreReportDto(averages, query.Day, PageOf(Sorted(rows, query.Sort, query.Descending), query.Page, query.PageSize), scope.SeesScores);
+    }
+
+    private static PagedList<ScoreReportRow> PageOf(List<ScoreReportRow> rows, int page, int pageSize)
+    {
+        var size = Math.Max(1, pageSize);
+        var last = Math.Max(1, (int)Math.Ceiling(rows.Count / (double)size));
+        var shown = Math.Clamp(page, 1, last);
+        return new PagedList<ScoreReportRow>(rows.Skip((shown - 1) * size).Take(size).ToList(), shown, size, rows.Count);
     }
 
     private static List<ScoreReportRow> Sorted(IEnumerable<ScoreReportRow> rows, ScoreReportSort sort, bool descending)

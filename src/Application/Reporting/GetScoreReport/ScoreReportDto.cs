@@ -1,10 +1,12 @@
 using NodaTime;
+using WorkSights.Application.Common.Models;
 using WorkSights.Domain.Scores;
 
 namespace WorkSights.Application.Reporting.GetScoreReport;
 
+/// <param name="Rows">The page asked for; one past the last is answered with the last.</param>
 /// <param name="ShowsScores">False where the viewer may not see scores: every score and band is then null.</param>
-public sealed record ScoreReportDto(IReadOnlyList<DailyAverage> Days, LocalDate Day, IReadOnlyList<ScoreReportRow> Rows, bool ShowsScores);
+public sealed record ScoreReportDto(IReadOnlyList<DailyAverage> Days, LocalDate Day, PagedList<ScoreReportRow> Rows, bool ShowsScores);
 
 /// <param name="Role">The person's job title from the directory.</param>
 /// <param name="Team">The person's department; null without one.</param>

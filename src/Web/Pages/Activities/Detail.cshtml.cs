@@ -3,15 +3,18 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using NodaTime;
 using WorkSights.Application.Reporting.CorrectActivityDuration;
 using WorkSights.Application.Reporting.GetActivityDetail;
 using WorkSights.Application.Reporting.GetReportBar;
+using WorkSights.Web.Infrastructure;
 using WorkSights.Web.Pages.Shared.Reporting;
 
 namespace WorkSights.Web.Pages.Activities;
 
 /// <summary>One person's day (<c>/Activities/Detail/{person}?date=2026-12-03</c>) and the correction of an item's credited time.</summary>
+[OutputCache(PolicyName = ReportingPageCache.PolicyName)]
 public sealed class DetailModel(IMediator mediator) : PageModel
 {
     [FromRoute(Name = "person")]

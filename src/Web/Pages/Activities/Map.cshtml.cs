@@ -1,12 +1,15 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using WorkSights.Application.Reporting.GetMapPlaces;
 using WorkSights.Application.Reporting.GetReportBar;
+using WorkSights.Web.Infrastructure;
 using WorkSights.Web.Pages.Shared.Reporting;
 
 namespace WorkSights.Web.Pages.Activities;
 
+[OutputCache(PolicyName = ReportingPageCache.PolicyName)]
 public sealed class MapModel(IMediator mediator) : PageModel
 {
     public ReportBarView Bar { get; private set; } = null!;

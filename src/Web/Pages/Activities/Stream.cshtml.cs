@@ -1,15 +1,18 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.WebUtilities;
 using WorkSights.Application.Reporting.GetActivityStream;
 using WorkSights.Application.Reporting.GetMapPlaces;
 using WorkSights.Application.Reporting.GetReportBar;
 using WorkSights.Web.Endpoints;
+using WorkSights.Web.Infrastructure;
 using WorkSights.Web.Pages.Shared.Reporting;
 
 namespace WorkSights.Web.Pages.Activities;
 
+[OutputCache(PolicyName = ReportingPageCache.PolicyName)]
 public sealed class StreamModel(IMediator mediator) : PageModel
 {
     public ReportBarView Bar { get; private set; } = null!;

@@ -1,14 +1,17 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using WorkSights.Application.Reporting.GetExecutiveOverview;
 using WorkSights.Application.Reporting.GetFindings;
 using WorkSights.Application.Reporting.GetReportBar;
 using WorkSights.Domain.Activities;
+using WorkSights.Web.Infrastructure;
 using WorkSights.Web.Pages.Shared.Reporting;
 
 namespace WorkSights.Web.Pages.Overviews;
 
+[OutputCache(PolicyName = ReportingPageCache.PolicyName)]
 public sealed class ExecutiveModel(IMediator mediator) : PageModel
 {
     /// <summary>The findings listed before "show all" is needed.</summary>

@@ -1,14 +1,17 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using NodaTime;
 using WorkSights.Application.Reporting.GetFindings;
 using WorkSights.Application.Reporting.GetMyOverview;
 using WorkSights.Application.Reporting.GetReportBar;
+using WorkSights.Web.Infrastructure;
 using WorkSights.Web.Pages.Shared.Reporting;
 
 namespace WorkSights.Web.Pages.Overviews;
 
+[OutputCache(PolicyName = ReportingPageCache.PolicyName)]
 public sealed class MyModel(IMediator mediator) : PageModel
 {
     public const int DefaultDays = 28;

@@ -4,13 +4,16 @@ using CsvHelper;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using NodaTime;
 using WorkSights.Application.Reporting.GetReportBar;
 using WorkSights.Application.Reporting.GetScoreReport;
+using WorkSights.Web.Infrastructure;
 using WorkSights.Web.Pages.Shared.Reporting;
 
 namespace WorkSights.Web.Pages.Reports;
 
+[OutputCache(PolicyName = ReportingPageCache.PolicyName)]
 public sealed class ScoreReportModel(IMediator mediator) : PageModel
 {
     public const int DefaultDays = 30;
@@ -23,6 +26,9 @@ public sealed class ScoreReportModel(IMediator mediator) : PageModel
 
     [FromQuery(Name = "dir")]
     public string? Direction { get; set; }
+
+    [FromQuery(Name = "page")]
+    public string? PageNumber { get; set; }
 
     public ReportBarDto Bar { get; private set; } = null!;
 
@@ -39,16 +45,17 @@ public sealed class ScoreReportModel(IMediator mediator) : PageModel
         ? ["Name", "Role", "Team", "Score", "Band", "Hours", "Summary"]
         : ["Name", "Role", "Team", "Hours", "Summary"];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(ParsePage(), cancellationToken);
 
+    /// <summary>Every person of the day with the view's filters and sort, not only the page on screen.</summary>
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
+        await LoadAsync(null, cancellationToken);
         using var buffer = new MemoryStream();
         await using (var csv = CsvWriter.Create(buffer, CsvWriterOptions.Default with { Injection = CsvInjection.Escape }, leaveOpen: true))
         {
             csv.WriteHeader(Columns.ToArray());
-            foreach (var row in Report.Rows)
+            foreach (var row in Report.Rows.Items)
             {
                 csv.WriteRecord(Cells(row).ToArray());
             }
@@ -73,6 +80,18 @@ public sealed class ScoreReportModel(IMediator mediator) : PageModel
         yield return row.Summary;
     }
 
+    /// <summary>The link to another page of people, keeping the view.</summary>
+    public Dictionary<string, string> PageLink(int page)
+    {
+        var values = Links(("date", ReportQuery.Format(Report.Day)));
+        if (page > 1)
+        {
+            values["page"] = page.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return values;
+    }
+
     /// <summary>The link of a column header: sorts by it, reversing the order when it is already the sort.</summary>
     public Dictionary<string, string> SortLink(ScoreReportSort column)
     {
@@ -95,13 +114,35 @@ public sealed class ScoreReportModel(IMediator mediator) : PageModel
         return values;
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    /// <param name="page">The page of people to show; null for every person.</param>
+    private async Task LoadAsync(int? page, CancellationToken cancellationToken)
     {
         Bar = await mediator.Send(new GetReportBarQuery(), cancellationToken);
         Range = Query.RangeOr(Bar.Today, DefaultDays);
         var day = string.IsNullOrWhiteSpace(Query.Date) ? Range.To : Query.DayOr(Bar.Today);
         (Sort, Descending) = ParseSort();
-        Report = await mediator.Send(new GetScoreReportQuery(Range.From, Range.To, day, Query.ToFilter(), Sort, Descending), cancellationToken);
+        var (number, size) = page is { } asked ? (asked, GetScoreReportQuery.DefaultPageSize) : (1, GetScoreReportQuery.EveryRow);
+        Report = await mediator.Send(new GetScoreReportQuery(Range.From, Range.To, day, Query.ToFilter(), Sort, Descending, number, size), cancellationToken);
+        if (number > Report.Rows.Page)
+        {
+            Query.Problems.Add($"There is no page {number}; showing page {Report.Rows.Page}, the last.");
+        }
+    }
+
+    private int ParsePage()
+    {
+        if (string.IsNullOrWhiteSpace(PageNumber))
+        {
+            return 1;
+        }
+
+        if (int.TryParse(PageNumber, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= 100_000)
+        {
+            return number;
+        }
+
+        Query.Problems.Add("The page number in the address is not a whole number from 1; showing the first page.");
+        return 1;
     }
 
     private (ScoreReportSort, bool) ParseSort()
