@@ -83,6 +83,10 @@ public sealed record CreditingTable
         _ => null,
     };
 
+    /// <summary>How long an item counts: a corrected item its corrected length, a fixed-credit kind the table's credit, anything else its own length.</summary>
+    public TimeSpan LengthOf(ActivityKind kind, TimeSpan duration, bool isCorrected) =>
+        isCorrected ? duration : FixedCreditOf(kind) ?? duration;
+
     /// <summary>Sub-second durations would not show in the version, so they are written with ticks after a dot.</summary>
     private static string Seconds(TimeSpan duration) =>
         duration.Ticks % TimeSpan.TicksPerSecond == 0

@@ -59,7 +59,7 @@ public static class ScoreEngine
     /// <summary>The item as credited on this day, or null when it has nothing to do with the day.</summary>
     private static CreditedItem? Credit(ScoringActivity activity, ScoringDay day, CreditingTable table)
     {
-        var length = activity.IsCorrected ? activity.Duration : table.FixedCreditOf(activity.Kind) ?? activity.Duration;
+        var length = table.LengthOf(activity.Kind, activity.Duration, activity.IsCorrected);
         var span = new TimeInterval(activity.Start, activity.Start + length);
         var inDay = span.ClipTo(day.Bounds);
         var startsInDay = activity.Start >= day.Bounds.Start && activity.Start < day.Bounds.End;

@@ -1,5 +1,6 @@
 using WorkSights.Application.Reporting;
 using WorkSights.Application.Reporting.GetDashboard;
+using WorkSights.Application.Scores;
 using WorkSights.Domain.Activities;
 using WorkSights.Domain.People;
 using WorkSights.Domain.Scores;
@@ -64,6 +65,19 @@ public sealed class DashboardTests : IAsyncLifetime
         Assert.Equal(ReportingWorkspace.At(15), item.End);
         Assert.Equal(ReportingWorkspace.At(9), zoe.Timeline.WorkStart);
         Assert.Equal(TimeSpan.FromHours(24), zoe.Timeline.Length);
+    }
+
+    [Fact]
+    public async Task BarDrawsAFixedCreditItemAsLongAsTheWorkspacesCreditingTableCountsIt()
+    {
+        var tuned = new CreditingTable(
+            TimeSpan.FromMinutes(20), CreditingRules.CalendarResponse, CreditingRules.ChatMessage, CreditingRules.FileAction, CreditingRules.SignIn, Activity.MaximumCreditedDuration);
+        await w.InWorkspaceAsync(w.Ceo.TenantId, db => WorkspaceCreditingTable.ChangeAsync(db, w.Ceo.TenantId, w.Ceo.Id, ReportingWorkspace.At(8), tuned, CancellationToken.None));
+
+        var raj = (await DashboardAsync(w.Ceo)).Rows.Items.Single(r => r.Name == "Raj");
+
+        var email = Assert.Single(raj.Timeline.Items, i => i.Kind == ActivityKind.EmailSent);
+        Assert.Equal(TimeSpan.FromMinutes(20), email.End - email.Start);
     }
 
     [Fact]

@@ -80,7 +80,7 @@ public sealed class GetActivityDetailQueryHandler(IApplicationDbContext db, View
             day.Bounds.End,
             day.WorkHours?.Start,
             day.WorkHours?.End,
-            activities.Select(a => TimelineItem.Within(a.Kind, a.OccurredAt, a.CreditedDuration, a.IsScored, day.Bounds.Start, day.Bounds.End)).OfType<TimelineItem>().OrderBy(i => i.Start).ToList());
+            activities.Select(a => TimelineItem.Within(a.Kind, a.OccurredAt, table.LengthOf(a.Kind, a.CreditedDuration, a.IsCorrected), a.IsScored, day.Bounds.Start, day.Bounds.End)).OfType<TimelineItem>().OrderBy(i => i.Start).ToList());
 
         return new ActivityDetailDto(
             person.Id,

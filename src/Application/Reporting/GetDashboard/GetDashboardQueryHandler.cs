@@ -95,7 +95,10 @@ public sealed class GetDashboardQueryHandler(IApplicationDbContext db, ViewerSco
 
     private sealed record Item(Guid PersonId, ActivityKind Kind, DateTimeOffset OccurredAt, TimeSpan CreditedDuration, bool IsScored);
 
-    /// <summary>The page's items that may touch its days: an item starts at most the longest credited length before its day.</summary>
+    /// <summary>
+    /// The page's items that may touch its days (an item starts at most the longest credited length before its day), each
+    /// as long as the workspace's crediting table counts it.
+    /// </summary>
     private async Task<ILookup<Guid, Item>> TimelineItemsAsync(
         List<Guid> personIds, List<(DateTimeOffset Start, DateTimeOffset End)> days, ReportFilter filter, CancellationToken cancellationToken)
     {
@@ -118,11 +121,12 @@ public sealed class GetDashboardQueryHandler(IApplicationDbContext db, ViewerSco
             activities = activities.Where(a => kinds.Contains(a.Kind));
         }
 
+        var table = await WorkspaceCreditingTable.ReadAsync(db, cancellationToken);
         var list = await activities
             .OrderBy(a => a.OccurredAt)
-            .Select(a => new Item(a.PersonId, a.Kind, a.OccurredAt, a.CreditedDuration, a.IsScored))
+            .Select(a => new { a.PersonId, a.Kind, a.OccurredAt, a.CreditedDuration, a.IsScored, a.IsCorrected })
             .ToListAsync(cancellationToken);
-        return list.ToLookup(i => i.PersonId);
+        return list.Select(a => new Item(a.PersonId, a.Kind, a.OccurredAt, table.LengthOf(a.Kind, a.CreditedDuration, a.IsCorrected), a.IsScored)).ToLookup(i => i.PersonId);
     }
 
     private async Task<ImportState> ImportStateAsync(CancellationToken cancellationToken)
