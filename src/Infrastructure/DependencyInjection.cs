@@ -10,6 +10,7 @@ using WorkSights.Infrastructure.Graph;
 using WorkSights.Infrastructure.Hosting;
 using WorkSights.Infrastructure.Identity;
 using WorkSights.Infrastructure.Jobs;
+using WorkSights.Infrastructure.Networks;
 using WorkSights.Infrastructure.Persistence;
 using WorkSights.Infrastructure.Scores;
 using WorkSights.Infrastructure.Tenancy;
@@ -47,6 +48,8 @@ public static class DependencyInjection
         services.AddSingleton<AppOnlyTokenProvider>();
         services.AddSingleton<GraphClientFactory>();
         services.AddAuditFeedReader();
+        services.AddOptions<CloudNetworkOptions>().Bind(configuration.GetSection(CloudNetworkOptions.SectionName));
+        services.AddSingleton<ICloudNetworks, CloudNetworks>();
         services.AddOptions<ActivitySyncOptions>().Bind(configuration.GetSection(ActivitySyncOptions.SectionName));
         services.AddSingleton<ActivitySyncSignal>();
         services.AddSingleton<IActivitySyncSignal>(sp => sp.GetRequiredService<ActivitySyncSignal>());

@@ -10,7 +10,8 @@ public sealed record PersonDayRows(PersonDay? Day, IReadOnlyList<PersonDayHour> 
     /// <summary>
     /// Computes a person's day from the activities that may touch it (any others are ignored). A day with no item keeps
     /// a row only when <paramref name="keepEmpty"/> (a closed day, see <see cref="ScoredDays"/>): zero credited, a score
-    /// of 0 on a work day. Hours and places count the items that start in the day, mailbox-access markers left out.
+    /// of 0 on a work day. Hours and places count the items that start in the day, mailbox-access markers left out; places
+    /// leave out items without a city and coordinates and those from a cloud provider's datacenter.
     /// </summary>
     public static PersonDayRows Compute(
         Guid tenantId, Guid personId, PersonCalendar calendar, DateOnly date, IEnumerable<StoredActivity> activities, CreditingTable table, bool keepEmpty)

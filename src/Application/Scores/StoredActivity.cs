@@ -16,7 +16,8 @@ public sealed record StoredActivity(
     string? City,
     string? CountryOrRegion,
     double? Latitude,
-    double? Longitude)
+    double? Longitude,
+    bool FromCloudNetwork)
 {
     /// <summary>
     /// The longest an item can reach past its start on the engine's timeline (an item recorded over the maximum comes
@@ -26,6 +27,6 @@ public sealed record StoredActivity(
 
     public ScoringActivity ToScoring() => ScoringActivity.FromStored(Id, Kind, OccurredAt, CreditedDuration, IsScored, IsExternal, IsCorrected);
 
-    /// <summary>A place the map may show: a named city with coordinates.</summary>
-    public bool HasCityLevelPlace => City is not null && Latitude is not null && Longitude is not null;
+    /// <summary>A place the map may show: a named city with coordinates, and not a cloud provider's datacenter.</summary>
+    public bool HasCityLevelPlace => City is not null && Latitude is not null && Longitude is not null && !FromCloudNetwork;
 }

@@ -46,6 +46,14 @@ public sealed class Activity : ITenantOwned
     /// <summary>The network address the item came from, when the source tells it.</summary>
     public string? ClientIp { get; private set; }
 
+    /// <summary>
+    /// The cloud provider whose network the item came from, when it did: the item is still work, but its location is
+    /// the provider's datacenter, not where the person was.
+    /// </summary>
+    public string? CloudProvider { get; private set; }
+
+    public const int MaximumCloudProviderLength = 60;
+
     /// <summary>The source's id of the item; with the tenant and source it identifies the item across syncs.</summary>
     public string ExternalId { get; private set; }
 
@@ -116,6 +124,7 @@ public sealed class Activity : ITenantOwned
         ExternalId = Guard.Required(record.ExternalId, "External id", 512);
         Location = record.Location is { IsKnown: true } location ? location : null;
         ClientIp = ClientIpOf(record.ClientIp);
+        CloudProvider = Guard.Optional(record.CloudProvider, "Cloud provider", MaximumCloudProviderLength);
         SyncedAt = Guard.Utc(syncedAt, "Sync time");
     }
 

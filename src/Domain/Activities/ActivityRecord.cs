@@ -18,4 +18,7 @@ public sealed record ActivityRecord(
 
     /// <summary>The network address the item came from, when the source knows (sign-ins, audit records).</summary>
     public string? ClientIp { get; init; }
+
+    /// <summary>The cloud provider whose network the item came from (a virtual machine, a cloud proxy), when it did.</summary>
+    public string? CloudProvider { get; init; }
 }

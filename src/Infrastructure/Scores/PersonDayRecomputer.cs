@@ -224,7 +224,8 @@ public sealed class PersonDayRecomputer(ApplicationDbContext db, ITenantContext 
                     a.Location == null ? null : a.Location.City,
                     a.Location == null ? null : a.Location.CountryOrRegion,
                     a.Location == null ? null : a.Location.Latitude,
-                    a.Location == null ? null : a.Location.Longitude))
+                    a.Location == null ? null : a.Location.Longitude,
+                    a.CloudProvider != null))
                 .ToListAsync(cancellationToken))
             .GroupBy(a => a.PersonId)
             .ToDictionary(g => g.Key, g => g.OrderBy(a => a.OccurredAt).ToArray());

@@ -25,7 +25,7 @@ public abstract class FeedSyncTestBase : MailboxSyncTestBase
     {
         var tenantContext = new TenantContext();
         await using var db = workspace.Database.NewContext(tenantContext, interceptors);
-        IFeedImport[] imports = [new CallRecordsImport(calls), new SignInsImport(signIns)];
+        IFeedImport[] imports = [new CallRecordsImport(calls), new SignInsImport(signIns, new NoCloudNetworks())];
         var result = await new SyncFeedCommandHandler(db, tenantContext, imports, AppClock).Handle(new SyncFeedCommand(workspace.TenantId, feed), CancellationToken.None);
         Assert.Null(tenantContext.TenantId);
         return result;

@@ -34,6 +34,7 @@ public sealed record DayResultDto(
 
 /// <param name="Credited">The item's credited time inside this day, before overlaps are removed; zero when unscored.</param>
 /// <param name="Length">The credit the item carries (its estimate, or a person's correction).</param>
+/// <param name="CloudProvider">The cloud provider whose datacenter the item came from; its city is then not where the person was.</param>
 public sealed record ActivityItemDto(
     Guid Id,
     ActivityKind Kind,
@@ -46,6 +47,7 @@ public sealed record ActivityItemDto(
     bool IsExternal,
     string? City,
     string? Country,
+    string? CloudProvider,
     UnscoredReason Unscored,
     bool IsCorrected,
     bool CanCorrect,

@@ -66,6 +66,7 @@ public sealed class GetActivityDetailQueryHandler(IApplicationDbContext db, View
                 activity.IsExternal,
                 activity.Location?.City,
                 activity.Location?.CountryOrRegion,
+                activity.CloudProvider,
                 item.Unscored,
                 activity.IsCorrected,
                 canCorrect && CorrectionLimits.CanBeCorrected(activity.Kind, activity.IsScored),

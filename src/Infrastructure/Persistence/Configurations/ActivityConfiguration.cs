@@ -19,6 +19,7 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         builder.Property(a => a.Title).HasMaxLength(400);
         builder.Property(a => a.ExternalId).HasMaxLength(512).IsRequired();
         builder.Property(a => a.ClientIp).HasMaxLength(45);
+        builder.Property(a => a.CloudProvider).HasMaxLength(Activity.MaximumCloudProviderLength);
         builder.OwnsOne(a => a.Location, location =>
         {
             location.Property(l => l.City).HasColumnName("LocationCity").HasMaxLength(ActivityLocation.MaximumNameLength);

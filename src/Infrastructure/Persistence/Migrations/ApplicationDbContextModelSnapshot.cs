@@ -26,6 +26,10 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                         .HasMaxLength(45)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CloudProvider")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CounterpartCount")
                         .HasColumnType("INTEGER");
 

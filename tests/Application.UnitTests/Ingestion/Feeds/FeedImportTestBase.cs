@@ -21,6 +21,8 @@ public abstract class FeedImportTestBase : IDisposable
 
     internal FakeFeedReader Reader { get; } = new();
 
+    internal FakeCloudNetworks CloudNetworks { get; } = new();
+
     protected Tenant Tenant { get; private set; } = null!;
 
     protected Person Ann { get; private set; } = null!;
@@ -54,7 +56,7 @@ public abstract class FeedImportTestBase : IDisposable
     protected async Task<SyncResult> SyncAsync(TenantFeed feed)
     {
         await using var db = database.CreateContext();
-        IFeedImport[] imports = [new CallRecordsImport(Reader), new SignInsImport(Reader)];
+        IFeedImport[] imports = [new CallRecordsImport(Reader), new SignInsImport(Reader, CloudNetworks)];
         return await new SyncFeedCommandHandler(db, database.TenantContext, imports, database.Clock)
             .Handle(new SyncFeedCommand(Tenant.Id, feed), CancellationToken.None);
     }

@@ -42,6 +42,31 @@ public sealed class SignInsImportTests : FeedImportTestBase
     }
 
     [Fact]
+    public async Task SignInIsKeptWithItsPlaceAndMarkedWithTheProviderGivenACloudAddress()
+    {
+        await WorkspaceAsync();
+        var at = Now.AddHours(-2);
+        var amsterdam = new SignInPlace("Amsterdam", "Noord-Holland", "NL", 52.3676, 4.9041);
+        CloudNetworks.Providers[System.Net.IPAddress.Parse("13.81.0.10")] = "Microsoft Azure";
+        CloudNetworks.Providers[System.Net.IPAddress.Parse("2603:1000::10")] = "Microsoft Azure";
+        Reader.SignIns.AddRange(
+        [
+            SignIn("vm", at, "oid-ann", place: amsterdam, ip: "13.81.0.10"),
+            SignIn("vm-v6", at.AddMinutes(1), "oid-ann", place: amsterdam, ip: "2603:1000::10"),
+            SignIn("office", at.AddMinutes(2), "oid-ann"),
+            SignIn("no-address", at.AddMinutes(3), "oid-bob", ip: ""),
+        ]);
+
+        await SyncCompletedAsync(TenantFeed.SignIns);
+
+        var activities = (await ActivitiesAsync()).ToDictionary(a => a.ExternalId);
+        Assert.Equal(("Microsoft Azure", "Amsterdam", ActivityKind.SignIn), (activities["vm"].CloudProvider, activities["vm"].Location!.City, activities["vm"].Kind));
+        Assert.Equal("Microsoft Azure", activities["vm-v6"].CloudProvider);
+        Assert.Null(activities["office"].CloudProvider);
+        Assert.Null(activities["no-address"].CloudProvider);
+    }
+
+    [Fact]
     public async Task Weeks_are_read_oldest_first_and_the_checkpoint_moves_with_each_completed_week()
     {
         await WorkspaceAsync();

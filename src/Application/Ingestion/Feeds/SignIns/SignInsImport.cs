@@ -1,11 +1,15 @@
+using System.Net;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Domain.Activities;
 using WorkSights.Domain.Ingestion;
 
 namespace WorkSights.Application.Ingestion.Feeds.SignIns;
 
-/// <summary>Successful sign-ins to the directory, a week at a time, with the city and network address they came from.</summary>
-public sealed class SignInsImport(ISignInReader reader) : IFeedImport
+/// <summary>
+/// Successful sign-ins to the directory, a week at a time, with the city and network address they came from; a sign-in
+/// from a cloud provider's network is marked, since the city reported for it is the datacenter's.
+/// </summary>
+public sealed class SignInsImport(ISignInReader reader, ICloudNetworks cloudNetworks) : IFeedImport
 {
     /// <summary>Graph keeps sign-ins for 30 days; a day less leaves room for clock skew at the oldest edge.</summary>
     public static readonly TimeSpan Backfill = TimeSpan.FromDays(29);
@@ -31,7 +35,7 @@ public sealed class SignInsImport(ISignInReader reader) : IFeedImport
             cancellationToken);
     }
 
-    private static ActivityRecord? ToActivity(SignInEvent signIn, FeedImportContext context) =>
+    private ActivityRecord? ToActivity(SignInEvent signIn, FeedImportContext context) =>
         signIn.Succeeded && context.FindPerson(signIn.UserId, signIn.UserPrincipalName) is { } person
             ? new ActivityRecord(
                 context.Tenant.Id,
@@ -47,6 +51,7 @@ public sealed class SignInsImport(ISignInReader reader) : IFeedImport
             {
                 Location = LocationOf(signIn.Place),
                 ClientIp = signIn.IpAddress,
+                CloudProvider = IPAddress.TryParse(signIn.IpAddress?.Trim(), out var address) ? cloudNetworks.ProviderOf(address) : null,
             }
             : null;
 
