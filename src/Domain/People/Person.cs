@@ -25,11 +25,26 @@ public sealed class Person : ITenantOwned
 
     public string DisplayName { get; private set; }
 
+    /// <summary>The person's team: <see cref="TeamOverride"/> when set in WorkSights, else the directory's department.</summary>
     public string? Department { get; private set; }
 
+    /// <summary>The person's position: <see cref="PositionOverride"/> when set in WorkSights, else the directory's job title.</summary>
     public string? JobTitle { get; private set; }
 
+    /// <summary>The external id of the person's manager: <see cref="ManagerOverrideExternalId"/> when set, else the directory's.</summary>
     public string? ManagerExternalId { get; private set; }
+
+    public string? DirectoryDepartment { get; private set; }
+
+    public string? DirectoryJobTitle { get; private set; }
+
+    public string? DirectoryManagerExternalId { get; private set; }
+
+    public string? TeamOverride { get; private set; }
+
+    public string? PositionOverride { get; private set; }
+
+    public string? ManagerOverrideExternalId { get; private set; }
 
     public PersonRole Role { get; private set; }
 
@@ -43,11 +58,11 @@ public sealed class Person : ITenantOwned
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    /// <summary>An Owner who can still sign in: while the workspace has one, nobody else becomes Owner through sign-up or consent.</summary>
     /// <summary>Whose work WorkSights reads from the provider: people still in the directory whom nobody blocked.</summary>
     public static Expression<Func<Person, bool>> IsImportable { get; } =
         p => p.Status == PersonStatus.Active && p.ProvisioningState != ProvisioningState.Blocked;
 
+    /// <summary>An Owner who can still sign in: while the workspace has one, nobody else becomes Owner through sign-up or consent.</summary>
     public static Expression<Func<Person, bool>> IsActiveOwner { get; } =
         p => p.Role == PersonRole.Owner && p.Status == PersonStatus.Active && p.HasLoginAccess && p.ProvisioningState != ProvisioningState.Blocked;
 
@@ -93,14 +108,15 @@ public sealed class Person : ITenantOwned
         var department = Guard.Optional(profile.Department, "Department", 128);
         var jobTitle = Guard.Optional(profile.JobTitle, "Job title", 128);
         var manager = Guard.Optional(profile.ManagerExternalId, "Manager id", 64);
-        var changed = email != Email || displayName != DisplayName || department != Department
-            || jobTitle != JobTitle || manager != ManagerExternalId || Status == PersonStatus.Removed;
+        var changed = email != Email || displayName != DisplayName || department != DirectoryDepartment
+            || jobTitle != DirectoryJobTitle || manager != DirectoryManagerExternalId || Status == PersonStatus.Removed;
 
         Email = email;
         DisplayName = displayName;
-        Department = department;
-        JobTitle = jobTitle;
-        ManagerExternalId = manager;
+        DirectoryDepartment = department;
+        DirectoryJobTitle = jobTitle;
+        DirectoryManagerExternalId = manager;
+        TakeEffectiveValues();
         if (Status == PersonStatus.Removed)
         {
             Status = PersonStatus.Active;
@@ -128,15 +144,78 @@ public sealed class Person : ITenantOwned
 
     public void GrantLoginAccess()
     {
-        if (ProvisioningState == ProvisioningState.Blocked || Status == PersonStatus.Removed)
+        if (ProvisioningState == ProvisioningState.Blocked || Status != PersonStatus.Active)
         {
-            throw new DomainRuleViolationException("A blocked or removed person cannot be given login access.");
+            throw new DomainRuleViolationException("A blocked, inactive or removed person cannot be given login access.");
         }
 
         HasLoginAccess = true;
     }
 
     public void RevokeLoginAccess() => HasLoginAccess = false;
+
+    /// <summary>Turns login access on or off; true when it changed.</summary>
+    public bool SetLoginAccess(bool hasLoginAccess)
+    {
+        if (hasLoginAccess == HasLoginAccess)
+        {
+            return false;
+        }
+
+        if (hasLoginAccess)
+        {
+            GrantLoginAccess();
+        }
+        else
+        {
+            RevokeLoginAccess();
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Active people are reported on, synced and may be given login access; inactive ones are kept for history only and
+    /// cannot sign in. A person who left the directory stays removed; true when the status changed.
+    /// </summary>
+    public bool SetActive(bool active, DateTimeOffset now)
+    {
+        if (Status == PersonStatus.Removed)
+        {
+            throw new DomainRuleViolationException("This person has left the directory; they come back with the next sync if they return.");
+        }
+
+        var status = active ? PersonStatus.Active : PersonStatus.Inactive;
+        if (status == Status)
+        {
+            return false;
+        }
+
+        Status = status;
+        if (!active)
+        {
+            HasLoginAccess = false;
+        }
+
+        UpdatedAt = Guard.Utc(now, "Update time");
+        return true;
+    }
+
+    /// <summary>Sets the position, team and manager WorkSights uses instead of the directory's; null keeps the directory's.</summary>
+    public void OverrideProfile(string? position, string? team, string? managerExternalId, DateTimeOffset now)
+    {
+        var manager = Guard.Optional(managerExternalId, "Manager id", 64)?.ToLowerInvariant();
+        if (manager is not null && manager == ExternalId)
+        {
+            throw new DomainRuleViolationException("A person cannot be their own manager.");
+        }
+
+        PositionOverride = Guard.Optional(position, "Position", 128);
+        TeamOverride = Guard.Optional(team, "Team", 128);
+        ManagerOverrideExternalId = manager;
+        TakeEffectiveValues();
+        UpdatedAt = Guard.Utc(now, "Update time");
+    }
 
     /// <summary>A proven administrator of the organisation becomes the workspace's Owner while it has none.</summary>
     public void MakeOwner()
@@ -153,6 +232,14 @@ public sealed class Person : ITenantOwned
     public void AssignRole(PersonRole role)
     {
         Role = Enum.IsDefined(role) ? role : throw new DomainRuleViolationException("Unknown role.");
+    }
+
+    /// <summary>The one place where what WorkSights uses is worked out from the directory's values and the overrides.</summary>
+    private void TakeEffectiveValues()
+    {
+        Department = TeamOverride ?? DirectoryDepartment;
+        JobTitle = PositionOverride ?? DirectoryJobTitle;
+        ManagerExternalId = ManagerOverrideExternalId ?? DirectoryManagerExternalId;
     }
 
     public void ChangeProvisioningState(ProvisioningState state)

@@ -38,7 +38,7 @@ internal sealed class DirectoryPageImport(
             var email = identity.Mail ?? identity.UserPrincipalName;
             if (existing.TryGetValue(identity.ExternalId, out var person))
             {
-                var manager = identity.ManagerIncluded ? identity.ManagerExternalId : person.ManagerExternalId;
+                var manager = identity.ManagerIncluded ? identity.ManagerExternalId : person.DirectoryManagerExternalId;
                 if (person.ApplyDirectoryProfile(new DirectoryProfile(email, identity.DisplayName, identity.Department, identity.JobTitle, manager), now))
                 {
                     Updated++;

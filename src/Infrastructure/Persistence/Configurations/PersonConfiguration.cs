@@ -22,5 +22,15 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.Department).HasMaxLength(128);
         builder.Property(p => p.JobTitle).HasMaxLength(128);
         builder.Property(p => p.ManagerExternalId).HasMaxLength(64);
+        builder.Property(p => p.DirectoryDepartment).HasMaxLength(128);
+        builder.Property(p => p.DirectoryJobTitle).HasMaxLength(128);
+        builder.Property(p => p.DirectoryManagerExternalId).HasMaxLength(64);
+        builder.Property(p => p.TeamOverride).HasMaxLength(128);
+        builder.Property(p => p.PositionOverride).HasMaxLength(128);
+        builder.Property(p => p.ManagerOverrideExternalId).HasMaxLength(64);
+
+        // The user directory filters by team and by manager, and finds each row's manager, over 10,000 people.
+        builder.HasIndex(p => new { p.TenantId, p.Department });
+        builder.HasIndex(p => new { p.TenantId, p.ManagerExternalId });
     }
 }

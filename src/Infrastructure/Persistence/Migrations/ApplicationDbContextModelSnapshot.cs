@@ -479,6 +479,18 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DirectoryDepartment")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DirectoryJobTitle")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DirectoryManagerExternalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -508,6 +520,14 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ManagerOverrideExternalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PositionOverride")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ProvisioningState")
                         .HasColumnType("INTEGER");
 
@@ -517,6 +537,10 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TeamOverride")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
 
@@ -525,12 +549,16 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TenantId", "Department");
+
                     b.HasIndex("TenantId", "DisplayName");
 
                     b.HasIndex("TenantId", "Email");
 
                     b.HasIndex("TenantId", "ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("TenantId", "ManagerExternalId");
 
                     b.ToTable("People", (string)null);
                 });

@@ -1,0 +1,190 @@
+using Microsoft.EntityFrameworkCore;
+using WorkSights.Application.Common.Exceptions;
+using WorkSights.Application.Directory;
+using WorkSights.Application.Directory.GetUserDirectory;
+using WorkSights.Application.Directory.UpdatePerson;
+using WorkSights.Application.Reporting;
+using WorkSights.Application.UnitTests.Support;
+using WorkSights.Domain.Common;
+using WorkSights.Domain.People;
+
+namespace WorkSights.Application.UnitTests.Directory;
+
+/// <summary>Add and Manage Users: the directory query and a person's edit, with the rules on roles and owners.</summary>
+public sealed class UserDirectoryTests : IDisposable
+{
+    private readonly TestDatabase database = new();
+    private Guid tenantId;
+
+    public void Dispose() => database.Dispose();
+
+    /// <summary>An Owner (ada), a Technical Admin (tom), a manager (mia) with two reports, and someone of another workspace.</summary>
+    private async Task<Dictionary<string, Person>> SeedAsync()
+    {
+        tenantId = (await database.AddTenantAsync("tenant-a", "contoso.com")).Id;
+        var other = await database.AddTenantAsync("tenant-b", "fabrikam.com");
+        await database.AddPersonAsync(other.Id, "b-1", "alien@fabrikam.com", change: p => p.ApplyDirectoryProfile(new DirectoryProfile("alien@fabrikam.com", "Alien", "Sales", null, null), database.Clock.GetUtcNow()));
+        await AddAsync("ada", "Ada Lovelace", "Research", null, p => p.MakeOwner());
+        await AddAsync("tom", "Tom Admin", "IT", null, p =>
+        {
+            p.GrantLoginAccess();
+            p.AssignRole(PersonRole.TechnicalAdmin);
+        });
+        await AddAsync("mia", "Mia Manager", "Sales", null, p => p.AssignRole(PersonRole.Manager));
+        await AddAsync("bob", "bob Seller", "Sales", "oid-mia");
+        await AddAsync("cy", "Cy Seller", "Sales", "oid-mia", p => p.SetActive(false, database.Clock.GetUtcNow()));
+        await AddAsync("gone", "Gone Person", "Sales", "oid-mia", p => p.MarkRemovedFromDirectory(database.Clock.GetUtcNow()));
+        return await database.PeopleOfAsync(tenantId);
+    }
+
+    private Task<Person> AddAsync(string name, string displayName, string? department, string? manager, Action<Person>? change = null) =>
+        database.AddPersonAsync(tenantId, $"oid-{name}", $"{name}@contoso.com", change: p =>
+        {
+            p.ApplyDirectoryProfile(new DirectoryProfile($"{name}@contoso.com", displayName, department, null, manager), database.Clock.GetUtcNow());
+            change?.Invoke(p);
+        });
+
+    private async Task<UserDirectoryDto> DirectoryAsync(DirectoryFilter filter, DirectorySort sort = DirectorySort.Name, int page = 1, int pageSize = 50)
+    {
+        using var scope = database.TenantContext.BeginScope(tenantId);
+        await using var db = database.CreateContext();
+        return await new GetUserDirectoryQueryHandler(db).Handle(new GetUserDirectoryQuery(filter, sort, page, pageSize), CancellationToken.None);
+    }
+
+    private async Task UpdateAsync(Person editor, UpdatePersonCommand command)
+    {
+        using var scope = database.TenantContext.BeginScope(tenantId);
+        await using var db = database.CreateContext();
+        await new UpdatePersonCommandHandler(db, new FakeCurrentUser(editor.Role, editor.Id), database.Clock).Handle(command, CancellationToken.None);
+    }
+
+    private static UpdatePersonCommand Unchanged(Person person) =>
+        new(person.Id, person.PositionOverride, person.TeamOverride, null, person.Role, person.HasLoginAccess, person.Status != PersonStatus.Inactive);
+
+    [Fact]
+    public async Task ListsCurrentPeopleOfTheWorkspaceOnlyGivenNoFilter()
+    {
+        await SeedAsync();
+
+        var result = await DirectoryAsync(DirectoryFilter.Everyone);
+
+        Assert.Equal(["Ada Lovelace", "bob Seller", "Cy Seller", "Mia Manager", "Tom Admin"], result.People.Items.Select(p => p.DisplayName));
+        Assert.Equal(["IT", "Research", "Sales"], result.Teams);
+        Assert.Equal("Mia Manager", Assert.Single(result.Managers).DisplayName);
+        Assert.Equal("Mia Manager", result.People.Items.Single(p => p.DisplayName == "bob Seller").ManagerName);
+    }
+
+    [Fact]
+    public async Task EachFilterNarrowsInSqlGivenSearchTeamRoleStatusLoginAndManager()
+    {
+        var people = await SeedAsync();
+
+        Assert.Equal(["bob Seller"], (await DirectoryAsync(new DirectoryFilter(Search: "BOB"))).People.Items.Select(p => p.DisplayName));
+        Assert.Equal(["Tom Admin"], (await DirectoryAsync(new DirectoryFilter(Search: "tom@contoso"))).People.Items.Select(p => p.DisplayName));
+        Assert.Equal(3, (await DirectoryAsync(new DirectoryFilter(Team: "Sales"))).People.TotalCount);
+        Assert.Equal(["Tom Admin"], (await DirectoryAsync(new DirectoryFilter(Role: PersonRole.TechnicalAdmin))).People.Items.Select(p => p.DisplayName));
+        Assert.Equal(["Cy Seller"], (await DirectoryAsync(new DirectoryFilter(Status: PersonStatus.Inactive))).People.Items.Select(p => p.DisplayName));
+        Assert.Equal(["Gone Person"], (await DirectoryAsync(new DirectoryFilter(Status: PersonStatus.Removed))).People.Items.Select(p => p.DisplayName));
+        Assert.Equal(["Ada Lovelace", "Tom Admin"], (await DirectoryAsync(new DirectoryFilter(LoginAccess: true))).People.Items.Select(p => p.DisplayName));
+        Assert.Equal(["bob Seller", "Cy Seller"], (await DirectoryAsync(new DirectoryFilter(ManagerId: people["oid-mia"].Id))).People.Items.Select(p => p.DisplayName));
+        Assert.Equal(0, (await DirectoryAsync(new DirectoryFilter(State: ProvisioningState.Blocked))).People.TotalCount);
+    }
+
+    [Fact]
+    public async Task PagePastTheLastAnswersTheLastGivenPage999()
+    {
+        await SeedAsync();
+
+        var result = await DirectoryAsync(DirectoryFilter.Everyone, DirectorySort.Role, page: 999, pageSize: 2);
+
+        Assert.Equal((3, 3, 5), (result.People.Page, result.People.PageCount, result.People.TotalCount));
+        Assert.Equal(["Cy Seller"], result.People.Items.Select(p => p.DisplayName));
+        var byRole = await DirectoryAsync(DirectoryFilter.Everyone, DirectorySort.Role);
+        Assert.Equal(["Ada Lovelace", "Tom Admin", "Mia Manager"], byRole.People.Items.Take(3).Select(p => p.DisplayName));
+    }
+
+    [Fact]
+    public async Task EditIsSavedAndEachChangedValueAuditedGivenAnOwner()
+    {
+        var people = await SeedAsync();
+        var bob = people["oid-bob"];
+
+        await UpdateAsync(people["oid-ada"], Unchanged(bob) with { Position = "Lead", Team = "Key accounts", ManagerEmail = "ADA@contoso.com", Role = PersonRole.Manager, HasLoginAccess = true });
+
+        using var scope = database.TenantContext.BeginScope(tenantId);
+        await using var db = database.CreateContext();
+        var saved = await db.People.SingleAsync(p => p.Id == bob.Id);
+        Assert.Equal(("Lead", "Key accounts", "oid-ada", PersonRole.Manager, true), (saved.JobTitle, saved.Department, saved.ManagerExternalId, saved.Role, saved.HasLoginAccess));
+        var entries = await db.AuditEntries.OrderBy(e => e.Action).Select(e => new { e.Action, e.Before, e.After, e.ByPersonId, e.Subject }).ToListAsync();
+        Assert.Equal(["person.login.changed", "person.manager.changed", "person.position.changed", "person.role.changed", "person.team.changed"], entries.Select(e => e.Action));
+        Assert.All(entries, e => Assert.Equal((people["oid-ada"].Id, "bob Seller"), (e.ByPersonId!.Value, e.Subject)));
+        Assert.Contains(entries, e => e.Action == "person.manager.changed" && e.Before == "Mia Manager" && e.After == "Ada Lovelace");
+        Assert.Contains(entries, e => e.Action == "person.role.changed" && e.Before == "Member" && e.After == "Manager");
+    }
+
+    [Fact]
+    public async Task ReportingTreeAndTeamFilterFollowTheOverridesGivenAChangedManagerAndTeam()
+    {
+        var people = await SeedAsync();
+        var bob = people["oid-bob"];
+        await UpdateAsync(people["oid-ada"], Unchanged(bob) with { Team = "Research", ManagerEmail = "tom@contoso.com" });
+
+        using var scope = database.TenantContext.BeginScope(tenantId);
+        await using var db = database.CreateContext();
+        Assert.DoesNotContain(bob.Id, await ReportFilterQueries.ReportingTreeAsync(db, people["oid-mia"].Id, CancellationToken.None));
+        Assert.Contains(bob.Id, await ReportFilterQueries.ReportingTreeAsync(db, people["oid-tom"].Id, CancellationToken.None));
+        var research = await db.People.AsNoTracking().FilteredByAsync(new ReportFilter(Team: "Research"), db, CancellationToken.None);
+        Assert.Contains(bob.Id, await research.Select(p => p.Id).ToListAsync());
+    }
+
+    [Fact]
+    public async Task TechnicalAdminIsRefusedAndNothingChangesGivenAnOwnerOrOwnershipOrTheirOwnRaise()
+    {
+        var people = await SeedAsync();
+        var tom = people["oid-tom"];
+
+        var makeOwner = await Assert.ThrowsAsync<DomainRuleViolationException>(() => UpdateAsync(tom, Unchanged(people["oid-bob"]) with { Role = PersonRole.Owner }));
+        var demoteOwner = await Assert.ThrowsAsync<DomainRuleViolationException>(() => UpdateAsync(tom, Unchanged(people["oid-ada"]) with { Role = PersonRole.Member }));
+        var lockOwnerOut = await Assert.ThrowsAsync<DomainRuleViolationException>(() => UpdateAsync(tom, Unchanged(people["oid-ada"]) with { HasLoginAccess = false }));
+        var raiseSelf = await Assert.ThrowsAsync<DomainRuleViolationException>(() => UpdateAsync(tom, Unchanged(tom) with { Role = PersonRole.Executive }));
+        await UpdateAsync(tom, Unchanged(people["oid-bob"]) with { Role = PersonRole.Executive });
+
+        Assert.Contains("Only an Owner", makeOwner.Message, StringComparison.Ordinal);
+        Assert.Contains("Only an Owner", demoteOwner.Message, StringComparison.Ordinal);
+        Assert.Contains("Only an Owner", lockOwnerOut.Message, StringComparison.Ordinal);
+        Assert.Contains("your own role", raiseSelf.Message, StringComparison.Ordinal);
+        var after = await database.PeopleOfAsync(tenantId);
+        Assert.Equal((PersonRole.Owner, true, PersonRole.TechnicalAdmin, PersonRole.Executive), (after["oid-ada"].Role, after["oid-ada"].HasLoginAccess, after["oid-tom"].Role, after["oid-bob"].Role));
+    }
+
+    [Fact]
+    public async Task LastOwnerCannotStepDownOrLoseAccessUntilAnotherOwnerExists()
+    {
+        var people = await SeedAsync();
+        var ada = people["oid-ada"];
+
+        await Assert.ThrowsAsync<DomainRuleViolationException>(() => UpdateAsync(ada, Unchanged(ada) with { Role = PersonRole.Member }));
+        await Assert.ThrowsAsync<DomainRuleViolationException>(() => UpdateAsync(ada, Unchanged(ada) with { IsActive = false }));
+        await UpdateAsync(ada, Unchanged(people["oid-tom"]) with { Role = PersonRole.Owner });
+        await UpdateAsync(ada, Unchanged(ada) with { Role = PersonRole.Member });
+
+        var after = await database.PeopleOfAsync(tenantId);
+        Assert.Equal((PersonRole.Member, PersonRole.Owner), (after["oid-ada"].Role, after["oid-tom"].Role));
+    }
+
+    [Fact]
+    public async Task NotFoundAndUnknownManagerAreRefusedGivenAnotherWorkspacesPersonOrEmail()
+    {
+        var people = await SeedAsync();
+        Guid foreignId;
+        using (database.TenantContext.BeginScope(tenantId))
+        {
+            await using var db = database.CreateContext();
+            foreignId = await db.People.IgnoreQueryFilters().Where(p => p.Email == "alien@fabrikam.com").Select(p => p.Id).SingleAsync();
+        }
+
+        await Assert.ThrowsAsync<NotFoundException>(() => UpdateAsync(people["oid-ada"], Unchanged(people["oid-bob"]) with { PersonId = foreignId }));
+        var unknown = await Assert.ThrowsAsync<DomainRuleViolationException>(() => UpdateAsync(people["oid-ada"], Unchanged(people["oid-bob"]) with { ManagerEmail = "alien@fabrikam.com" }));
+        Assert.Contains("Nobody in the directory", unknown.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,180 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using WorkSights.Domain.People;
+using WorkSights.Sandbox;
+using WorkSights.Tests.Shared;
+
+namespace WorkSights.Web.FunctionalTests.Users;
+
+/// <summary>Add and Manage Users: the directory page and a person's Profile form, as an Owner and a Technical Admin use them.</summary>
+public sealed class UserPagesTests : FunctionalTest
+{
+    private static readonly SandboxTenantInfo Fabrikam = SandboxTenants.Fabrikam;
+
+    [Fact]
+    public async Task DirectoryKeepsFiltersInTheUrlAndClampsAPagePastTheLast()
+    {
+        var owner = NewBrowser();
+        await owner.SignUpAndConsentAsync(Fabrikam.AdminEmail);
+        await App.ChangePersonAsync(Fabrikam.TenantId, Fabrikam.MemberEmail, p => p.AssignRole(PersonRole.TechnicalAdmin));
+        var current = await App.InWorkspaceAsync(Fabrikam.TenantId, db => db.People.CountAsync(p => p.Status != PersonStatus.Removed));
+        var lastPage = (int)Math.Ceiling(current / 50.0);
+
+        var all = await ReadAsync(owner, "/Settings/Users?page=999");
+        var admins = await ReadAsync(owner, "/Settings/Users?role=TechnicalAdmin&sort=Team");
+        var nonsense = await owner.Browser.GetAsync(owner.At("/Settings/Users?role=Wizard"));
+
+        Assert.Contains($"Page {lastPage} of {lastPage}", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("Page 999", all, StringComparison.Ordinal);
+        Assert.Contains($"<strong>{current:N0}</strong> people", all, StringComparison.Ordinal);
+        Assert.Contains("<strong>1</strong> person match", admins, StringComparison.Ordinal);
+        Assert.Contains(Fabrikam.MemberEmail, admins, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(">Technical Admin<", admins, StringComparison.Ordinal);
+        Assert.DoesNotContain(">TechnicalAdmin<", admins, StringComparison.Ordinal);
+        Assert.Contains("value=\"Team\" selected", admins, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, nonsense.StatusCode);
+    }
+
+    [Fact]
+    public async Task OwnerChangesAPersonAndFieldsTheFormDoesNotOfferAreIgnored()
+    {
+        var owner = NewBrowser();
+        await owner.SignUpAndConsentAsync(Fabrikam.AdminEmail);
+        var (member, bystander) = await App.InWorkspaceAsync(Fabrikam.TenantId, async db =>
+            (await db.People.SingleAsync(p => p.Email == Fabrikam.MemberEmail), await db.People.FirstAsync(p => p.Email != Fabrikam.MemberEmail && p.Email != Fabrikam.AdminEmail)));
+        var page = owner.At($"/Settings/Users/{member.Id}");
+
+        var (saved, _) = await owner.Browser.SubmitFormAsync(await ReadAsync(owner, page.PathAndQuery), page, "person-form", Plus(
+            Form(PersonRole.Manager, login: true, active: true, team: "Field sales", position: "Lead"),
+            ("TenantId", Guid.NewGuid().ToString()),
+            ("Edit.TenantId", Guid.NewGuid().ToString()),
+            ("Edit.PersonId", bystander.Id.ToString()),
+            ("PersonId", bystander.Id.ToString()),
+            ("Edit.ProvisioningState", nameof(ProvisioningState.Blocked)),
+            ("Edit.Email", "someone@else.example")));
+
+        var html = WebUtility.HtmlDecode(await saved.Content.ReadAsStringAsync());
+        Assert.Contains("Changes saved.", html, StringComparison.Ordinal);
+        var (after, bystanderAfter) = await App.InWorkspaceAsync(Fabrikam.TenantId, async db =>
+            (await db.People.AsNoTracking().SingleAsync(p => p.Id == member.Id), await db.People.AsNoTracking().SingleAsync(p => p.Id == bystander.Id)));
+        Assert.Equal((PersonRole.Manager, true, "Field sales", "Lead"), (after.Role, after.HasLoginAccess, after.Department, after.JobTitle));
+        Assert.Equal((member.TenantId, member.Email, member.ProvisioningState), (after.TenantId, after.Email, after.ProvisioningState));
+        Assert.Equal((bystander.Role, bystander.Department, bystander.HasLoginAccess), (bystanderAfter.Role, bystanderAfter.Department, bystanderAfter.HasLoginAccess));
+        var actions = await App.InWorkspaceAsync(Fabrikam.TenantId, db => db.AuditEntries.Where(e => e.Action.StartsWith("person.")).Select(e => e.Action).ToListAsync());
+        Assert.Equal(["person.login.changed", "person.position.changed", "person.role.changed", "person.team.changed"], actions.Order());
+    }
+
+    [Fact]
+    public async Task TechnicalAdminReadsWhyBesideTheFormGivenMakingAnOwnerOrAnUnknownManager()
+    {
+        var owner = NewBrowser();
+        await owner.SignUpAndConsentAsync(Fabrikam.AdminEmail);
+        var admin = await SignInWithRoleAsync(Fabrikam.TenantId, Fabrikam.MemberEmail, PersonRole.TechnicalAdmin);
+        var someone = await App.InWorkspaceAsync(Fabrikam.TenantId, db => db.People.FirstAsync(p => p.Email != Fabrikam.MemberEmail && p.Email != Fabrikam.AdminEmail));
+        var page = admin.At($"/Settings/Users/{someone.Id}");
+        var html = await ReadAsync(admin, page.PathAndQuery);
+
+        var (owners, _) = await admin.Browser.SubmitFormAsync(html, page, "person-form", Form(PersonRole.Owner, login: true, active: true));
+        var (unknown, _) = await admin.Browser.SubmitFormAsync(html, page, "person-form", Plus(Form(PersonRole.Member, login: false, active: true), ("Edit.ManagerEmail", "nobody@nowhere.example")));
+        var (badEmail, _) = await admin.Browser.SubmitFormAsync(html, page, "person-form", Plus(Form(PersonRole.Member, login: false, active: true), ("Edit.ManagerEmail", "not an address")));
+
+        Assert.Contains("Only an Owner can make someone an Owner", WebUtility.HtmlDecode(await owners.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains("Nobody in the directory has the e-mail nobody@nowhere.example.", WebUtility.HtmlDecode(await unknown.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains("Enter the manager&#x27;s e-mail address.", await badEmail.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var after = await App.InWorkspaceAsync(Fabrikam.TenantId, db => db.People.AsNoTracking().SingleAsync(p => p.Id == someone.Id));
+        Assert.Equal((PersonRole.Member, someone.ManagerExternalId), (after.Role, after.ManagerExternalId));
+    }
+
+    [Fact]
+    public async Task AnotherWorkspacesPersonIsNotFoundAndAPostWithoutTokenIsRefused()
+    {
+        var contoso = NewBrowser();
+        await contoso.SignUpAndConsentAsync(SandboxTenants.Contoso.AdminEmail);
+        var owner = NewBrowser();
+        await owner.SignUpAndConsentAsync(Fabrikam.AdminEmail);
+        var contosoPerson = await App.InWorkspaceAsync(SandboxTenants.Contoso.TenantId, db => db.People.FirstAsync());
+        var member = await App.InWorkspaceAsync(Fabrikam.TenantId, db => db.People.SingleAsync(p => p.Email == Fabrikam.MemberEmail));
+        var foreign = owner.At($"/Settings/Users/{contosoPerson.Id}");
+        var ownPage = owner.At($"/Settings/Users/{member.Id}");
+
+        var get = await owner.Browser.GetAsync(foreign);
+        var (post, _) = await owner.Browser.SubmitFormAsync(await ReadAsync(owner, ownPage.PathAndQuery), foreign, "person-form", Form(PersonRole.Executive, login: true, active: true), follow: false);
+        var withoutToken = await owner.Browser.SendAsync(HttpMethod.Post, ownPage, Form(PersonRole.Executive, login: true, active: true));
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.BadRequest), (get.StatusCode, post.StatusCode, withoutToken.StatusCode));
+        var (contosoAfter, memberAfter) = (
+            await App.InWorkspaceAsync(SandboxTenants.Contoso.TenantId, db => db.People.AsNoTracking().SingleAsync(p => p.Id == contosoPerson.Id)),
+            await App.InWorkspaceAsync(Fabrikam.TenantId, db => db.People.AsNoTracking().SingleAsync(p => p.Id == member.Id)));
+        Assert.Equal((contosoPerson.Role, member.Role), (contosoAfter.Role, memberAfter.Role));
+    }
+
+    [Fact]
+    public async Task DemotedOwnerLosesAccountViewOnTheirNextRequest()
+    {
+        var owner = NewBrowser();
+        await owner.SignUpAndConsentAsync(Fabrikam.AdminEmail);
+        var second = await SignInWithRoleAsync(Fabrikam.TenantId, Fabrikam.MemberEmail, PersonRole.Owner);
+        Assert.Equal(HttpStatusCode.OK, (await second.Browser.GetAsync(second.At("/Settings/Account"))).StatusCode);
+
+        await SaveAsync(owner, Fabrikam.MemberEmail, Form(PersonRole.Member, login: true, active: true));
+
+        var account = await second.Browser.GetAsync(second.At("/Settings/Account"));
+        Assert.Equal(HttpStatusCode.Redirect, account.StatusCode);
+        Assert.Contains("/Error/403", account.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await second.Browser.GetAsync(second.At("/Dashboard"))).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public async Task PersonIsSignedOutOnTheirNextRequestGivenLoginAccessRemovedOrDeactivated(bool login, bool active)
+    {
+        var owner = NewBrowser();
+        await owner.SignUpAndConsentAsync(Fabrikam.AdminEmail);
+        var member = await SignInWithRoleAsync(Fabrikam.TenantId, Fabrikam.MemberEmail, PersonRole.Manager);
+        Assert.Equal(HttpStatusCode.OK, (await member.Browser.GetAsync(member.At("/Dashboard"))).StatusCode);
+
+        await SaveAsync(owner, Fabrikam.MemberEmail, Form(PersonRole.Manager, login, active));
+
+        var dashboard = await member.Browser.GetAsync(member.At("/Dashboard"));
+        Assert.Equal(HttpStatusCode.Redirect, dashboard.StatusCode);
+        Assert.Equal("/Login", dashboard.Headers.Location!.AbsolutePath);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await member.Browser.GetAsync(member.At("/api/v1/workspace"))).StatusCode);
+    }
+
+    /// <summary>The Profile form as a person fills it; checkboxes post "true" only when ticked (their hidden "false" stays).</summary>
+    private static Dictionary<string, string> Form(PersonRole role, bool login, bool active, string team = "", string position = "") => new()
+    {
+        ["Edit.Position"] = position,
+        ["Edit.Team"] = team,
+        ["Edit.ManagerEmail"] = "",
+        ["Edit.Role"] = role.ToString(),
+        ["Edit.HasLoginAccess"] = login ? "true" : "false",
+        ["Edit.IsActive"] = active ? "true" : "false",
+    };
+
+    private static Dictionary<string, string> Plus(Dictionary<string, string> form, params (string Name, string Value)[] more)
+    {
+        foreach (var (name, value) in more)
+        {
+            form[name] = value;
+        }
+
+        return form;
+    }
+
+    private async Task SaveAsync(SignUpJourney editor, string email, Dictionary<string, string> form)
+    {
+        var person = await App.InWorkspaceAsync(Fabrikam.TenantId, db => db.People.SingleAsync(p => p.Email == email));
+        var page = editor.At($"/Settings/Users/{person.Id}");
+        var (saved, _) = await editor.Browser.SubmitFormAsync(await ReadAsync(editor, page.PathAndQuery), page, "person-form", form);
+        Assert.Contains("Changes saved.", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static async Task<string> ReadAsync(SignUpJourney browser, string path)
+    {
+        var response = await browser.Browser.GetAsync(browser.At(path));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+}
