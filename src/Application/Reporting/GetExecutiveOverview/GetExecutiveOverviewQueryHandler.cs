@@ -27,7 +27,7 @@ public sealed class GetExecutiveOverviewQueryHandler(IApplicationDbContext db, V
             query.Day,
             await FeedAsync(scope, people, query, cancellationToken),
             fortnight,
-            await HeatmapAsync(query.Filter, people, days, from, query.Day, cancellationToken),
+            await HeatmapAsync(query.Filter, scope.SeesEveryone, people, days, from, query.Day, cancellationToken),
             await ServiceAsync(cancellationToken));
     }
 
@@ -68,16 +68,22 @@ public sealed class GetExecutiveOverviewQueryHandler(IApplicationDbContext db, V
             .ToList();
     }
 
-    /// <summary>Joins the days only when the filter asks for days with some category or service; the people otherwise.</summary>
+    /// <summary>
+    /// Joins the days only when the filter asks for days with some category or service, the people when the viewer or the
+    /// filter narrows them, and nothing for a viewer of everyone without a filter: every row of the workspace counts.
+    /// </summary>
     private async Task<IReadOnlyList<HeatmapCell>> HeatmapAsync(
-        ReportFilter filter, IQueryable<Domain.People.Person> people, IQueryable<Domain.Scores.PersonDay> days, LocalDate from, LocalDate to, CancellationToken cancellationToken)
+        ReportFilter filter, bool seesEveryone, IQueryable<Domain.People.Person> people, IQueryable<Domain.Scores.PersonDay> days, LocalDate from, LocalDate to, CancellationToken cancellationToken)
     {
         var first = from.ToDateOnly();
         var last = to.ToDateOnly();
         var inRange = db.PersonDayHours.AsNoTracking().Where(h => h.Date >= first && h.Date <= last);
-        var shown = filter.Category is null && filter.Service is null
-            ? from h in inRange join p in people on h.PersonId equals p.Id select h
-            : from h in inRange join d in days on new { h.PersonId, h.Date } equals new { d.PersonId, d.Date } select h;
+        var shown = (filter.Category is not null || filter.Service is not null) switch
+        {
+            true => from h in inRange join d in days on new { h.PersonId, h.Date } equals new { d.PersonId, d.Date } select h,
+            false when seesEveryone && filter.IsEmpty => inRange,
+            false => from h in inRange join p in people on h.PersonId equals p.Id select h,
+        };
         var hours = await (
                 from h in shown
                 group h by new { h.Date, h.Hour } into g

@@ -39,14 +39,16 @@ public sealed class ObservedPeople(IApplicationDbContext db, IWorkCalendars cale
                     d.AfterHours,
                     d.InternalMeetings,
                     d.ExternalMeetings,
-                    d.LongestFocus,
+                    d.FocusStart,
+                    d.FocusEnd,
                 })
             .ToListAsync(cancellationToken);
         return rows
             .GroupBy(r => (r.PersonId, r.DisplayName))
             .SelectMany(person => ObserverRules
                 .Evaluate(
-                    person.Select(r => new ObservedDay(r.Date, r.IsWorkDay, r.Score, r.Band, r.Credited, r.AfterHours, r.InternalMeetings + r.ExternalMeetings, r.LongestFocus)),
+                    person.Select(r => new ObservedDay(
+                        r.Date, r.IsWorkDay, r.Score, r.Band, r.Credited, r.AfterHours, r.InternalMeetings + r.ExternalMeetings, r.FocusEnd - r.FocusStart ?? TimeSpan.Zero)),
                     today,
                     thresholds,
                     scope.SeesScores)
