@@ -20,7 +20,8 @@ internal sealed record GenSignIn(
 /// <summary>
 /// Deterministic sign-ins of working people: a few each workday, mostly from their office city, some days from home (a
 /// nearby town, another network) and a few from another office city while travelling; now and then a failure (wrong
-/// password, MFA required) before the successful sign-in.
+/// password, MFA required) before the successful sign-in. About one in thirty comes from the person's virtual machine
+/// in a cloud region, and, as Microsoft does, is located at the region's datacenter city.
 /// </summary>
 internal sealed class SignInGenerator(WorkGenerator work)
 {
@@ -49,6 +50,25 @@ internal sealed class SignInGenerator(WorkGenerator work)
     };
 
     private static readonly string[] TravelCities = ["Seattle", "New York", "London", "Berlin", "Toronto", "Sydney"];
+
+    /// <summary>
+    /// Cloud regions by the city their datacenters are located at, with a /16 inside the provider's own address space
+    /// (AS8075 Microsoft, AS16509 Amazon in the registries' data): Azure West Europe, North Europe, East US and West US 2;
+    /// AWS us-east-1, eu-west-1 and eu-central-1.
+    /// </summary>
+    private static readonly (string City, string State, string Country, double Latitude, double Longitude, string Prefix)[] CloudRegions =
+    [
+        ("Amsterdam", "Noord-Holland", "NL", 52.3676, 4.9041, "13.81"),
+        ("Dublin", "Dublin", "IE", 53.3498, -6.2603, "13.74"),
+        ("Boydton", "Virginia", "US", 36.6676, -78.3875, "13.90"),
+        ("Quincy", "Washington", "US", 47.2343, -119.8526, "13.66"),
+        ("Ashburn", "Virginia", "US", 39.0438, -77.4874, "3.100"),
+        ("Dublin", "Dublin", "IE", 53.3498, -6.2603, "3.248"),
+        ("Frankfurt am Main", "Hesse", "DE", 50.1109, 8.6821, "3.64"),
+    ];
+
+    /// <summary>The share of sign-ins that come from a cloud virtual machine, in percent.</summary>
+    public const int CloudSharePercent = 3;
 
     private readonly GeneratedDays<GenSignIn> cache = new(200_000);
 
@@ -104,15 +124,16 @@ internal sealed class SignInGenerator(WorkGenerator work)
             var at = WorkGenerator.Local(p.Zone, day, minute, rng.Next(0, 60));
             var app = i == 0 ? Apps[0] : rng.Pick(Apps);
             var key = $"{tenant}:{p.Id}:{day.DayNumber}:{i}";
+            var from = WorkRng.Hash("cloud:" + key) % 100 < CloudSharePercent ? Cloud(p, key) : place;
             if (rng.Chance(0.04))
             {
                 var (code, reason) = rng.Chance(0.5)
                     ? (50126, "Error validating credentials due to invalid username or password.")
                     : (50074, "Strong Authentication is required.");
-                list.Add(Entry(key + ":failed", at.AddSeconds(-40), p, app, place, code, reason, rng));
+                list.Add(Entry(key + ":failed", at.AddSeconds(-40), p, app, from, code, reason, rng));
             }
 
-            list.Add(Entry(key, at, p, app, place, 0, null, rng));
+            list.Add(Entry(key, at, p, app, from, 0, null, rng));
         }
 
         return [.. list];
@@ -132,6 +153,14 @@ internal sealed class SignInGenerator(WorkGenerator work)
     {
         var region = RegionOf(p);
         return new SignInPlace(region.Home, region.State, p.Profile.CountryCode, region.HomeLat, region.HomeLon, $"198.51.100.{1 + (int)(WorkRng.Hash("home:" + p.Id) % 250)}");
+    }
+
+    /// <summary>Each person keeps their virtual machine in one region; its address varies from sign-in to sign-in.</summary>
+    private static SignInPlace Cloud(WorkPerson p, string key)
+    {
+        var region = CloudRegions[WorkRng.Hash("cloud-region:" + p.Id) % (ulong)CloudRegions.Length];
+        var host = WorkRng.Hash("cloud-host:" + key);
+        return new SignInPlace(region.City, region.State, region.Country, region.Latitude, region.Longitude, $"{region.Prefix}.{host % 256}.{1 + ((host >> 8) % 254)}");
     }
 
     private static (string State, string Home, double HomeLat, double HomeLon) RegionOf(WorkPerson p) =>

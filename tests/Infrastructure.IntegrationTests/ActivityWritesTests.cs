@@ -42,6 +42,7 @@ public sealed class ActivityWritesTests : IDisposable
         {
             Location = new ActivityLocation("Lisbon", "Lisboa", "PT", 38.7223, -9.1393),
             ClientIp = "203.0.113.9",
+            CloudProvider = "Microsoft Azure",
         };
 
     [Fact]
@@ -49,7 +50,7 @@ public sealed class ActivityWritesTests : IDisposable
     {
         using var scope = tenantContext.BeginScope(tenant.Id);
         var withLocation = Activity.Record(Record("a"), Now);
-        var without = Activity.Record(Record("b") with { Kind = ActivityKind.Meeting, Source = ActivitySource.OutlookCalendar, Location = null, ClientIp = null }, Now);
+        var without = Activity.Record(Record("b") with { Kind = ActivityKind.Meeting, Source = ActivitySource.OutlookCalendar, Location = null, ClientIp = null, CloudProvider = null }, Now);
         await using (var db = database.NewContext(tenantContext))
         {
             db.Activities.AddRange(withLocation, without);
@@ -67,7 +68,7 @@ public sealed class ActivityWritesTests : IDisposable
         Assert.Equal(byEf, database.RawRows("Activities", tenant.Id));
         await using var reader = database.NewContext(tenantContext);
         var read = await reader.Activities.AsNoTracking().SingleAsync(a => a.ExternalId == "a");
-        Assert.Equal((withLocation.Id, withLocation.OccurredAt, "Lisbon", 38.7223, "203.0.113.9"), (read.Id, read.OccurredAt, read.Location!.City, read.Location.Latitude!.Value, read.ClientIp));
+        Assert.Equal((withLocation.Id, withLocation.OccurredAt, "Lisbon", 38.7223, "203.0.113.9", "Microsoft Azure"), (read.Id, read.OccurredAt, read.Location!.City, read.Location.Latitude!.Value, read.ClientIp, read.CloudProvider));
     }
 
     [Fact]

@@ -45,6 +45,20 @@ public sealed class SignInsTests
         Assert.True(month.All(s => s.GetProperty("createdDateTime").GetDateTimeOffset() <= GraphFeedTestServer.Start), "A sign-in from the future.");
     }
 
+    [Fact]
+    public async Task AFewSignInsComeFromCloudRegionsLocatedAtTheirDatacenterGivenAMonth()
+    {
+        await using var sandbox = await GraphFeedTestServer.StartAsync();
+
+        var (month, _) = await sandbox.ReadAllAsync(Contoso, $"v1.0/auditLogs/signIns?$filter={Range(GraphFeedTestServer.Start.AddDays(-30), GraphFeedTestServer.Start)}");
+
+        string[] datacenterCities = ["Amsterdam", "Dublin", "Boydton", "Quincy", "Ashburn", "Frankfurt am Main"];
+        var fromCloud = month.Where(s => s.GetProperty("ipAddress").GetString() is { } ip && (ip.StartsWith("13.", StringComparison.Ordinal) || ip.StartsWith("3.", StringComparison.Ordinal))).ToList();
+        Assert.InRange(fromCloud.Count, month.Count / 100, month.Count / 15);
+        Assert.All(fromCloud, s => Assert.Contains(s.GetProperty("location").GetProperty("city").GetString(), datacenterCities));
+        Assert.DoesNotContain(month.Except(fromCloud), s => datacenterCities.Contains(s.GetProperty("location").GetProperty("city").GetString()));
+    }
+
     [Theory]
     [InlineData("$filter=ipAddress eq '203.0.113.1'")]
     [InlineData("$filter=createdDateTime ge not-a-date")]

@@ -48,6 +48,20 @@ public sealed class GetMapPlacesQueryHandlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CloudDatacenterCityIsLeftOutGivenItemsNotYetInTheReadModel()
+    {
+        var boydton = new ActivityLocation("Boydton", "Virginia", "US", 36.67, -78.39);
+        await workspace.AddActivityAsync("lena", Noon, ActivityKind.SignIn, boydton, cloudProvider: "Microsoft Azure");
+        await workspace.AddActivityAsync("lena", Noon.AddHours(1), ActivityKind.SignIn, boydton, cloudProvider: "Microsoft Azure");
+        await workspace.AddActivityAsync("lena", Noon.AddHours(2), ActivityKind.SignIn, Chicago);
+        await workspace.AddActivityAsync("sam", Noon, ActivityKind.SignIn, boydton, cloudProvider: "Microsoft Azure");
+
+        var pin = Assert.Single((await PlacesAsync("olivia", PersonRole.Owner)).Pins);
+
+        Assert.Equal(("Lena", "Chicago", 1), (pin.PersonName, pin.City, pin.ActivityCount));
+    }
+
+    [Fact]
     public async Task ReadModelIsPreferredAndActivitiesFillInForPeopleItHasNotReached()
     {
         await workspace.AddLocationAsync("lena", "Milwaukee", 43.04, -87.91, 9);

@@ -58,13 +58,14 @@ internal sealed class StreamWorkspace : IDisposable
     }
 
     public async Task<Activity> AddActivityAsync(
-        string person, DateTimeOffset at, ActivityKind kind = ActivityKind.EmailSent, ActivityLocation? location = null, DateTimeOffset? syncedAt = null)
+        string person, DateTimeOffset at, ActivityKind kind = ActivityKind.EmailSent, ActivityLocation? location = null, DateTimeOffset? syncedAt = null, string? cloudProvider = null)
     {
         var owner = People[person];
         var activity = Activity.Record(
             new ActivityRecord(owner.TenantId, owner.Id, kind, kind == ActivityKind.SignIn ? ActivitySource.EntraId : ActivitySource.Outlook, at, TimeSpan.FromMinutes(5), null, 1, false, Guid.NewGuid().ToString())
             {
                 Location = location,
+                CloudProvider = cloudProvider,
             },
             syncedAt ?? Database.Clock.GetUtcNow());
         using var scope = Database.TenantContext.BeginScope(owner.TenantId);

@@ -93,4 +93,19 @@ public sealed class ActivityLocationTests
         Assert.False(activity.IsScored);
         Assert.Equal(ActivityCategory.Email, activity.Category);
     }
+
+    [Theory]
+    [InlineData("Microsoft Azure", "Microsoft Azure")]
+    [InlineData("  ", null)]
+    [InlineData(null, null)]
+    public void ActivityKeepsTheCloudProviderItCameFromGivenAProviderName(string? given, string? kept)
+    {
+        var activity = Activity.Record(SignIn(new ActivityLocation("Boydton", "Virginia", "US", 36.67, -78.39)) with { CloudProvider = given }, Now);
+
+        Assert.Equal((kept, "Boydton"), (activity.CloudProvider, activity.Location!.City));
+    }
+
+    [Fact]
+    public void OverLongCloudProviderNameIsRefused() =>
+        Assert.Throws<DomainRuleViolationException>(() => Activity.Record(SignIn() with { CloudProvider = new string('x', Activity.MaximumCloudProviderLength + 1) }, Now));
 }

@@ -10,7 +10,7 @@ namespace WorkSights.Application.Reporting.GetMapPlaces;
 /// <summary>
 /// Reads the person-day places read model; for people it has no row for that day yet (or when the filter names a
 /// category or service, which the read model does not keep), it locates their items of that local day directly.
-/// Items without a city or coordinates (unknown places) are left out.
+/// Items without a city or coordinates (unknown places) and items from a cloud provider's datacenter are left out.
 /// </summary>
 public sealed class GetMapPlacesQueryHandler(IApplicationDbContext db, ViewerScopes scopes, IWorkCalendars calendars)
     : IQueryHandler<GetMapPlacesQuery, MapPlacesDto>
@@ -55,7 +55,7 @@ public sealed class GetMapPlacesQueryHandler(IApplicationDbContext db, ViewerSco
         var end = query.Day.PlusDays(1).AtStartOfDayInZone(DateTimeZone.Utc).ToDateTimeOffset().AddHours(14);
         var window = StreamItems.Matching(db.Activities.AsNoTracking(), personIds, query.Filter, (start, end));
         var rows = await window
-            .Where(a => a.Location != null && a.Location.City != null && a.Location.Latitude != null && a.Location.Longitude != null)
+            .Where(a => a.Location != null && a.Location.City != null && a.Location.Latitude != null && a.Location.Longitude != null && a.CloudProvider == null)
             .Select(a => new { a.PersonId, a.OccurredAt, a.Location!.City, a.Location.CountryOrRegion, a.Location.Latitude, a.Location.Longitude })
             .ToListAsync(cancellationToken);
         var zones = await calendars.ForPeopleAsync(rows.Select(r => r.PersonId).Distinct().ToList(), cancellationToken);
