@@ -63,8 +63,8 @@ internal static class StreamItems
                 a.Kind,
                 a.Category,
                 a.CreditedDuration,
-                a.Location?.City,
-                a.Location?.CountryOrRegion,
+                a.CloudProvider is { } cloud ? CloudPlaces.Label(cloud) : a.Location?.City,
+                a.CloudProvider is null ? a.Location?.CountryOrRegion : null,
                 a.Source,
                 a.IsExternal);
         }).ToList();

@@ -24,6 +24,17 @@ public sealed class GetActivityStreamQueryHandlerTests : IAsyncLifetime
                 new GetActivityStreamQuery(StreamWorkspace.Day, filter ?? ReportFilter.None, after, pageSize), CancellationToken.None));
 
     [Fact]
+    public async Task ItemFromACloudNetworkIsPlacedAtTheDatacenterNotAtItsCity()
+    {
+        await workspace.AddActivityAsync("lena", Noon, ActivityKind.SignIn, new ActivityLocation("Dublin", null, "IE", 53.35, -6.26), cloudProvider: "Microsoft Azure");
+
+        var item = Assert.Single((await StreamAsync("olivia", PersonRole.Owner)).Items);
+
+        Assert.Equal("Cloud datacenter (Microsoft Azure)", item.City);
+        Assert.Null(item.CountryOrRegion);
+    }
+
+    [Fact]
     public async Task PagesWalkEveryItemOfTheDayNewestFirstGivenItemsAtTheSameInstant()
     {
         var added = new List<Activity>();

@@ -53,7 +53,7 @@ public sealed class GetExecutiveOverviewQueryHandler(IApplicationDbContext db, V
                 from a in activities
                 join p in people on a.PersonId equals p.Id
                 orderby a.OccurredAt descending
-                select new { a.PersonId, p.DisplayName, a.OccurredAt, City = a.Location == null ? null : a.Location.City, a.Kind, a.CreditedDuration })
+                select new { a.PersonId, p.DisplayName, a.OccurredAt, City = a.Location == null ? null : a.Location.City, a.CloudProvider, a.Kind, a.CreditedDuration })
             .Take(GetExecutiveOverviewQuery.FeedLength)
             .ToListAsync(cancellationToken);
         var zones = await calendars.ForPeopleAsync(newest.Select(a => a.PersonId).Distinct().ToList(), cancellationToken);
@@ -62,7 +62,7 @@ public sealed class GetExecutiveOverviewQueryHandler(IApplicationDbContext db, V
                 a.PersonId,
                 a.DisplayName,
                 Instant.FromDateTimeOffset(a.OccurredAt).InZone(zones.TryGetValue(a.PersonId, out var zone) ? zone.Zone : DateTimeZone.Utc).LocalDateTime,
-                a.City,
+                a.CloudProvider is { } cloud ? CloudPlaces.Label(cloud) : a.City,
                 a.Kind,
                 a.CreditedDuration))
             .ToList();
