@@ -74,6 +74,12 @@ public sealed class Person : ITenantOwned
     /// <summary>In the directory, active and not blocked: may be given login access or ownership.</summary>
     public bool IsActiveAndUnblocked => Status == PersonStatus.Active && ProvisioningState != ProvisioningState.Blocked;
 
+    /// <summary>The team <see cref="TakeEffectiveValues"/> gives for this override, as SQL can compute it in a bulk update.</summary>
+    public static Expression<Func<Person, string?>> DepartmentWith(string? teamOverride) => p => teamOverride ?? p.DirectoryDepartment;
+
+    /// <summary>The manager <see cref="TakeEffectiveValues"/> gives for this override, as SQL can compute it in a bulk update.</summary>
+    public static Expression<Func<Person, string?>> ManagerWith(string? managerOverride) => p => managerOverride ?? p.DirectoryManagerExternalId;
+
     public static Person Import(
         Guid tenantId,
         string externalId,

@@ -142,12 +142,13 @@ public sealed class ApplicationDbContext(
     /// Runs raw writes in one transaction on this context's connection, holding the write gate (when there is one) for
     /// the whole of it, so that bulk writers of read models queue with the sync's pages instead of meeting SQLite's lock.
     /// </summary>
-    internal async Task WriteInTransactionAsync(Func<Task> write, CancellationToken cancellationToken)
+    public async Task InTransactionAsync(Func<Task> work, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(work);
         var writes = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<SerializedWrites>().FirstOrDefault();
         await using var holding = writes is null ? null : await writes.HoldAsync(this, cancellationToken);
         await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
-        await write();
+        await work();
         await transaction.CommitAsync(cancellationToken);
         AdvanceVersionIf(true);
     }

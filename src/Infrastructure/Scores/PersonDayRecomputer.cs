@@ -97,7 +97,7 @@ public sealed class PersonDayRecomputer(ApplicationDbContext db, ITenantContext 
             }
         }
 
-        await db.WriteInTransactionAsync(
+        await db.InTransactionAsync(
             async () =>
             {
                 await db.PersonDayHours.ExecuteDeleteAsync(cancellationToken);
@@ -242,7 +242,7 @@ public sealed class PersonDayRecomputer(ApplicationDbContext db, ITenantContext 
             rows.Add((day, PersonDayRows.Compute(TenantId, day.PersonId, calendar, day.Date, Between(own, dayStart - StoredActivity.LongestReach, dayEnd), table, keepEmpty)));
         }
 
-        await db.WriteInTransactionAsync(
+        await db.InTransactionAsync(
             async () =>
             {
                 var equal = new[] { nameof(PersonDay.TenantId), nameof(PersonDay.PersonId) };
@@ -390,7 +390,7 @@ public sealed class PersonDayRecomputer(ApplicationDbContext db, ITenantContext 
                     .Select(team => GroupDay.Of(TenantId, team.Key, ofDate.Key, team.ToList())));
             }
 
-            await db.WriteInTransactionAsync(
+            await db.InTransactionAsync(
                 async () =>
                 {
                     await using var delete = ModelTable<GroupDay>.For(db).DeleteWhere(db, nameof(GroupDay.TenantId), nameof(GroupDay.Date));

@@ -6,4 +6,7 @@ public static class AuthenticationSchemes
     public const string Microsoft = "Microsoft";
     public const string CookieName = "__Host-WorkSights";
     public const string IntentItem = "worksights.intent";
+
+    /// <summary>The e-mail a sign-in link suggests, passed to Microsoft as <c>login_hint</c>.</summary>
+    public const string LoginHintItem = "worksights.login_hint";
 }

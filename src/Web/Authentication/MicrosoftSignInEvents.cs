@@ -17,6 +17,10 @@ internal sealed partial class MicrosoftSignInEvents(PublicAddress publicAddress,
     public override Task RedirectToIdentityProvider(RedirectContext context)
     {
         context.ProtocolMessage.Prompt = "select_account";
+        if (context.Properties.Items.TryGetValue(AuthenticationSchemes.LoginHintItem, out var loginHint) && loginHint is not null)
+        {
+            context.ProtocolMessage.LoginHint = loginHint;
+        }
 
         // The handler would build the redirect URI from the request's Host header; the code redemption reuses this one.
         context.ProtocolMessage.RedirectUri = publicAddress.For(context.Options.CallbackPath).ToString();

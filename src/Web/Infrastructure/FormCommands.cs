@@ -16,28 +16,42 @@ public static class FormCommands
         this IMediator mediator, ModelStateDictionary modelState, string form, Func<object> command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mediator);
-        ArgumentNullException.ThrowIfNull(modelState);
         ArgumentNullException.ThrowIfNull(command);
+        return (await TrySendAsync(modelState, form, () => mediator.Send(command(), cancellationToken))).Sent;
+    }
+
+    /// <summary>As the other overload, with the command's answer when it was sent.</summary>
+    public static async Task<(bool Sent, TResult? Result)> TrySendForResultAsync<TResult>(
+        this IMediator mediator, ModelStateDictionary modelState, string form, Func<ICommand<TResult>> command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mediator);
+        ArgumentNullException.ThrowIfNull(command);
+        var (sent, result) = await TrySendAsync(modelState, form, async () => await mediator.Send(command(), cancellationToken));
+        return (sent, sent ? (TResult?)result : default);
+    }
+
+    private static async Task<(bool Sent, object? Result)> TrySendAsync(ModelStateDictionary modelState, string form, Func<ValueTask<object?>> send)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
         if (!modelState.IsValid)
         {
             modelState.ReplaceBindingErrors("Enter a valid value.");
-            return false;
+            return (false, null);
         }
 
         try
         {
-            await mediator.Send(command(), cancellationToken);
-            return true;
+            return (true, await send());
         }
         catch (ValidationException ex)
         {
             modelState.AddFailures(form, ex);
-            return false;
+            return (false, null);
         }
         catch (DomainRuleViolationException ex)
         {
             modelState.AddModelError(form, ex.Message);
-            return false;
+            return (false, null);
         }
     }
 }

@@ -12,9 +12,13 @@ public sealed class LoginModel : PageModel
 
     public string? ReturnUrl { get; private set; }
 
-    public void OnGet(string? error, string? returnUrl)
+    /// <summary>The e-mail a sign-in link from a person's page suggests (<c>?login_hint=</c>); Microsoft pre-fills it.</summary>
+    public string? LoginHint { get; private set; }
+
+    public void OnGet(string? error, string? returnUrl, [FromQuery(Name = "login_hint")] string? loginHint)
     {
         ReturnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : null;
+        LoginHint = AsLoginHint(loginHint);
         Message = error switch
         {
             null => null,
@@ -25,6 +29,18 @@ public sealed class LoginModel : PageModel
         };
     }
 
-    public IActionResult OnPostMicrosoft(string? returnUrl) =>
-        Challenge(MicrosoftChallenge.Properties(SignInIntent.Login, Url.IsLocalUrl(returnUrl) ? returnUrl : null), AuthenticationSchemes.Microsoft);
+    public IActionResult OnPostMicrosoft(string? returnUrl, string? loginHint)
+    {
+        var properties = MicrosoftChallenge.Properties(SignInIntent.Login, Url.IsLocalUrl(returnUrl) ? returnUrl : null);
+        if (AsLoginHint(loginHint) is { } hint)
+        {
+            properties.Items[AuthenticationSchemes.LoginHintItem] = hint;
+        }
+
+        return Challenge(properties, AuthenticationSchemes.Microsoft);
+    }
+
+    /// <summary>A hint is only ever an e-mail address: anything else is dropped.</summary>
+    private static string? AsLoginHint(string? value) =>
+        value is { Length: > 2 and <= 320 } && System.Net.Mail.MailAddress.TryCreate(value, out var address) && address.Address == value ? value : null;
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Directory;
+using WorkSights.Application.Directory.ChangePeople;
 using WorkSights.Application.Directory.GetUserDirectory;
 using WorkSights.Application.Directory.UpdatePerson;
 using WorkSights.Application.Reporting;
@@ -186,5 +187,88 @@ public sealed class UserDirectoryTests : IDisposable
         await Assert.ThrowsAsync<NotFoundException>(() => UpdateAsync(people["oid-ada"], Unchanged(people["oid-bob"]) with { PersonId = foreignId }));
         var unknown = await Assert.ThrowsAsync<DomainRuleViolationException>(() => UpdateAsync(people["oid-ada"], Unchanged(people["oid-bob"]) with { ManagerEmail = "alien@fabrikam.com" }));
         Assert.Contains("Nobody in the directory", unknown.Message, StringComparison.Ordinal);
+    }
+
+    private async Task<int> ChangeAsync(Person editor, ChangePeopleCommand command)
+    {
+        using var scope = database.TenantContext.BeginScope(tenantId);
+        await using var db = database.CreateContext();
+        return await new ChangePeopleCommandHandler(db, database.TenantContext, new FakeCurrentUser(editor.Role, editor.Id), database.Clock).Handle(command, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task BulkChangeOfEveryoneMatchingAFilterAuditsEachPersonChangedGivenATeamFilter()
+    {
+        var people = await SeedAsync();
+
+        var changed = await ChangeAsync(people["oid-ada"], new ChangePeopleCommand([], new DirectoryFilter(Team: "Sales"), new PeopleChange(PeopleChangeKind.Role, Role: PersonRole.Executive)));
+        var moved = await ChangeAsync(people["oid-ada"], new ChangePeopleCommand([people["oid-bob"].Id, people["oid-cy"].Id], null, new PeopleChange(PeopleChangeKind.Manager, ManagerEmail: "tom@contoso.com")));
+        var renamed = await ChangeAsync(people["oid-ada"], new ChangePeopleCommand([people["oid-bob"].Id], null, new PeopleChange(PeopleChangeKind.Team, Team: "Key accounts")));
+
+        Assert.Equal((3, 2, 1), (changed, moved, renamed));
+        var after = await database.PeopleOfAsync(tenantId);
+        Assert.All(new[] { "oid-mia", "oid-bob", "oid-cy" }, id => Assert.Equal(PersonRole.Executive, after[id].Role));
+        Assert.Equal((PersonRole.Member, PersonRole.Owner), (after["oid-gone"].Role, after["oid-ada"].Role));
+        Assert.Equal(("oid-tom", "oid-tom", "oid-mia"), (after["oid-bob"].ManagerExternalId, after["oid-cy"].ManagerExternalId, after["oid-cy"].DirectoryManagerExternalId));
+        Assert.Equal(("Key accounts", "Sales"), (after["oid-bob"].Department, after["oid-bob"].DirectoryDepartment));
+        using var scope = database.TenantContext.BeginScope(tenantId);
+        await using var db = database.CreateContext();
+        var entries = await db.AuditEntries.ToListAsync();
+        Assert.Equal(3, entries.Count(e => e.Action == "person.role.changed" && e.After == "Executive"));
+        Assert.Contains(entries, e => e.Action == "person.manager.changed" && e.Subject == "Cy Seller" && e.Before == "Mia Manager" && e.After == "Tom Admin");
+        Assert.Contains(entries, e => e.Action == "person.team.changed" && e.Subject == "bob Seller" && e.Before == "Sales" && e.After == "Key accounts");
+        Assert.Equal(6, entries.Count);
+    }
+
+    [Fact]
+    public async Task BulkChangeIsRefusedWholeGivenAnOwnerInATechnicalAdminsSelectionOrTheLastOwnersAccess()
+    {
+        var people = await SeedAsync();
+        var everyone = new DirectoryFilter();
+
+        var ownerInSelection = await Assert.ThrowsAsync<DomainRuleViolationException>(() =>
+            ChangeAsync(people["oid-tom"], new ChangePeopleCommand([], everyone, new PeopleChange(PeopleChangeKind.Role, Role: PersonRole.Member))));
+        var lastOwner = await Assert.ThrowsAsync<DomainRuleViolationException>(() =>
+            ChangeAsync(people["oid-ada"], new ChangePeopleCommand([], new DirectoryFilter(LoginAccess: true), new PeopleChange(PeopleChangeKind.LoginAccess, LoginAccess: false))));
+        var inactive = await Assert.ThrowsAsync<DomainRuleViolationException>(() =>
+            ChangeAsync(people["oid-ada"], new ChangePeopleCommand([people["oid-cy"].Id], null, new PeopleChange(PeopleChangeKind.LoginAccess, LoginAccess: true))));
+
+        Assert.Contains("Only an Owner", ownerInSelection.Message, StringComparison.Ordinal);
+        Assert.Contains("at least one active Owner", lastOwner.Message, StringComparison.Ordinal);
+        Assert.Contains("1 of the selected people", inactive.Message, StringComparison.Ordinal);
+        var after = await database.PeopleOfAsync(tenantId);
+        Assert.Equal((PersonRole.Owner, true, PersonRole.Manager), (after["oid-ada"].Role, after["oid-ada"].HasLoginAccess, after["oid-mia"].Role));
+        using var scope = database.TenantContext.BeginScope(tenantId);
+        await using var db = database.CreateContext();
+        Assert.False(await db.AuditEntries.AnyAsync());
+    }
+
+    [Fact]
+    public async Task BulkScheduleUsesTheScheduleTabsModelAndMarksTheirDaysGivenPeopleWithAndWithoutSettings()
+    {
+        var people = await SeedAsync();
+        Guid scheduleId;
+        using (database.TenantContext.BeginScope(tenantId))
+        {
+            await using var db = database.CreateContext();
+            var schedule = Domain.Schedules.NamedSchedule.Create(tenantId, "Early", Domain.Schedules.WeekPlan.From(Domain.Tenants.WorkSchedule.StandardWeek), database.Clock.GetUtcNow());
+            db.NamedSchedules.Add(schedule);
+            var own = Domain.Schedules.PersonScheduleSettings.For(tenantId, people["oid-bob"].Id);
+            own.Change(null, 90, null, null, database.Clock.GetUtcNow());
+            db.PersonScheduleSettings.Add(own);
+            await db.SaveChangesAsync();
+            scheduleId = schedule.Id;
+        }
+
+        var changed = await ChangeAsync(people["oid-ada"], new ChangePeopleCommand([people["oid-bob"].Id, people["oid-mia"].Id], null, new PeopleChange(PeopleChangeKind.Schedule, NamedScheduleId: scheduleId)));
+
+        Assert.Equal(2, changed);
+        using var scope = database.TenantContext.BeginScope(tenantId);
+        await using var check = database.CreateContext();
+        var settings = await check.PersonScheduleSettings.ToDictionaryAsync(s => s.PersonId);
+        Assert.Equal((scheduleId, 90), (settings[people["oid-bob"].Id].NamedScheduleId!.Value, settings[people["oid-bob"].Id].TargetPercent!.Value));
+        Assert.Equal(scheduleId, settings[people["oid-mia"].Id].NamedScheduleId);
+        Assert.Equal(2, await check.AuditEntries.CountAsync(e => e.Action == "schedule.person.changed" && e.After == "schedule \u201cEarly\u201d"));
+        Assert.Equal(2, await check.DirtyPersonDays.Select(d => d.PersonId).Distinct().CountAsync());
     }
 }

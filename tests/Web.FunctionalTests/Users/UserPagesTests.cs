@@ -142,6 +142,53 @@ public sealed class UserPagesTests : FunctionalTest
         Assert.Equal(HttpStatusCode.Unauthorized, (await member.Browser.GetAsync(member.At("/api/v1/workspace"))).StatusCode);
     }
 
+    [Fact]
+    public async Task OwnerChangesEveryoneMatchingATeamFilterAtOnceAndABulkPostWithoutTokenIsRefused()
+    {
+        var owner = NewBrowser();
+        await owner.SignUpAndConsentAsync(Fabrikam.AdminEmail);
+        var team = await App.InWorkspaceAsync(Fabrikam.TenantId, db => db.People.Where(p => p.Department != null && p.Role == PersonRole.Member)
+            .GroupBy(p => p.Department).OrderByDescending(g => g.Count()).Select(g => g.Key!).FirstAsync());
+        var inTeam = await App.InWorkspaceAsync(Fabrikam.TenantId, db => db.People.CountAsync(p => p.Department == team && p.Status != PersonStatus.Removed));
+        var view = owner.At($"/Settings/Users?team={Uri.EscapeDataString(team)}");
+        var html = await ReadAsync(owner, view.PathAndQuery);
+
+        var withoutToken = await owner.Browser.SendAsync(HttpMethod.Post, owner.At($"{view.PathAndQuery}&handler=Bulk"), new Dictionary<string, string> { ["Bulk.AllMatching"] = "true", ["Bulk.Kind"] = "Role", ["Bulk.Role"] = "Executive" });
+        var (done, url) = await owner.Browser.SubmitFormAsync(html, view, "bulk-form", new Dictionary<string, string>
+        {
+            ["Bulk.AllMatching"] = "true",
+            ["Bulk.Kind"] = "Team",
+            ["Bulk.Team"] = "Renamed team",
+            ["Bulk.TenantId"] = Guid.NewGuid().ToString(),
+            ["Bulk.Role"] = "Owner",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
+        var doneHtml = WebUtility.HtmlDecode(await done.Content.ReadAsStringAsync());
+        Assert.True(doneHtml.Contains($"{inTeam:N0} people changed.", StringComparison.Ordinal), $"{url} {doneHtml[doneHtml.IndexOf("<main", StringComparison.Ordinal)..][..1500]}");
+        Assert.Contains("team=", url.Query, StringComparison.Ordinal);
+        Assert.Equal(inTeam, await App.InWorkspaceAsync(Fabrikam.TenantId, db => db.People.CountAsync(p => p.Department == "Renamed team" && p.TeamOverride == "Renamed team")));
+        Assert.Equal(1, await App.InWorkspaceAsync(Fabrikam.TenantId, db => db.People.CountAsync(p => p.Role == PersonRole.Owner)));
+        Assert.Equal(inTeam, await App.InWorkspaceAsync(Fabrikam.TenantId, db => db.AuditEntries.CountAsync(e => e.Action == "person.team.changed")));
+    }
+
+    [Fact]
+    public async Task PersonsPageOffersASignInLinkWithTheirEmailAsHintGivenLoginAccess()
+    {
+        var owner = NewBrowser();
+        await owner.SignUpAndConsentAsync(Fabrikam.AdminEmail);
+        await App.ChangePersonAsync(Fabrikam.TenantId, Fabrikam.MemberEmail, p => p.GrantLoginAccess());
+        var member = await App.InWorkspaceAsync(Fabrikam.TenantId, db => db.People.SingleAsync(p => p.Email == Fabrikam.MemberEmail));
+
+        var html = WebUtility.HtmlDecode(await ReadAsync(owner, $"/Settings/Users/{member.Id}"));
+
+        var link = new Uri(App.BaseAddress, $"/Login?login_hint={Uri.EscapeDataString(member.Email)}");
+        Assert.Contains(link.ToString(), html, StringComparison.Ordinal);
+        var login = WebUtility.HtmlDecode(await ReadAsync(NewBrowser(), link.PathAndQuery));
+        Assert.Contains($"You were invited to sign in as <strong>{member.Email}</strong>", login, StringComparison.Ordinal);
+        Assert.DoesNotContain("invited", WebUtility.HtmlDecode(await ReadAsync(NewBrowser(), "/Login?login_hint=not-an-address")), StringComparison.Ordinal);
+    }
+
     /// <summary>The Profile form as a person fills it; checkboxes post "true" only when ticked (their hidden "false" stays).</summary>
     private static Dictionary<string, string> Form(PersonRole role, bool login, bool active, string team = "", string position = "") => new()
     {

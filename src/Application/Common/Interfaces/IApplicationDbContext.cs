@@ -67,6 +67,12 @@ public interface IApplicationDbContext
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 
     /// <summary>
+    /// Runs <paramref name="work"/> in one transaction: set-based changes (<c>ExecuteUpdateAsync</c>) together with a
+    /// save of the audit rows that record them. The save inside must not mark days dirty; mark them after.
+    /// </summary>
+    Task InTransactionAsync(Func<Task> work, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Inserts or updates <paramref name="upserts"/> by their natural key (workspace, source, external id, person) and
     /// saves the other pending changes, all in one transaction. A corrected estimate survives the update. The activities
     /// are not tracked afterwards.

@@ -4,14 +4,18 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkSights.Application.Directory.GetManagedPerson;
 using WorkSights.Application.Directory.UpdatePerson;
 using WorkSights.Domain.People;
+using WorkSights.Infrastructure.Hosting;
 using WorkSights.Web.Infrastructure;
 
 namespace WorkSights.Web.Pages.Settings.Users;
 
 /// <summary>A person's page under Users, Profile tab: what the directory says, and the form that changes the rest.</summary>
-public sealed class DetailsModel(IMediator mediator) : PageModel
+public sealed class DetailsModel(IMediator mediator, PublicAddress publicAddress) : PageModel
 {
     public ManagedPersonDto Person { get; private set; } = null!;
+
+    /// <summary>WorkSights' sign-in page with the person's e-mail as the hint, to copy into an invitation.</summary>
+    public string SignInLink => publicAddress.For($"Login?login_hint={Uri.EscapeDataString(Person.Email)}").ToString();
 
     [BindProperty]
     public EditInput Edit { get; set; } = new();

@@ -4,8 +4,11 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkSights.Application.Directory;
+using WorkSights.Application.Directory.ChangePeople;
 using WorkSights.Application.Directory.GetUserDirectory;
+using WorkSights.Application.Schedules.GetWorkspaceSchedules;
 using WorkSights.Domain.People;
+using WorkSights.Web.Infrastructure;
 
 namespace WorkSights.Web.Pages.Settings.Users;
 
@@ -15,6 +18,14 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     public const int PageSize = 50;
 
     public UserDirectoryDto Result { get; private set; } = null!;
+
+    public IReadOnlyList<NamedScheduleDto> Schedules { get; private set; } = [];
+
+    [BindProperty]
+    public BulkInput Bulk { get; set; } = new();
+
+    [TempData]
+    public string? Notice { get; set; }
 
     [FromQuery(Name = "q")]
     public string? Search { get; set; }
@@ -54,16 +65,44 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             return BadRequest();
         }
 
+        return await LoadAsync(cancellationToken) ? Page() : BadRequest();
+    }
+
+    /// <summary>Changes the ticked people, or everyone matching this view's filters, and comes back to the same view.</summary>
+    public async Task<IActionResult> OnPostBulkAsync(CancellationToken cancellationToken)
+    {
+        var change = new PeopleChange(Bulk.Kind, Bulk.Role, Bulk.Team, Bulk.ManagerEmail, Bulk.LoginAccess, Bulk.NamedScheduleId);
+        var (sent, changed) = await mediator.TrySendForResultAsync(
+            ModelState,
+            nameof(Bulk),
+            () => new ChangePeopleCommand(Bulk.AllMatching ? [] : Bulk.PersonIds, Bulk.AllMatching ? Filter : null, change),
+            cancellationToken);
+        if (!sent)
+        {
+            return await LoadAsync(cancellationToken) ? Page() : BadRequest();
+        }
+
+        Notice = changed switch
+        {
+            0 => "Nobody needed changing: they all had that value already.",
+            1 => "1 person changed.",
+            _ => $"{changed:N0} people changed.",
+        };
+        return Redirect($"/Settings/Users{Link(PageNumber)}");
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
         try
         {
             Result = await mediator.Send(new GetUserDirectoryQuery(Filter, Sort, PageNumber, PageSize), cancellationToken);
+            Schedules = (await mediator.Send(new GetWorkspaceSchedulesQuery(), cancellationToken)).NamedSchedules;
+            return true;
         }
         catch (ValidationException)
         {
-            return BadRequest();
+            return false;
         }
-
-        return Page();
     }
 
     /// <summary>This view's address with <paramref name="page"/> and, when given, another sort.</summary>
@@ -80,6 +119,26 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             ["sort"] = (sort ?? Sort) == DirectorySort.Name ? null : (sort ?? Sort).ToString(),
             ["page"] = page == 1 ? null : page.ToString(CultureInfo.InvariantCulture),
         }.Where(p => p.Value is not null)).ToString() is { Length: > 0 } query ? query : "?";
+
+    /// <summary>What the bulk form posts; the people are the ticked ones unless <see cref="AllMatching"/>.</summary>
+    public sealed class BulkInput
+    {
+        public List<Guid> PersonIds { get; set; } = [];
+
+        public bool AllMatching { get; set; }
+
+        public PeopleChangeKind Kind { get; set; } = PeopleChangeKind.Role;
+
+        public PersonRole? Role { get; set; }
+
+        public string? Team { get; set; }
+
+        public string? ManagerEmail { get; set; }
+
+        public bool? LoginAccess { get; set; }
+
+        public Guid? NamedScheduleId { get; set; }
+    }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -15,5 +15,13 @@ public static class PeopleWords
 
     public static string Of(ProvisioningState state) => state == ProvisioningState.AlreadyLinked ? "Already linked" : state.ToString();
 
+    /// <summary>Whether a person can sign in, in one word or two: their status first, then their login access.</summary>
+    public static string AccessOf(PersonStatus status, bool hasLoginAccess) => status switch
+    {
+        PersonStatus.Removed => "Left the directory",
+        PersonStatus.Inactive => "Inactive",
+        _ => hasLoginAccess ? "Can sign in" : "No login",
+    };
+
     public static string Of(PersonStatus status) => status == PersonStatus.Removed ? "Left the directory" : status.ToString();
 }
