@@ -208,9 +208,13 @@ public sealed class ApplicationDbContext(
     private bool HasReportedChanges() =>
         ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not UserSession);
 
+    /// <summary>
+    /// Inside a transaction nothing is visible yet: <see cref="InTransactionAsync"/> moves the version on once it commits,
+    /// so that no page is built at the new version from the old rows.
+    /// </summary>
     private void AdvanceVersionIf(bool changed)
     {
-        if (changed)
+        if (changed && Database.CurrentTransaction is null)
         {
             versions?.Advance(CurrentTenantId);
         }
