@@ -271,4 +271,58 @@ public sealed class UserDirectoryTests : IDisposable
         Assert.Equal(2, await check.AuditEntries.CountAsync(e => e.Action == "schedule.person.changed" && e.After == "schedule \u201cEarly\u201d"));
         Assert.Equal(2, await check.DirtyPersonDays.Select(d => d.PersonId).Distinct().CountAsync());
     }
+
+    [Fact]
+    public async Task BulkRoleChangeOf5000PeopleIsOneUpdateStatementGivenEveryoneMatching()
+    {
+        var people = await SeedAsync();
+        using (database.TenantContext.BeginScope(tenantId))
+        {
+            await using var db = database.CreateContext();
+            db.People.AddRange(Enumerable.Range(0, 5000).Select(i => Person.Import(
+                tenantId, $"bulk-{i}", new DirectoryProfile($"bulk{i}@contoso.com", $"Bulk {i}", "Bulk", null, null), ProvisioningState.New, database.Clock.GetUtcNow())));
+            await db.SaveChangesAsync();
+        }
+
+        var statements = new StatementCounter();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        int changed;
+        using (database.TenantContext.BeginScope(tenantId))
+        {
+            await using var db = database.CreateContext(statements);
+            changed = await new ChangePeopleCommandHandler(db, database.TenantContext, new FakeCurrentUser(PersonRole.Owner, people["oid-ada"].Id), database.Clock)
+                .Handle(new ChangePeopleCommand([], new DirectoryFilter(Team: "Bulk"), new PeopleChange(PeopleChangeKind.Role, Role: PersonRole.Manager)), CancellationToken.None);
+        }
+
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        Assert.Equal(5000, changed);
+        Assert.Equal(1, statements.Updates);
+        // A Debug build on a shared two-core machine measured about 2 s, most of it the 5,000 audit inserts; the issue's
+        // 2 s target is for the Release benchmark. This bound catches a per-person loop (tens of seconds), not noise.
+        Assert.True(elapsed < TimeSpan.FromSeconds(6), $"5,000 people took {elapsed.TotalMilliseconds:F0} ms");
+        using var scope = database.TenantContext.BeginScope(tenantId);
+        await using var check = database.CreateContext();
+        Assert.Equal(5000, await check.People.CountAsync(p => p.Department == "Bulk" && p.Role == PersonRole.Manager));
+        Assert.Equal(5000, await check.AuditEntries.CountAsync(e => e.Action == "person.role.changed"));
+    }
+
+    /// <summary>Counts the UPDATE statements a context sends.</summary>
+    private sealed class StatementCounter : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        public int Updates { get; private set; }
+
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> NonQueryExecutingAsync(
+            System.Data.Common.DbCommand command,
+            Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result,
+            CancellationToken cancellationToken = default)
+        {
+            if (command.CommandText.Contains("UPDATE", StringComparison.OrdinalIgnoreCase))
+            {
+                Updates++;
+            }
+
+            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
 }

@@ -31,6 +31,10 @@ internal sealed class TestDatabase : IDisposable
 
     public ApplicationDbContext CreateContext() => new(options, TenantContext);
 
+    /// <summary>A context whose commands also pass through <paramref name="interceptors"/> (to count statements).</summary>
+    public ApplicationDbContext CreateContext(params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors) =>
+        new(new DbContextOptionsBuilder<ApplicationDbContext>().UseSqlite(connection).AddInterceptors(interceptors).Options, TenantContext);
+
     public async Task<Tenant> AddTenantAsync(string externalTenantId, string domain, bool active = true)
     {
         var tenant = Tenant.StartSignUp(IdentityProvider.Microsoft365, externalTenantId, domain, Clock.GetUtcNow());
