@@ -48,6 +48,11 @@ public sealed class ServiceViewTests : IAsyncLifetime
         app.Sandbox.Faults.Reset();
 
         await page.ClickAsync("#disconnect");
+        await Assertions.Expect(page.Locator("#disconnect-confirm")).ToContainTextAsync("Disconnect from Microsoft 365?");
+        await Assertions.Expect(page.Locator("#connection-status")).Not.ToHaveTextAsync("Disconnected");
+        await browser.ScreenshotAsync("disconnect-confirm");
+        await browser.AssertAccessibleAsync();
+        await page.ClickAsync("#disconnect-confirmed");
         await Assertions.Expect(page.Locator("#connection-status")).ToHaveTextAsync("Disconnected");
         await browser.ScreenshotAsync("disconnected");
         await page.ClickAsync("#connect");

@@ -24,7 +24,7 @@ public sealed class AntiforgeryCookieTests : FunctionalTest
     {
         var owner = NewBrowser();
         await owner.SignUpAndConsentAsync(SandboxTenants.Contoso.AdminEmail);
-        var page = await owner.Browser.GetAsync(owner.At("/Settings/Services"));
+        var page = await owner.Browser.GetAsync(owner.At("/Settings/Services?confirm=disconnect"));
 
         var (response, url) = await owner.Browser.SubmitFormAsync(await page.Content.ReadAsStringAsync(), owner.At("/Settings/Services"), "disconnect-form");
 

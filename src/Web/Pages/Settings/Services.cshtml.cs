@@ -16,6 +16,12 @@ public sealed class ServicesModel(IMediator mediator) : PageModel
     [FromQuery(Name = "message")]
     public string? Message { get; set; }
 
+    /// <summary>"disconnect" while the page asks whether to disconnect.</summary>
+    [FromQuery(Name = "confirm")]
+    public string? Confirm { get; set; }
+
+    public bool AsksToConfirmDisconnect => string.Equals(Confirm, "disconnect", StringComparison.Ordinal);
+
     public static string Describe(ConnectionStatus status) => status switch
     {
         ConnectionStatus.Connected => "Connected",
@@ -98,8 +104,14 @@ public sealed class ServicesModel(IMediator mediator) : PageModel
         return RedirectToPage(new { message = "feature" });
     }
 
-    public async Task<IActionResult> OnPostDisconnectAsync(CancellationToken cancellationToken)
+    /// <summary>Disconnects only from the confirmation's own button; any other post is asked to confirm first.</summary>
+    public async Task<IActionResult> OnPostDisconnectAsync([FromForm(Name = "confirmed")] string? confirmed, CancellationToken cancellationToken)
     {
+        if (!string.Equals(confirmed, "yes", StringComparison.Ordinal))
+        {
+            return RedirectToPage(new { confirm = "disconnect" });
+        }
+
         await mediator.Send(new SetConnectionCommand(false), cancellationToken);
         return RedirectToPage(new { message = "disconnected" });
     }
