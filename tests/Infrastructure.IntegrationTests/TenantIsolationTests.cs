@@ -87,7 +87,7 @@ public sealed class TenantIsolationTests : DirectoryImportTestBase
 
         using (tenantContext.BeginScope(contoso))
         {
-            var person = await db.People.FirstAsync();
+            var person = await db.People.FirstAsync(p => p.ProvisioningState != Domain.People.ProvisioningState.Blocked);
             using (tenantContext.BeginScope(fabrikam))
             {
                 person.ChangeProvisioningState(Domain.People.ProvisioningState.Blocked);

@@ -73,7 +73,7 @@ public sealed class SignUpJourneyTests : IAsyncLifetime
         await browser.ScreenshotAsync("provisioning-blocked");
 
         await page.ClickAsync("[data-state='AlreadyLinked']");
-        await Assertions.Expect(page.Locator($"tr[data-email='{SandboxTenants.Contoso.AdminEmail}'] .state")).ToHaveTextAsync("Already Linked");
+        await Assertions.Expect(page.Locator($"tr[data-email='{SandboxTenants.Contoso.AdminEmail}'] .state")).ToHaveTextAsync("Already linked");
         await Assertions.Expect(page.Locator("body")).Not.ToContainTextAsync("#EXT#");
     }
 }

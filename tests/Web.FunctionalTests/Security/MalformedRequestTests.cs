@@ -9,7 +9,7 @@ namespace WorkSights.Web.FunctionalTests.Security;
 public sealed partial class MalformedRequestTests : FunctionalTest
 {
     [Theory]
-    [InlineData("/Settings/Users/0b0e7a4e-51b7-4a39-b591-47d01144913e")]
+    [InlineData("/Settings/Users")]
     [InlineData("/Settings/Users/Provisioning")]
     [InlineData("/Settings/Services")]
     [InlineData("/Settings/Services?handler=nope")]

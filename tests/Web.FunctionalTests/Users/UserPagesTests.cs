@@ -36,6 +36,24 @@ public sealed class UserPagesTests : FunctionalTest
     }
 
     [Fact]
+    public async Task ProvisioningSpeaksACustomersWordsAndAnswersAPagePastTheLastWithTheLast()
+    {
+        var owner = NewBrowser();
+        await owner.SignUpAndConsentAsync(Fabrikam.AdminEmail);
+        await App.ChangePersonAsync(Fabrikam.TenantId, Fabrikam.MemberEmail, p => p.AssignRole(PersonRole.TechnicalAdmin));
+
+        var page = await ReadAsync(owner, "/Settings/Users/Provisioning?page=999");
+
+        Assert.Contains("There is no page 999; showing page 1, the last.", page, StringComparison.Ordinal);
+        Assert.Contains("Page 1 of 1", page, StringComparison.Ordinal);
+        Assert.Contains(">Already linked<", page, StringComparison.Ordinal);
+        Assert.Contains(">Technical Admin<", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(">AlreadyLinked<", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(">TechnicalAdmin<", page, StringComparison.Ordinal);
+        Assert.Contains(">Can sign in<", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OwnerChangesAPersonAndFieldsTheFormDoesNotOfferAreIgnored()
     {
         var owner = NewBrowser();

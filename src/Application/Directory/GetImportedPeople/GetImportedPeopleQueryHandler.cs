@@ -6,6 +6,7 @@ using WorkSights.Domain.People;
 
 namespace WorkSights.Application.Directory.GetImportedPeople;
 
+/// <remarks>A page past the last is answered with the last.</remarks>
 public sealed class GetImportedPeopleQueryHandler(IApplicationDbContext db) : IQueryHandler<GetImportedPeopleQuery, ImportedPeopleDto>
 {
     public async ValueTask<ImportedPeopleDto> Handle(GetImportedPeopleQuery query, CancellationToken cancellationToken)
@@ -23,12 +24,14 @@ public sealed class GetImportedPeopleQueryHandler(IApplicationDbContext db) : IQ
         }
 
         var total = await filtered.CountAsync(cancellationToken);
+        var lastPage = Math.Max(1, (int)Math.Ceiling(total / (double)query.PageSize));
+        var page = Math.Min(query.Page, lastPage);
         var items = await filtered.OrderBy(p => p.DisplayName).ThenBy(p => p.Id)
-            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .Skip((page - 1) * query.PageSize).Take(query.PageSize)
             .ProjectToImportedPerson()
             .ToListAsync(cancellationToken);
 
         var allStates = Enum.GetValues<ProvisioningState>().ToDictionary(s => s, s => counts.GetValueOrDefault(s));
-        return new ImportedPeopleDto(new PagedList<ImportedPersonDto>(items, query.Page, query.PageSize, total), allStates);
+        return new ImportedPeopleDto(new PagedList<ImportedPersonDto>(items, page, query.PageSize, total), allStates);
     }
 }

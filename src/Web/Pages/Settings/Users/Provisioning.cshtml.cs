@@ -11,9 +11,6 @@ public sealed class ProvisioningModel(IMediator mediator) : PageModel
 {
     private const int PageSize = 50;
 
-    public static readonly ProvisioningState[] States =
-        [ProvisioningState.New, ProvisioningState.Link, ProvisioningState.Blocked, ProvisioningState.AlreadyLinked];
-
     public ImportedPeopleDto Result { get; private set; } = null!;
 
     [FromQuery(Name = "state")]
@@ -28,13 +25,8 @@ public sealed class ProvisioningModel(IMediator mediator) : PageModel
     [FromQuery(Name = "saved")]
     public bool Saved { get; set; }
 
-    public static string Label(ProvisioningState state) => state switch
-    {
-        ProvisioningState.New => "New",
-        ProvisioningState.Link => "Link",
-        ProvisioningState.Blocked => "Blocked",
-        _ => "Already Linked",
-    };
+    /// <summary>Why another page than the one asked for is shown.</summary>
+    public string? PageProblem { get; private set; }
 
     public string PageLink(int page) =>
         QueryString.Create(new Dictionary<string, string?>
@@ -54,6 +46,10 @@ public sealed class ProvisioningModel(IMediator mediator) : PageModel
         try
         {
             Result = await mediator.Send(new GetImportedPeopleQuery(State, Search, PageNumber, PageSize), cancellationToken);
+            if (PageNumber > Result.People.Page)
+            {
+                PageProblem = $"There is no page {PageNumber}; showing page {Result.People.Page}, the last.";
+            }
         }
         catch (ValidationException)
         {
