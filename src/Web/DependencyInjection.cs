@@ -40,7 +40,7 @@ public static class DependencyInjection
         services.AddOutputCache(options =>
         {
             options.SizeLimit = 64 * 1024 * 1024;
-            options.AddPolicy(ReportingPageCache.PolicyName, new ReportingPageCache());
+            options.AddPolicy(ReportingPageCache.PolicyName, ReportingPageCache.From(configuration));
         });
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

@@ -12,7 +12,8 @@ namespace WorkSights.Web.Infrastructure;
 /// version and the clock's minute (pages say "today" and "3 minutes ago"). Any stored change of the workspace makes the
 /// next request build the page afresh; authentication, the session check and authorization still run on every request.
 /// </summary>
-internal sealed class ReportingPageCache : IOutputCachePolicy
+/// <param name="lifetime">How long a page may be served again; zero or less serves none again.</param>
+internal sealed class ReportingPageCache(TimeSpan lifetime) : IOutputCachePolicy
 {
     public const string PolicyName = "ReportingPage";
 
@@ -20,10 +21,13 @@ internal sealed class ReportingPageCache : IOutputCachePolicy
 
     private static readonly TimeSpan DefaultLifetime = TimeSpan.FromSeconds(60);
 
+    /// <summary>The policy with the lifetime the configuration sets, read once rather than on every request.</summary>
+    public static ReportingPageCache From(IConfiguration configuration) =>
+        new(configuration.GetValue<int?>(LifetimeSetting) is { } seconds ? TimeSpan.FromSeconds(seconds) : DefaultLifetime);
+
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var http = context.HttpContext;
-        var lifetime = LifetimeOf(http.RequestServices.GetRequiredService<IConfiguration>());
         var user = http.User;
         if (lifetime <= TimeSpan.Zero
             || !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
@@ -60,7 +64,4 @@ internal sealed class ReportingPageCache : IOutputCachePolicy
 
         return ValueTask.CompletedTask;
     }
-
-    private static TimeSpan LifetimeOf(IConfiguration configuration) =>
-        configuration.GetValue<int?>(LifetimeSetting) is { } seconds ? TimeSpan.FromSeconds(seconds) : DefaultLifetime;
 }
