@@ -33,6 +33,12 @@ public static class DependencyInjection
         services.AddDbContext<ApplicationDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<SerializedWrites>()));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
         services.AddScoped<ISessionStore, SessionStore>();
+        services.AddScoped<OpenReadingContext>(sp =>
+        {
+            var options = sp.GetRequiredService<DbContextOptions<ApplicationDbContext>>();
+            var tenantContext = sp.GetRequiredService<ITenantContext>();
+            return () => new ApplicationDbContext(options, tenantContext);
+        });
         services.AddScoped<PersonDayRecomputer>();
         services.AddScoped<IPersonDayRecomputer>(sp => sp.GetRequiredService<PersonDayRecomputer>());
         services.AddHostedService<DatabaseMigrator>();

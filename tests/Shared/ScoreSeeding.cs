@@ -47,15 +47,14 @@ public static class ScoreSeeding
                         ];
                     var result = ScoreEngine.Compute(day, activities, CreditingTable.Default);
                     var summary = summaryOf?.Invoke(person.Email) ?? $"{hours} hours credited: a meeting and a call.";
-                    db.PersonDays.Add(PersonDay.From(person.TenantId, person.Id, "Etc/UTC", day, result, summary));
-                    if (day.WorkHours is not null)
-                    {
-                        db.PersonDayHours.Add(PersonDayHour.Of(person.TenantId, person.Id, date.ToDateOnly(), 9, 1));
-                        db.PersonDayHours.Add(PersonDayHour.Of(person.TenantId, person.Id, date.ToDateOnly(), 9 + (int)Math.Ceiling(hours / 2), 1));
-                    }
+                    var itemsByHour = HourlyCounts.OfItemsAt(day.WorkHours is null ? [] : [9, 9 + (int)Math.Ceiling(hours / 2)]);
+                    db.PersonDays.Add(PersonDay.From(person.TenantId, person.Id, "Etc/UTC", day, result, summary, itemsByHour));
                 }
             }
 
+            await db.SaveChangesAsync();
+            var stored = await db.PersonDays.ToListAsync();
+            db.GroupDays.AddRange(stored.GroupBy(d => d.Date).Select(g => GroupDay.Of(g.First().TenantId, GroupDay.Workspace, g.Key, g.ToList())));
             return true;
         });
         return today;

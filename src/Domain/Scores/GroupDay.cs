@@ -15,6 +15,7 @@ public sealed class GroupDay : ITenantOwned
     private GroupDay()
     {
         Team = string.Empty;
+        ItemsByHour = HourlyCounts.None;
     }
 
     public Guid TenantId { get; private set; }
@@ -46,6 +47,9 @@ public sealed class GroupDay : ITenantOwned
 
     public int Purple { get; private set; }
 
+    /// <summary>The group's items started in each local hour (each person's own local hours).</summary>
+    public HourlyCounts ItemsByHour { get; private set; }
+
     public static GroupDay Of(Guid tenantId, string team, DateOnly date, IReadOnlyCollection<PersonDay> days)
     {
         ArgumentNullException.ThrowIfNull(team);
@@ -71,6 +75,7 @@ public sealed class GroupDay : ITenantOwned
             Green = days.Count(d => d.Band == ScoreBand.Green),
             Blue = days.Count(d => d.Band == ScoreBand.Blue),
             Purple = days.Count(d => d.Band == ScoreBand.Purple),
+            ItemsByHour = HourlyCounts.Sum(days.Select(d => d.ItemsByHour)),
         };
     }
 }

@@ -15,6 +15,7 @@ public sealed class PersonDay : ITenantOwned
         TimeZoneId = string.Empty;
         ModelVersion = string.Empty;
         Summary = string.Empty;
+        ItemsByHour = HourlyCounts.None;
     }
 
     public Guid TenantId { get; private set; }
@@ -95,10 +96,14 @@ public sealed class PersonDay : ITenantOwned
     /// <summary>One or two plain sentences describing the day.</summary>
     public string Summary { get; private set; }
 
-    public static PersonDay From(Guid tenantId, Guid personId, string timeZoneId, ScoringDay day, DayScore result, string summary)
+    /// <summary>The items started in each local hour of the day, mailbox-access markers left out (for heatmaps).</summary>
+    public HourlyCounts ItemsByHour { get; private set; }
+
+    public static PersonDay From(Guid tenantId, Guid personId, string timeZoneId, ScoringDay day, DayScore result, string summary, HourlyCounts itemsByHour)
     {
         ArgumentNullException.ThrowIfNull(day);
         ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(itemsByHour);
         if (tenantId == Guid.Empty || personId == Guid.Empty)
         {
             throw new DomainRuleViolationException("A person's day belongs to one person of one workspace.");
@@ -147,6 +152,7 @@ public sealed class PersonDay : ITenantOwned
             FocusStart = result.LongestMeetingFreeStretch is { Length.Ticks: > 0 } focus ? focus.Start.ToUniversalTime() : null,
             FocusEnd = result.LongestMeetingFreeStretch is { Length.Ticks: > 0 } stretch ? stretch.End.ToUniversalTime() : null,
             Summary = Guard.Required(summary, "Summary", MaximumSummaryLength),
+            ItemsByHour = itemsByHour,
         };
     }
 }

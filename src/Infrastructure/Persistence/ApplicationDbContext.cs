@@ -42,7 +42,6 @@ public sealed class ApplicationDbContext(
 
     public DbSet<PersonDay> PersonDays => Set<PersonDay>();
 
-    public DbSet<PersonDayHour> PersonDayHours => Set<PersonDayHour>();
 
     public DbSet<PersonDayLocation> PersonDayLocations => Set<PersonDayLocation>();
 

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using WorkSights.Application.Common.Interfaces;
@@ -10,15 +11,17 @@ namespace WorkSights.Infrastructure.Scores;
 /// <summary>
 /// Recomputes person-days of the current workspace in chunks of people: per chunk one read of their dirty marks, one of
 /// their activities over the chunk's dates, the score engine per day, then one transaction that replaces the days' rows
-/// (with prepared statements: a full recompute writes some two million rows) and removes the marks it read. The team and
-/// workspace days of every date touched are rebuilt from the person-days afterwards.
+/// (with prepared statements: a full recompute writes some two hundred thousand days and their places) and removes the
+/// marks it read. With several chunks, the next chunk is read and computed on a connection of its own while the current
+/// one is written, so that both cores work. The team and workspace days of every date touched are rebuilt afterwards.
 /// </summary>
 /// <remarks>
 /// Rows depend only on the stored activities, the calendars, the workspace's crediting table (read once per call) and the
 /// clock's date, never on the order of the input or of the rows read, so a rebuild writes the same rows. A mark changed
 /// while its day was being recomputed (its time moves on at every change) is left for the next round.
 /// </remarks>
-public sealed class PersonDayRecomputer(ApplicationDbContext db, ITenantContext tenant, IWorkCalendars calendars, TimeProvider clock)
+public sealed class PersonDayRecomputer(
+    ApplicationDbContext db, ITenantContext tenant, IWorkCalendars calendars, TimeProvider clock, OpenReadingContext? openReader = null)
     : IPersonDayRecomputer
 {
     /// <summary>Person-days per chunk: 2,000 people's single day in four rounds, or about five people's 90 days.</summary>
@@ -43,19 +46,26 @@ public sealed class PersonDayRecomputer(ApplicationDbContext db, ITenantContext 
             .Where(p => personIds.Contains(p.Id))
             .Select(p => new { p.Id, p.ImportedAt })
             .ToDictionaryAsync(p => p.Id, p => p.ImportedAt, cancellationToken);
-        var calendarOf = await calendars.ForPeopleAsync(imported.Keys.ToList(), cancellationToken);
-        var table = await WorkspaceCreditingTable.ReadAsync(db, cancellationToken);
-        var now = clock.GetUtcNow();
-        var touchedDates = new SortedSet<DateOnly>();
-
-        foreach (var chunk in Chunks(wanted.Where(d => calendarOf.ContainsKey(d.PersonId))))
+        var inputs = new ChunkInputs(
+            TenantId,
+            await calendars.ForPeopleAsync(imported.Keys.ToList(), cancellationToken),
+            imported,
+            await WorkspaceCreditingTable.ReadAsync(db, cancellationToken),
+            clock.GetUtcNow());
+        var chunks = Chunks(wanted.Where(d => inputs.CalendarOf.ContainsKey(d.PersonId))).ToList();
+        if (openReader is not null && chunks.Count > 1 && db.Database.CurrentTransaction is null)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            await RecomputeChunkAsync(chunk, calendarOf, imported, table, now, cancellationToken);
-            touchedDates.UnionWith(chunk.Select(d => d.Date));
+            await ReadAheadWhileWritingAsync(openReader, chunks, inputs, cancellationToken);
+        }
+        else
+        {
+            foreach (var chunk in chunks)
+            {
+                await WriteChunkAsync(await ComputeChunkAsync(db, chunk, inputs, cancellationToken), cancellationToken);
+            }
         }
 
-        await RecomputeGroupDaysAsync(touchedDates, cancellationToken);
+        await RecomputeGroupDaysAsync(chunks.SelectMany(c => c.Select(d => d.Date)).ToHashSet(), cancellationToken);
     }
 
     /// <summary>
@@ -100,7 +110,6 @@ public sealed class PersonDayRecomputer(ApplicationDbContext db, ITenantContext 
         await db.InTransactionAsync(
             async () =>
             {
-                await db.PersonDayHours.ExecuteDeleteAsync(cancellationToken);
                 await db.PersonDayLocations.ExecuteDeleteAsync(cancellationToken);
                 await db.PersonDays.ExecuteDeleteAsync(cancellationToken);
                 await db.GroupDays.ExecuteDeleteAsync(cancellationToken);
@@ -188,29 +197,65 @@ public sealed class PersonDayRecomputer(ApplicationDbContext db, ITenantContext 
         }
     }
 
-    private async Task RecomputeChunkAsync(
-        List<PersonDate> chunk,
-        IReadOnlyDictionary<Guid, PersonCalendar> calendarOf,
-        IReadOnlyDictionary<Guid, DateTimeOffset> imported,
-        CreditingTable table,
-        DateTimeOffset now,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Computes the chunks on a second connection, one chunk ahead of the writes on this one; a failure on either side
+    /// stops both.
+    /// </summary>
+    private async Task ReadAheadWhileWritingAsync(OpenReadingContext open, List<List<PersonDate>> chunks, ChunkInputs inputs, CancellationToken cancellationToken)
+    {
+        var computed = Channel.CreateBounded<ComputedChunk>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    await using var source = open();
+                    foreach (var chunk in chunks)
+                    {
+                        await computed.Writer.WriteAsync(await ComputeChunkAsync(source, chunk, inputs, stop.Token), stop.Token);
+                    }
+
+                    computed.Writer.Complete();
+                }
+                catch (Exception failure)
+                {
+                    computed.Writer.Complete(failure);
+                }
+            },
+            CancellationToken.None);
+        try
+        {
+            await foreach (var chunk in computed.Reader.ReadAllAsync(stop.Token))
+            {
+                await WriteChunkAsync(chunk, cancellationToken);
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await reading;
+        }
+    }
+
+    private static async Task<ComputedChunk> ComputeChunkAsync(ApplicationDbContext source, List<PersonDate> chunk, ChunkInputs inputs, CancellationToken cancellationToken)
     {
         var people = chunk.Select(d => d.PersonId).Distinct().ToList();
         var firstDate = chunk.Min(d => d.Date);
         var lastDate = chunk.Max(d => d.Date);
         var keys = chunk.ToHashSet();
-        var marks = (await db.DirtyPersonDays.AsNoTracking()
+        var marks = (await source.DirtyPersonDays.AsNoTracking()
                 .Where(m => people.Contains(m.PersonId) && m.Date >= firstDate && m.Date <= lastDate)
                 .Select(m => new { m.PersonId, m.Date, m.MarkedAt })
                 .ToListAsync(cancellationToken))
             .Where(m => keys.Contains(new PersonDate(m.PersonId, m.Date)))
+            .Select(m => (m.PersonId, m.Date, m.MarkedAt))
             .ToList();
 
         // Every person's day lies within a day and a half of the same UTC date; items reach back at most LongestReach.
         var from = new DateTimeOffset(firstDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) - TimeSpan.FromDays(1) - StoredActivity.LongestReach;
         var to = new DateTimeOffset(lastDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) + TimeSpan.FromDays(2);
-        var activities = (await db.Activities.AsNoTracking()
+        var activities = (await source.Activities.AsNoTracking()
                 .Where(a => people.Contains(a.PersonId) && a.OccurredAt >= from && a.OccurredAt < to)
                 .Select(a => new StoredActivity(
                     a.Id,
@@ -233,55 +278,55 @@ public sealed class PersonDayRecomputer(ApplicationDbContext db, ITenantContext 
         var rows = new List<(PersonDate Key, PersonDayRows Rows)>(chunk.Count);
         foreach (var day in chunk)
         {
-            var calendar = calendarOf[day.PersonId];
+            var calendar = inputs.CalendarOf[day.PersonId];
             var own = activities.GetValueOrDefault(day.PersonId) ?? [];
             var localDate = LocalDate.FromDateOnly(day.Date);
-            var keepEmpty = ScoredDays.KeepsEmptyDay(localDate, imported[day.PersonId], now, calendar.Zone);
+            var keepEmpty = ScoredDays.KeepsEmptyDay(localDate, inputs.ImportedAt[day.PersonId], inputs.Now, calendar.Zone);
             var dayStart = calendar.Zone.AtStartOfDay(localDate).ToDateTimeOffset();
             var dayEnd = calendar.Zone.AtStartOfDay(localDate.PlusDays(1)).ToDateTimeOffset();
-            rows.Add((day, PersonDayRows.Compute(TenantId, day.PersonId, calendar, day.Date, Between(own, dayStart - StoredActivity.LongestReach, dayEnd), table, keepEmpty)));
+            var touching = Between(own, dayStart - StoredActivity.LongestReach, dayEnd);
+            rows.Add((day, PersonDayRows.Compute(inputs.TenantId, day.PersonId, calendar, day.Date, touching, inputs.Table, keepEmpty)));
         }
 
+        return new ComputedChunk(rows, marks);
+    }
+
+    private async Task WriteChunkAsync(ComputedChunk chunk, CancellationToken cancellationToken) =>
         await db.InTransactionAsync(
             async () =>
             {
                 var equal = new[] { nameof(PersonDay.TenantId), nameof(PersonDay.PersonId) };
                 await using var deleteDays = ModelTable<PersonDay>.For(db).DeleteRange(db, equal, nameof(PersonDay.Date));
-                await using var deleteHours = ModelTable<PersonDayHour>.For(db).DeleteRange(db, equal, nameof(PersonDayHour.Date));
                 await using var deletePlaces = ModelTable<PersonDayLocation>.For(db).DeleteRange(db, equal, nameof(PersonDayLocation.Date));
                 await using var insertDay = ModelTable<PersonDay>.For(db).Insert(db);
                 await using var insertPlace = ModelTable<PersonDayLocation>.For(db).Insert(db);
-                await using var insertHours = new HourInserts(db);
                 await using var deleteMark = ModelTable<DirtyPersonDay>.For(db).DeleteWhere(
                     db, nameof(DirtyPersonDay.TenantId), nameof(DirtyPersonDay.PersonId), nameof(DirtyPersonDay.Date), nameof(DirtyPersonDay.MarkedAt));
-                foreach (var (personId, from, to) in Runs(rows.Select(r => r.Key)))
+                foreach (var (personId, from, to) in Runs(chunk.Rows.Select(r => r.Key)))
                 {
                     deleteDays.Values(TenantId, personId, from, to);
-                    deleteHours.Values(TenantId, personId, from, to);
                     deletePlaces.Values(TenantId, personId, from, to);
                 }
 
-                foreach (var (_, result) in rows)
+                foreach (var (_, result) in chunk.Rows)
                 {
                     if (result.Day is { } personDay)
                     {
                         insertDay.Row(personDay);
                     }
 
-                    insertHours.Write(result.Hours);
                     foreach (var place in result.Places)
                     {
                         insertPlace.Row(place);
                     }
                 }
 
-                foreach (var mark in marks)
+                foreach (var (personId, date, markedAt) in chunk.Marks)
                 {
-                    deleteMark.Values(TenantId, mark.PersonId, mark.Date, mark.MarkedAt);
+                    deleteMark.Values(TenantId, personId, date, markedAt);
                 }
             },
             cancellationToken);
-    }
 
     /// <summary>Each person's requested dates as runs of consecutive dates (a chunk is ordered by person and date).</summary>
     private static IEnumerable<(Guid PersonId, DateOnly From, DateOnly To)> Runs(IEnumerable<PersonDate> ordered)
@@ -306,36 +351,6 @@ public sealed class PersonDayRecomputer(ApplicationDbContext db, ITenantContext 
         if (run is { } last)
         {
             yield return last;
-        }
-    }
-
-    /// <summary>A day's hour rows in one execution, with a statement prepared for each row count met.</summary>
-    private sealed class HourInserts(ApplicationDbContext db) : IAsyncDisposable
-    {
-        private readonly Dictionary<int, ModelTable<PersonDayHour>.Statement> byCount = [];
-
-        public void Write(IReadOnlyList<PersonDayHour> hours)
-        {
-            if (hours.Count == 0)
-            {
-                return;
-            }
-
-            if (!byCount.TryGetValue(hours.Count, out var statement))
-            {
-                statement = ModelTable<PersonDayHour>.For(db).InsertMany(db, hours.Count);
-                byCount[hours.Count] = statement;
-            }
-
-            statement.Rows(hours);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            foreach (var statement in byCount.Values)
-            {
-                await statement.DisposeAsync();
-            }
         }
     }
 
@@ -415,4 +430,17 @@ public sealed class PersonDayRecomputer(ApplicationDbContext db, ITenantContext 
         var name = department?.Trim() ?? GroupDay.NoTeam;
         return name.Length <= 200 ? name : name[..200].TrimEnd();
     }
+
+    /// <summary>What every chunk of one call shares: read once, before the first chunk.</summary>
+    private sealed record ChunkInputs(
+        Guid TenantId,
+        IReadOnlyDictionary<Guid, PersonCalendar> CalendarOf,
+        IReadOnlyDictionary<Guid, DateTimeOffset> ImportedAt,
+        CreditingTable Table,
+        DateTimeOffset Now);
+
+    /// <summary>A chunk's computed rows, and the dirty marks read before its activities (removed with the write).</summary>
+    private sealed record ComputedChunk(
+        List<(PersonDate Key, PersonDayRows Rows)> Rows,
+        List<(Guid PersonId, DateOnly Date, DateTimeOffset MarkedAt)> Marks);
 }

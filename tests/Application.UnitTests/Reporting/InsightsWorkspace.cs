@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using WorkSights.Application.Reporting.GetExecutiveOverview;
 using WorkSights.Application.Reporting.GetFindings;
@@ -121,6 +122,17 @@ internal sealed class InsightsWorkspace : IAsyncDisposable
         Member = await AddAsync(TenantId, "member", "Ed Member", "Sales", "ceo", PersonRole.Member, hours: 5);
         Admin = await AddAsync(TenantId, "admin", "Fay Admin", null, null, PersonRole.TechnicalAdmin, hours: 4);
         Stranger = await AddAsync(OtherTenantId, "stranger", "Gil Stranger", "Engineering", null, PersonRole.Owner, hours: 7);
+        await AddWorkspaceDaysAsync(TenantId);
+    }
+
+    /// <summary>The workspace's group days, as the recompute job keeps them beside the person-days.</summary>
+    private async Task AddWorkspaceDaysAsync(Guid tenantId)
+    {
+        using var scope = database.TenantContext.BeginScope(tenantId);
+        await using var db = database.CreateContext();
+        var days = await db.PersonDays.ToListAsync();
+        db.GroupDays.AddRange(days.GroupBy(d => d.Date).Select(g => GroupDay.Of(tenantId, GroupDay.Workspace, g.Key, g.ToList())));
+        await db.SaveChangesAsync();
     }
 
     private async Task<Person> AddAsync(Guid tenantId, string externalId, string name, string? team, string? manager, PersonRole role, double hours)
@@ -144,11 +156,8 @@ internal sealed class InsightsWorkspace : IAsyncDisposable
                     new ScoringActivity(Guid.NewGuid(), ActivityKind.Call, start.AddHours(9) + half, half, isExternal: false),
                 };
             var result = ScoreEngine.Compute(day, activities, CreditingTable.Default);
-            db.PersonDays.Add(PersonDay.From(tenantId, person.Id, "Etc/UTC", day, result, $"{name} worked {hours} h."));
-            if (day.WorkHours is not null)
-            {
-                db.PersonDayHours.Add(PersonDayHour.Of(tenantId, person.Id, date.ToDateOnly(), 9, 1));
-            }
+            var itemsByHour = HourlyCounts.OfItemsAt(day.WorkHours is null ? [] : [9]);
+            db.PersonDays.Add(PersonDay.From(tenantId, person.Id, "Etc/UTC", day, result, $"{name} worked {hours} h.", itemsByHour));
         }
 
         await db.SaveChangesAsync();

@@ -78,7 +78,7 @@ internal sealed class ReportingWorkspace : IDisposable
             var from = day.Bounds.Start - Activity.MaximumCreditedDuration;
             var items = await db.Activities.Where(a => a.PersonId == person.Id && a.OccurredAt >= from && a.OccurredAt < day.Bounds.End).ToListAsync();
             var result = ScoreEngine.Compute(day, items.Select(ScoringActivity.From), CreditingTable.Default);
-            var row = PersonDay.From(person.TenantId, person.Id, calendar.Zone.Id, day, result, $"{result.Credited.TotalMinutes:0} minutes credited (score {result.Score ?? 0}).");
+            var row = PersonDay.From(person.TenantId, person.Id, calendar.Zone.Id, day, result, $"{result.Credited.TotalMinutes:0} minutes credited (score {result.Score ?? 0}).", HourlyCounts.None);
             await db.PersonDays.Where(d => d.PersonId == person.Id && d.Date == localDate).ExecuteDeleteAsync();
             db.PersonDays.Add(row);
             return row;

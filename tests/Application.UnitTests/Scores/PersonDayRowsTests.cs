@@ -35,7 +35,7 @@ public sealed class PersonDayRowsTests
 
         var place = Assert.Single(rows.Places);
         Assert.Equal(("London", 2), (place.City, place.ItemCount));
-        Assert.Equal(6, rows.Hours.Sum(h => h.ItemCount));
+        Assert.Equal(6, rows.Day!.ItemsByHour.Total);
         Assert.Equal(6, rows.Day!.ItemCount);
     }
 }

@@ -11,7 +11,7 @@ namespace WorkSights.Infrastructure.IntegrationTests.Scores;
 /// <summary>
 /// The read models kept current step by step — syncs of new and moved items, corrections, schedule edits and time-zone
 /// changes in a random order, with recomputes and the passing of time in between — equal a full rebuild, row by row,
-/// in all four tables.
+/// in all three tables.
 /// </summary>
 public sealed class IncrementalEqualsRebuildTests
 {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using WorkSights.Application.Scores;
 using WorkSights.Domain.Activities;
 using WorkSights.Domain.Scores;
+using WorkSights.Infrastructure.Scores;
 using static WorkSights.Infrastructure.IntegrationTests.Scores.ScoreReadModelWorkspace;
 
 namespace WorkSights.Infrastructure.IntegrationTests.Scores;
@@ -47,8 +48,8 @@ public sealed class PersonDayRecomputerTests : IDisposable
         Assert.Equal(1, days[Tuesday].ItemCount);
         Assert.Equal(16, days[Tuesday].Score);
         Assert.Equal("Europe/London", days[Monday].TimeZoneId);
-        var hours = await workspace.InWorkspaceAsync(db => db.PersonDayHours.AsNoTracking().ToListAsync());
-        Assert.Equal((Monday, 23, 1), Assert.Single(hours, h => h.PersonId == ann.Id) is var h ? (h.Date, h.Hour, h.ItemCount) : default);
+        Assert.Equal((23, 1), (Enumerable.Range(0, 24).Single(hour => days[Monday].ItemsByHour[hour] > 0), days[Monday].ItemsByHour.Total));
+        Assert.Equal(0, days[Tuesday].ItemsByHour.Total);
         Assert.Empty(await workspace.DirtyDaysAsync());
     }
 
@@ -66,8 +67,9 @@ public sealed class PersonDayRecomputerTests : IDisposable
         Assert.Equal(TimeSpan.FromMinutes(30), days[Monday].AfterHours);
         Assert.Equal("America/New_York", days[Monday].TimeZoneId);
         Assert.Equal(TimeSpan.Zero, days[Tuesday].Credited);
-        var hour = Assert.Single(await workspace.InWorkspaceAsync(db => db.PersonDayHours.AsNoTracking().ToListAsync()));
-        Assert.Equal((Monday, 22), (hour.Date, hour.Hour));
+        Assert.Equal(1, days[Monday].ItemsByHour[22]);
+        Assert.Equal(1, days[Monday].ItemsByHour.Total);
+        Assert.Equal(0, days[Tuesday].ItemsByHour.Total);
     }
 
     [Fact]
@@ -189,5 +191,30 @@ public sealed class PersonDayRecomputerTests : IDisposable
 
         Assert.Empty(await workspace.DirtyDaysAsync());
         Assert.Equal(TimeSpan.FromMinutes(10), (await PersonDaysAsync()).Single(d => d.Date == Monday).Credited);
+    }
+
+    [Fact]
+    public async Task ReadingTheNextChunkAheadOnASecondContextWritesTheSameRowsAsOneContext()
+    {
+        var people = new List<Domain.People.Person>();
+        for (var i = 0; i < 8; i++)
+        {
+            people.Add(await workspace.AddPersonAsync($"p{i}", i % 2 == 0 ? "Europe/London" : "Asia/Tokyo", $"Team {i % 3}", Now.AddDays(-100)));
+        }
+
+        foreach (var person in people)
+        {
+            await workspace.SyncAsync([.. Enumerable.Range(1, 90).Select(day => workspace.Item(person, ActivityKind.Meeting, Now.AddDays(-day).AddHours(-2), TimeSpan.FromMinutes(30 + day)))]);
+        }
+
+        Assert.True((await workspace.DirtyDaysAsync()).Count > PersonDayRecomputer.ChunkSize, "the days fit in one chunk");
+        await workspace.InWorkspaceAsync(db => workspace.Recomputer(db).RebuildAsync(CancellationToken.None));
+        var readAhead = workspace.ReadModelRows();
+
+        await workspace.InWorkspaceAsync(db =>
+            new PersonDayRecomputer(db, workspace.TenantContext, workspace.Calendars, workspace.Clock).RebuildAsync(CancellationToken.None));
+
+        Assert.True(readAhead.Count(row => row.StartsWith("PersonDays:", StringComparison.Ordinal)) > 2 * PersonDayRecomputer.ChunkSize, "the rebuild fits in two chunks");
+        Assert.Equal(workspace.ReadModelRows(), readAhead);
     }
 }

@@ -87,7 +87,7 @@ internal sealed class ScoreReadModelWorkspace : IDisposable
         return await work(db);
     }
 
-    public PersonDayRecomputer Recomputer(ApplicationDbContext db) => new(db, TenantContext, Calendars, Clock);
+    public PersonDayRecomputer Recomputer(ApplicationDbContext db) => new(db, TenantContext, Calendars, Clock, () => Database.NewContext(TenantContext));
 
     public Task<List<PersonDate>> DirtyDaysAsync() =>
         InWorkspaceAsync(db => db.DirtyPersonDays.AsNoTracking().Select(d => new PersonDate(d.PersonId, d.Date)).ToListAsync());
@@ -101,10 +101,10 @@ internal sealed class ScoreReadModelWorkspace : IDisposable
 
     public Task RecomputeAsync(params PersonDate[] days) => InWorkspaceAsync(db => Recomputer(db).RecomputeAsync(days, CancellationToken.None));
 
-    /// <summary>Every row of the four read-model tables, every column as stored, in key order.</summary>
+    /// <summary>Every row of the three read-model tables, every column as stored, in key order.</summary>
     public IReadOnlyList<string> ReadModelRows() =>
     [
-        .. new[] { "PersonDays", "PersonDayHours", "PersonDayLocations", "GroupDays" }
+        .. new[] { "PersonDays", "PersonDayLocations", "GroupDays" }
             .SelectMany(table => Database.RawRows(table, Tenant.Id, "Date").Order(StringComparer.Ordinal).Select(row => $"{table}: {row}")),
     ];
 

@@ -29,7 +29,6 @@ public interface IApplicationDbContext
 
     DbSet<PersonDay> PersonDays { get; }
 
-    DbSet<PersonDayHour> PersonDayHours { get; }
 
     DbSet<PersonDayLocation> PersonDayLocations { get; }
 

@@ -6,6 +6,7 @@ using WorkSights.Application.Reporting.Visibility;
 using WorkSights.Application.Scores;
 using WorkSights.Domain.Activities;
 using WorkSights.Domain.Ingestion;
+using WorkSights.Domain.Scores;
 
 namespace WorkSights.Application.Reporting.GetExecutiveOverview;
 
@@ -27,7 +28,7 @@ public sealed class GetExecutiveOverviewQueryHandler(IApplicationDbContext db, V
             query.Day,
             await FeedAsync(scope, people, query, cancellationToken),
             fortnight,
-            await HeatmapAsync(query.Filter, scope.SeesEveryone, people, days, from, query.Day, cancellationToken),
+            await HeatmapAsync(query.Filter, scope.SeesEveryone, days, from, query.Day, cancellationToken),
             await ServiceAsync(cancellationToken));
     }
 
@@ -69,30 +70,24 @@ public sealed class GetExecutiveOverviewQueryHandler(IApplicationDbContext db, V
     }
 
     /// <summary>
-    /// Joins the days only when the filter asks for days with some category or service, the people when the viewer or the
-    /// filter narrows them, and nothing for a viewer of everyone without a filter: every row of the workspace counts.
+    /// A viewer of everyone without a filter reads the workspace's group days (one row a date); anyone else the hourly
+    /// counts of the days they see.
     /// </summary>
     private async Task<IReadOnlyList<HeatmapCell>> HeatmapAsync(
-        ReportFilter filter, bool seesEveryone, IQueryable<Domain.People.Person> people, IQueryable<Domain.Scores.PersonDay> days, LocalDate from, LocalDate to, CancellationToken cancellationToken)
+        ReportFilter filter, bool seesEveryone, IQueryable<Domain.Scores.PersonDay> days, LocalDate from, LocalDate to, CancellationToken cancellationToken)
     {
         var first = from.ToDateOnly();
         var last = to.ToDateOnly();
-        var inRange = db.PersonDayHours.AsNoTracking().Where(h => h.Date >= first && h.Date <= last);
-        var shown = (filter.Category is not null || filter.Service is not null) switch
-        {
-            true => from h in inRange join d in days on new { h.PersonId, h.Date } equals new { d.PersonId, d.Date } select h,
-            false when seesEveryone && filter.IsEmpty => inRange,
-            false => from h in inRange join p in people on h.PersonId equals p.Id select h,
-        };
-        var hours = await (
-                from h in shown
-                group h by new { h.Date, h.Hour } into g
-                select new { g.Key.Date, g.Key.Hour, Items = g.Sum(h => h.ItemCount) })
-            .ToListAsync(cancellationToken);
-        return hours
-            .GroupBy(h => (Weekday: LocalDate.FromDateOnly(h.Date).DayOfWeek, h.Hour))
-            .Select(g => new HeatmapCell(g.Key.Weekday, g.Key.Hour, g.Sum(h => h.Items)))
-            .OrderBy(c => c.Weekday).ThenBy(c => c.Hour)
+        var hourly = seesEveryone && filter.IsEmpty
+            ? db.GroupDays.AsNoTracking().Where(g => g.Team == GroupDay.Workspace && g.Date >= first && g.Date <= last).Select(g => new { g.Date, g.ItemsByHour })
+            : days.Where(d => d.Date >= first && d.Date <= last).Select(d => new { d.Date, d.ItemsByHour });
+        var byWeekday = (await hourly.ToListAsync(cancellationToken))
+            .GroupBy(d => LocalDate.FromDateOnly(d.Date).DayOfWeek, d => d.ItemsByHour)
+            .ToDictionary(g => g.Key, HourlyCounts.Sum);
+        return byWeekday
+            .OrderBy(w => w.Key)
+            .SelectMany(w => Enumerable.Range(0, HourlyCounts.HoursOfDay).Select(hour => new HeatmapCell(w.Key, hour, w.Value[hour])))
+            .Where(c => c.Items > 0)
             .ToList();
     }
 

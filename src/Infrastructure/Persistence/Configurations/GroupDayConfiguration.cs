@@ -13,5 +13,6 @@ internal sealed class GroupDayConfiguration : IEntityTypeConfiguration<GroupDay>
         builder.HasKey(g => new { g.TenantId, g.Team, g.Date });
         builder.HasOne<Tenant>().WithMany().HasForeignKey(g => g.TenantId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(g => g.Team).HasMaxLength(200);
+        builder.Property(g => g.ItemsByHour).AsHourlyCounts();
     }
 }

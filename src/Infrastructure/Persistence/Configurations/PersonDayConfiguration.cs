@@ -18,6 +18,7 @@ internal sealed class PersonDayConfiguration : IEntityTypeConfiguration<PersonDa
         builder.Property(d => d.ModelVersion).HasMaxLength(128).IsRequired();
         builder.Property(d => d.Summary).HasMaxLength(PersonDay.MaximumSummaryLength).IsRequired();
         builder.Ignore(d => d.LongestFocus);
+        builder.Property(d => d.ItemsByHour).AsHourlyCounts();
 
         // Pages read one date (or a range) for many people.
         builder.HasIndex(d => new { d.TenantId, d.Date });

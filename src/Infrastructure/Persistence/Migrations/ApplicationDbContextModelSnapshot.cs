@@ -770,6 +770,11 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.Property<int>("Green")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ItemsByHour")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("People")
                         .HasColumnType("INTEGER");
 
@@ -873,6 +878,11 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.Property<int>("ItemCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ItemsByHour")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("LastActivity")
                         .HasColumnType("INTEGER");
 
@@ -913,32 +923,6 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.HasIndex("TenantId", "Date");
 
                     b.ToTable("PersonDays", (string)null);
-                });
-
-            modelBuilder.Entity("WorkSights.Domain.Scores.PersonDayHour", b =>
-                {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Hour")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ItemCount")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("TenantId", "PersonId", "Date", "Hour");
-
-                    b.HasIndex("PersonId");
-
-                    b.HasIndex("TenantId", "Date");
-
-                    b.ToTable("PersonDayHours", (string)null);
                 });
 
             modelBuilder.Entity("WorkSights.Domain.Scores.PersonDayLocation", b =>
@@ -1364,21 +1348,6 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                 });
 
             modelBuilder.Entity("WorkSights.Domain.Scores.PersonDay", b =>
-                {
-                    b.HasOne("WorkSights.Domain.People.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("WorkSights.Domain.Tenants.Tenant", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("WorkSights.Domain.Scores.PersonDayHour", b =>
                 {
                     b.HasOne("WorkSights.Domain.People.Person", null)
                         .WithMany()
