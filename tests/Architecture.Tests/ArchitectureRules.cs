@@ -4,6 +4,7 @@ using FluentValidation;
 using Mediator;
 using Mono.Cecil;
 using NetArchTest.Rules;
+using WorkSights.Application.Common.Security;
 
 namespace WorkSights.Architecture.Tests;
 
@@ -87,6 +88,18 @@ public static class ArchitectureRules
         var list = assemblies.ToList();
         var validators = Implementing(list, typeof(IValidator<>));
         return Evaluate(Types.InAssemblies(list).That().AreOfType(validators).Should().HaveNameEndingWith("Validator"), validators);
+    }
+
+    /// <summary>Every request (command or query) declares exactly one access rule for the authorization behaviour.</summary>
+    public static RuleResult RequestsDeclareOneAccessRule(IEnumerable<Assembly> assemblies)
+    {
+        var list = assemblies.ToList();
+        var requests = Implementing(list, typeof(ICommand), typeof(ICommand<>), typeof(IQuery<>), typeof(IRequest), typeof(IRequest<>));
+        var failing = requests
+            .Where(t => t.GetCustomAttributes(inherit: true).OfType<IAccessRule>().Count() != 1)
+            .Select(t => t.FullName!)
+            .ToList();
+        return new RuleResult([.. requests.Select(t => t.FullName!)], failing);
     }
 
     /// <summary>Entities (the Domain's non-record classes) change only through their own methods.</summary>

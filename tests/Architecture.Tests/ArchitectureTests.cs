@@ -160,4 +160,17 @@ public sealed class ArchitectureTests
         AssertReports(result, typeof(Domain.Fake.EntityWithPublicSetter), typeof(Domain.Fake.EntityWithInitSetter));
         AssertDoesNotReport(result, typeof(Domain.Fake.WellBehavedEntity), typeof(Domain.Fake.ValueWithInit));
     }
+
+    [Fact]
+    public void RequestsDeclareOneAccessRule() =>
+        AssertPasses(ArchitectureRules.RequestsDeclareOneAccessRule(Product));
+
+    [Fact]
+    public void AccessRuleRuleReportsRequestsWithNoneOrTwo()
+    {
+        var result = ArchitectureRules.RequestsDeclareOneAccessRule(Violations);
+
+        AssertReports(result, typeof(UnguardedCommand), typeof(DoublyGuardedQuery));
+        AssertDoesNotReport(result, typeof(FakeCommand), typeof(FakeQuery));
+    }
 }

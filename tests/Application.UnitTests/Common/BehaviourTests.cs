@@ -4,6 +4,7 @@ using WorkSights.Application.Common.Behaviours;
 using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Directory.GetImportedPeople;
 using WorkSights.Application.Onboarding.CompleteSignIn;
+using WorkSights.Application.Onboarding.GetWorkspaceStatus;
 using WorkSights.Application.Onboarding.SaveAccountSetup;
 using WorkSights.Application.UnitTests.Support;
 using WorkSights.Domain.People;
@@ -106,7 +107,7 @@ public sealed class BehaviourTests
     }
 
     [Fact]
-    public async Task AuthorizationBehaviourCallsHandlerGivenUnmarkedRequestAndNoRole()
+    public async Task AuthorizationBehaviourCallsHandlerGivenRequestSentByWorkSightsAndNoRole()
     {
         var called = false;
         var outcome = new SignInOutcome(SignInResult.NoWorkspace, "contoso.com");
@@ -119,5 +120,53 @@ public sealed class BehaviourTests
 
         Assert.True(called);
         Assert.Same(outcome, result);
+    }
+
+    [Fact]
+    public async Task AuthorizationBehaviourRefusesARequestThatDeclaresNoAccessRule()
+    {
+        var called = false;
+        var behaviour = new AuthorizationBehaviour<UndeclaredQuery, int>(new FakeCurrentUser(PersonRole.Owner));
+
+        var error = await Assert.ThrowsAsync<ForbiddenAccessException>(async () =>
+            await behaviour.Handle(new UndeclaredQuery(), Next<UndeclaredQuery, int>(1, () => called = true), CancellationToken.None));
+
+        Assert.False(called);
+        Assert.Contains(nameof(UndeclaredQuery), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AuthorizationBehaviourRefusesARequestNeedingSignInGivenNoProvenIdentity()
+    {
+        var behaviour = new AuthorizationBehaviour<GetWorkspaceStatusQuery, WorkspaceStatusDto>(new FakeCurrentUser(PersonRole.Owner));
+
+        await Assert.ThrowsAsync<ForbiddenAccessException>(async () =>
+            await behaviour.Handle(new GetWorkspaceStatusQuery(), Next<GetWorkspaceStatusQuery, WorkspaceStatusDto>(null!, () => { }), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AuthorizationBehaviourCallsHandlerNeedingSignInGivenAProvenIdentityWithoutRole()
+    {
+        var called = false;
+        var behaviour = new AuthorizationBehaviour<GetWorkspaceStatusQuery, WorkspaceStatusDto>(new SignedInWithoutRole());
+
+        await behaviour.Handle(new GetWorkspaceStatusQuery(), Next<GetWorkspaceStatusQuery, WorkspaceStatusDto>(null!, () => called = true), CancellationToken.None);
+
+        Assert.True(called);
+    }
+
+    /// <summary>A request type that forgot its access rule.</summary>
+    private sealed record UndeclaredQuery : IQuery<int>;
+
+    /// <summary>An admin the provider proved, between sign-up and provisioning: no person, no role yet.</summary>
+    private sealed class SignedInWithoutRole : Application.Common.Interfaces.ICurrentUser
+    {
+        public string? ExternalTenantId => "tenant";
+
+        public string? ObjectId => "object";
+
+        public Guid? PersonId => null;
+
+        public PersonRole? Role => null;
     }
 }

@@ -1,12 +1,15 @@
 using FluentValidation;
 using Mediator;
+using WorkSights.Application.Common.Security;
 
 namespace WorkSights.Architecture.Tests.Fakes;
 
+[SentByWorkSights("the architecture tests")]
 public sealed record FakeCommand(int Value) : ICommand<int>;
 
 public sealed record FakeUnitCommand : ICommand;
 
+[RequiresSignIn]
 public sealed record FakeQuery : IQuery<int>;
 
 /// <summary>Breaks the command naming rule on purpose.</summary>

@@ -6,15 +6,21 @@ using WorkSights.Application.Common.Security;
 
 namespace WorkSights.Application.Common.Behaviours;
 
+/// <summary>Applies the request's <see cref="IAccessRule"/>; a request that declares none, or several, is refused.</summary>
 public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser currentUser)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {
-    private static readonly RequiresRoleAttribute? Requirement = typeof(TMessage).GetCustomAttribute<RequiresRoleAttribute>();
+    private static readonly IAccessRule[] Rules = [.. typeof(TMessage).GetCustomAttributes(inherit: true).OfType<IAccessRule>()];
 
     public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        if (Requirement is not null && (currentUser.Role is not { } role || !Requirement.Roles.Contains(role)))
+        if (Rules.Length != 1)
+        {
+            throw new ForbiddenAccessException($"{typeof(TMessage).Name} declares {Rules.Length} access rules instead of one, so nobody may send it.");
+        }
+
+        if (!Rules[0].Allows(currentUser))
         {
             throw new ForbiddenAccessException("Your role does not allow this.");
         }

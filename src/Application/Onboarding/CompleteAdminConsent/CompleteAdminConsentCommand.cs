@@ -1,4 +1,5 @@
 using Mediator;
+using WorkSights.Application.Common.Security;
 
 namespace WorkSights.Application.Onboarding.CompleteAdminConsent;
 
@@ -6,6 +7,7 @@ namespace WorkSights.Application.Onboarding.CompleteAdminConsent;
 /// The provider sent the browser back from its admin-consent page. The answer's parameters are unauthenticated;
 /// only a valid one-time state bound to the signed-in person makes them count.
 /// </summary>
+[RequiresSignIn]
 public sealed record CompleteAdminConsentCommand(
     string ExternalTenantId,
     string ObjectId,

@@ -1,4 +1,5 @@
 using Mediator;
+using WorkSights.Application.Common.Security;
 
 namespace WorkSights.Application.Onboarding.CompleteSignIn;
 
@@ -9,6 +10,7 @@ public enum SignInIntent
 }
 
 /// <summary>Someone proved who they are with their provider; decide where they go next.</summary>
+[SentByWorkSights("the Microsoft sign-in callback, after the provider proved the identity")]
 public sealed record CompleteSignInCommand(
     string ExternalTenantId,
     string ObjectId,

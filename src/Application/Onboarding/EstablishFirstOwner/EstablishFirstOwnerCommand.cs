@@ -1,4 +1,5 @@
 using Mediator;
+using WorkSights.Application.Common.Security;
 
 namespace WorkSights.Application.Onboarding.EstablishFirstOwner;
 
@@ -6,6 +7,7 @@ namespace WorkSights.Application.Onboarding.EstablishFirstOwner;
 /// A workspace without an active Owner gets one: the person, if the provider's directory proves them an administrator
 /// able to grant consent. Then everyone whose sign-up was waiting is let in. Changes nothing while an active Owner exists.
 /// </summary>
+[SentByWorkSights("sign-in and consent, once the provider proved the admin")]
 public sealed record EstablishFirstOwnerCommand(Guid TenantId, string ObjectId) : ICommand<FirstOwnerResult>;
 
 public enum FirstOwnerOutcome

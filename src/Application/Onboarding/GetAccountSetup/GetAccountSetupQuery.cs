@@ -1,8 +1,11 @@
 using Mediator;
+using WorkSights.Application.Common.Security;
+using WorkSights.Domain.People;
 
 namespace WorkSights.Application.Onboarding.GetAccountSetup;
 
 /// <summary>The company details as saved, or sensible suggestions before the first save.</summary>
+[RequiresRole(PersonRole.Owner)]
 public sealed record GetAccountSetupQuery : IQuery<AccountSetupDto>;
 
 public sealed record AccountSetupDto(

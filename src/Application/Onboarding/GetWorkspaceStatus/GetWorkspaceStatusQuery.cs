@@ -1,4 +1,5 @@
 using Mediator;
+using WorkSights.Application.Common.Security;
 
 namespace WorkSights.Application.Onboarding.GetWorkspaceStatus;
 
@@ -6,4 +7,5 @@ namespace WorkSights.Application.Onboarding.GetWorkspaceStatus;
 /// The signed-in person's workspace: connection status, setup progress and directory import figures. Naming another
 /// workspace's id finds nothing.
 /// </summary>
+[RequiresSignIn]
 public sealed record GetWorkspaceStatusQuery(Guid? WorkspaceId = null) : IQuery<WorkspaceStatusDto>;

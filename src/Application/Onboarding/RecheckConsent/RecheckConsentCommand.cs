@@ -1,4 +1,5 @@
 using Mediator;
+using WorkSights.Application.Common.Security;
 
 namespace WorkSights.Application.Onboarding.RecheckConsent;
 
@@ -6,6 +7,7 @@ namespace WorkSights.Application.Onboarding.RecheckConsent;
 /// Asks Microsoft whether a revoked workspace's consent was granted again (in the Entra admin centre, say); if it was,
 /// the connection recovers by itself and syncing resumes. Nothing else changes: roles stay as they are.
 /// </summary>
+[SentByWorkSights("the consent recheck job and Sync now")]
 public sealed record RecheckConsentCommand(Guid TenantId) : ICommand<ConsentRecheckOutcome>;
 
 public enum ConsentRecheckOutcome
