@@ -1,9 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using WorkSights.Domain.People;
 using WorkSights.Sandbox;
 using WorkSights.Tests.Shared;
@@ -121,7 +116,7 @@ public sealed class AuthorizationMatrixTests : FunctionalTest
     [Fact]
     public async Task EveryRouteOfTheAppHasARule()
     {
-        var routes = await RoutesAsync();
+        var routes = (await AppRoute.DiscoverAsync(App)).Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
 
         Assert.True(routes.Except(Rules.Keys).ToList() is [], $"routes without a rule: {string.Join(", ", routes.Except(Rules.Keys))}");
         Assert.True(Rules.Keys.Except(routes).ToList() is [], $"rules of no route: {string.Join(", ", Rules.Keys.Except(routes))}");
@@ -226,47 +221,5 @@ public sealed class AuthorizationMatrixTests : FunctionalTest
             new("Member", PersonRole.Member, await SignInWithRoleAsync(Fabrikam.TenantId, people[3], PersonRole.Member)),
             new("Signed out", null, NewBrowser()),
         ];
-    }
-
-    /// <summary>Every page handler and every mapped endpoint, as the table names them.</summary>
-    private async Task<HashSet<string>> RoutesAsync()
-    {
-        var sources = App.Services.GetRequiredService<EndpointDataSource>();
-        var loader = App.Services.GetRequiredService<PageLoader>();
-        var routes = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var endpoint in sources.Endpoints.OfType<RouteEndpoint>())
-        {
-            var template = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
-            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
-            {
-                if (template.EndsWith("/Index", StringComparison.Ordinal) || template == "/Index")
-                {
-                    continue;
-                }
-
-                var compiled = await loader.LoadAsync(page, endpoint.Metadata);
-                if (compiled.HandlerMethods.Count == 0)
-                {
-                    routes.Add($"GET {template}");
-                }
-
-                foreach (var handler in compiled.HandlerMethods)
-                {
-                    var method = handler.HttpMethod.ToUpperInvariant();
-                    routes.Add(handler.Name is null ? $"{method} {template}" : $"{method} {template}?handler={handler.Name}");
-                }
-            }
-            else
-            {
-                // An endpoint mapped for every method (the health check) is named by its GET.
-                var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
-                foreach (var method in methods.Where(m => m is "GET" or "POST" or "PUT" or "PATCH" or "DELETE"))
-                {
-                    routes.Add($"{method} {template}");
-                }
-            }
-        }
-
-        return routes;
     }
 }
