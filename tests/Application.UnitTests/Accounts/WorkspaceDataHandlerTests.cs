@@ -7,6 +7,7 @@ using WorkSights.Application.Accounts.GetWorkspaceData;
 using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Application.Directory.ImportDirectory;
+using WorkSights.Application.UnitTests.Reporting;
 using WorkSights.Application.UnitTests.Support;
 using WorkSights.Domain.Audit;
 using WorkSights.Domain.Common;
@@ -25,6 +26,7 @@ public sealed class WorkspaceDataHandlerTests : IDisposable
     private readonly TestDatabase database = new();
     private readonly ForgettingTokens tokens = new();
     private readonly FakeDirectoryReader directory = new();
+    private readonly RecordingRecomputer recomputer = new();
 
     public void Dispose() => database.Dispose();
 
@@ -161,7 +163,7 @@ public sealed class WorkspaceDataHandlerTests : IDisposable
     {
         using var scope = database.TenantContext.BeginScope(tenantId);
         await using var db = database.CreateContext();
-        return await new ErasePersonCommandHandler(db, database.TenantContext, new FakeCurrentUser(PersonRole.Owner, ownerId), new ModelOwnedRows(db), database.Clock)
+        return await new ErasePersonCommandHandler(db, database.TenantContext, new FakeCurrentUser(PersonRole.Owner, ownerId), new ModelOwnedRows(db), recomputer, database.Clock)
             .Handle(new ErasePersonCommand(personId), CancellationToken.None);
     }
 

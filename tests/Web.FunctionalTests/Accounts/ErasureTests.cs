@@ -25,6 +25,7 @@ public sealed class ErasureTests : FunctionalTest
         await App.SeedTypicalDayAsync(Fabrikam.TenantId, Fabrikam.AdminEmail, ReportingSeed.LastWorkDay());
         var member = await SignInWithRoleAsync(Fabrikam.TenantId, Fabrikam.MemberEmail, PersonRole.Member);
         var person = await App.InWorkspaceAsync(Fabrikam.TenantId, db => db.People.AsNoTracking().SingleAsync(p => p.Email == Fabrikam.MemberEmail));
+        Assert.Equal(2, await App.InWorkspaceAsync(Fabrikam.TenantId, db => db.GroupDays.Where(g => g.Team == Domain.Scores.GroupDay.Workspace).Select(g => g.People).SingleAsync()));
 
         var (asked, _) = await member.Browser.SubmitFormAsync(await ReadAsync(member, "/Settings/Personal"), member.At("/Settings/Personal"), "request-erasure-form");
         Assert.Contains("You asked to be erased on", await asked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -46,9 +47,11 @@ public sealed class ErasureTests : FunctionalTest
             Tombstone = await db.ErasedIdentities.SingleAsync(),
             Audit = await db.AuditEntries.AsNoTracking().ToListAsync(),
             OthersActivities = await db.Activities.CountAsync(),
+            WorkspaceDay = await db.GroupDays.SingleAsync(g => g.Team == Domain.Scores.GroupDay.Workspace),
         });
         Assert.Equal((0, 0, 0, 0, 0), (left.People, left.Activities, left.Days, left.Places, left.Requests));
         Assert.Equal(3, left.OthersActivities);
+        Assert.Equal(1, left.WorkspaceDay.People);
         Assert.Equal(person.ExternalId, left.Tombstone.ExternalId);
         Assert.Contains(left.Audit, e => e.Action == "person.erased" && e.Subject == "an erased person");
         Assert.Contains(left.Audit, e => e.Action == "person.erasure.requested" && e.Subject == "an erased person");

@@ -24,9 +24,9 @@ public sealed class WorkspaceDataTests : FunctionalTest
         var people = await App.InWorkspaceAsync(Fabrikam.TenantId, db => db.People.CountAsync());
 
         var account = await ReadAsync(owner, "/Settings/Account");
-        Assert.Matches($"<th scope=\"row\">people</th><td class=\"number\">{people}</td>", account);
-        Assert.Matches("<th scope=\"row\">activities</th><td class=\"number\">3</td>", account);
-        Assert.Matches("<th scope=\"row\">person-days</th><td class=\"number\">1</td>", account);
+        Assert.Matches($"<th scope=\"row\">people</th><td>[^<]+</td><td class=\"number\">{people}</td>", account);
+        Assert.Matches("<th scope=\"row\">activities</th><td>[^<]+</td><td class=\"number\">3</td>", account);
+        Assert.Matches("<th scope=\"row\">person-days</th><td>[^<]+</td><td class=\"number\">1</td>", account);
 
         var (response, _) = await owner.Browser.SubmitFormAsync(account, owner.At("/Settings/Account"), "export-form", new Dictionary<string, string> { ["format"] = "Csv" });
 

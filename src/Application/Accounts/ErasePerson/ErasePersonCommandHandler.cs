@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Common.Interfaces;
+using WorkSights.Application.Scores;
 using WorkSights.Domain.Audit;
 using WorkSights.Domain.People;
 
@@ -9,10 +10,11 @@ namespace WorkSights.Application.Accounts.ErasePerson;
 
 /// <summary>
 /// Removes the person's rows, replaces their name wherever the audit log wrote it, leaves the tombstone and records the
-/// erasure, all in one transaction. The last Owner who can sign in cannot be erased.
+/// erasure, all in one transaction; then rebuilds the team and workspace days they counted in. The last Owner who can
+/// sign in cannot be erased.
 /// </summary>
 public sealed class ErasePersonCommandHandler(
-    IApplicationDbContext db, ITenantContext tenantContext, ICurrentUser currentUser, IOwnedRows ownedRows, TimeProvider clock)
+    IApplicationDbContext db, ITenantContext tenantContext, ICurrentUser currentUser, IOwnedRows ownedRows, IPersonDayRecomputer recomputer, TimeProvider clock)
     : ICommandHandler<ErasePersonCommand, PersonErasure>
 {
     /// <summary>How the audit log names someone who was erased.</summary>
@@ -28,6 +30,7 @@ public sealed class ErasePersonCommandHandler(
             PeopleManagementRules.EnsureAnOwnerRemains(await db.People.Where(Person.IsActiveOwner).CountAsync(p => p.Id != person.Id, cancellationToken));
         }
 
+        var dates = await db.PersonDays.AsNoTracking().Where(d => d.PersonId == person.Id).Select(d => d.Date).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         IReadOnlyList<RemovedRows> removed = [];
         await db.InTransactionAsync(
@@ -42,6 +45,7 @@ public sealed class ErasePersonCommandHandler(
                 await db.SaveChangesAsync(cancellationToken);
             },
             cancellationToken);
+        await recomputer.RecomputeGroupDaysAsync(dates, cancellationToken);
         return new PersonErasure(removed);
     }
 
