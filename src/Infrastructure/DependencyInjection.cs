@@ -52,6 +52,8 @@ public static class DependencyInjection
         services.AddHttpContextAccessor();
         services.AddSingleton<PublicAddress>();
         services.AddSingleton<AppOnlyTokenProvider>();
+        services.AddSingleton<IConnectionTokens>(sp => sp.GetRequiredService<AppOnlyTokenProvider>());
+        services.AddScoped<IOwnedRows, ModelOwnedRows>();
         services.AddSingleton<GraphClientFactory>();
         services.AddAuditFeedReader();
         services.AddOptions<CloudNetworkOptions>().Bind(configuration.GetSection(CloudNetworkOptions.SectionName));

@@ -8,6 +8,9 @@ namespace WorkSights.Application.Scores;
 public interface IPersonDayRecomputer
 {
     Task RecomputeAsync(IReadOnlyCollection<PersonDate> days, CancellationToken cancellationToken);
+
+    /// <summary>Rebuilds the team and workspace days of these dates from the person-days stored now (after people left them).</summary>
+    Task RecomputeGroupDaysAsync(IReadOnlyCollection<DateOnly> dates, CancellationToken cancellationToken);
 }
 
 /// <summary>A person's local date.</summary>

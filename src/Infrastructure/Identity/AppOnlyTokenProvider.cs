@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Client;
 using WorkSights.Application.Common.Exceptions;
+using WorkSights.Application.Common.Interfaces;
 
 namespace WorkSights.Infrastructure.Identity;
 
@@ -10,7 +11,7 @@ namespace WorkSights.Infrastructure.Identity;
 /// App-only (client credentials) tokens for a consented organisation, through MSAL with its token cache. The authority
 /// is built from the tenant id stored at consent, never from request input.
 /// </summary>
-public sealed class AppOnlyTokenProvider(IOptions<MicrosoftIdentityOptions> options) : IDisposable
+public sealed class AppOnlyTokenProvider(IOptions<MicrosoftIdentityOptions> options) : IConnectionTokens, IDisposable
 {
     /// <summary>Missing service principal (consent removed or app deleted), disabled service principal, unknown app.</summary>
     private static readonly string[] RevocationErrorCodes = ["7000229", "7000112", "700016"];
@@ -47,6 +48,11 @@ public sealed class AppOnlyTokenProvider(IOptions<MicrosoftIdentityOptions> opti
             throw new ProviderUnavailableException("The Microsoft identity platform could not be reached.", ex);
         }
     }
+
+    /// <summary>The token client holds the organisation's token cache: dropping it forgets every token issued for it.</summary>
+    public void Forget(string externalTenantId) => applications.TryRemove(externalTenantId, out _);
+
+    public bool Holds(string externalTenantId) => applications.ContainsKey(externalTenantId);
 
     public void Dispose()
     {

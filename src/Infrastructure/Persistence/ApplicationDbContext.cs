@@ -77,6 +77,10 @@ public sealed class ApplicationDbContext(
 
     public DbSet<UserSession> Sessions => Set<UserSession>();
 
+    public DbSet<ErasedIdentity> ErasedIdentities => Set<ErasedIdentity>();
+
+    public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
+
     /// <summary>Read by the tenant filter at query time; no workspace means <see cref="Guid.Empty"/>, which matches nothing.</summary>
     private Guid CurrentTenantId => tenantContext.TenantId ?? Guid.Empty;
 

@@ -382,8 +382,9 @@ public sealed class PersonDayRecomputer(
     }
 
     /// <summary>Each date's team days (team = the person's department today) and workspace day, from all its person-days.</summary>
-    private async Task RecomputeGroupDaysAsync(IReadOnlyCollection<DateOnly> dates, CancellationToken cancellationToken)
+    public async Task RecomputeGroupDaysAsync(IReadOnlyCollection<DateOnly> dates, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(dates);
         if (dates.Count == 0)
         {
             return;

@@ -135,4 +135,12 @@ internal sealed class RecordingRecomputer : IPersonDayRecomputer
         Days.AddRange(days);
         return Task.CompletedTask;
     }
+
+    public List<DateOnly> GroupDates { get; } = [];
+
+    public Task RecomputeGroupDaysAsync(IReadOnlyCollection<DateOnly> dates, CancellationToken cancellationToken)
+    {
+        GroupDates.AddRange(dates);
+        return Task.CompletedTask;
+    }
 }

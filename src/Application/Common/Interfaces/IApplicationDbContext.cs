@@ -60,6 +60,11 @@ public interface IApplicationDbContext
 
     DbSet<HolidayObservance> HolidayObservances { get; }
 
+    /// <summary>Erased people's directory ids, kept so that a directory sync does not import them again.</summary>
+    DbSet<ErasedIdentity> ErasedIdentities { get; }
+
+    DbSet<ErasureRequest> ErasureRequests { get; }
+
     /// <summary>Append-only: adding is the only change a save accepts.</summary>
     DbSet<AuditEntry> AuditEntries { get; }
 

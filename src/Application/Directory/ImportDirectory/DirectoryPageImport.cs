@@ -5,7 +5,7 @@ using WorkSights.Domain.Tenants;
 
 namespace WorkSights.Application.Directory.ImportDirectory;
 
-/// <summary>Applies directory pages to the workspace's people: joiners, changes and leavers, idempotently.</summary>
+/// <summary>Applies directory pages to the workspace's people: joiners, changes and leavers, idempotently. Erased people stay erased.</summary>
 internal sealed class DirectoryPageImport(
     IApplicationDbContext db,
     Tenant tenant,
@@ -26,11 +26,13 @@ internal sealed class DirectoryPageImport(
         var now = clock.GetUtcNow();
         var ids = page.Identities.Select(i => i.ExternalId).Concat(page.RemovedIds).ToList();
         var existing = await db.People.Where(p => ids.Contains(p.ExternalId)).ToDictionaryAsync(p => p.ExternalId, StringComparer.OrdinalIgnoreCase, cancellationToken);
+        var erased = (await db.ErasedIdentities.Where(e => ids.Contains(e.ExternalId)).Select(e => e.ExternalId).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
         foreach (var identity in page.Identities)
         {
             seen.Add(identity.ExternalId);
-            if (ProvisioningPolicy.IsGuest(identity.UserPrincipalName, identity.IsGuest))
+            if (erased.Contains(identity.ExternalId) || ProvisioningPolicy.IsGuest(identity.UserPrincipalName, identity.IsGuest))
             {
                 continue;
             }

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using WorkSights.Application.Accounts.ErasePerson;
 using WorkSights.Application.Directory.GetManagedPerson;
 using WorkSights.Application.Directory.UpdatePerson;
 using WorkSights.Domain.People;
@@ -22,6 +23,14 @@ public sealed class DetailsModel(IMediator mediator, PublicAddress publicAddress
 
     [TempData]
     public string? Notice { get; set; }
+
+    [FromQuery(Name = "confirm")]
+    public string? Confirm { get; set; }
+
+    public bool AsksToConfirmErase => string.Equals(Confirm, "erase", StringComparison.Ordinal);
+
+    /// <summary>Why the erasure was refused (the last Owner), shown beside its button.</summary>
+    public string? EraseRefusal { get; private set; }
 
     public async Task OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -52,6 +61,27 @@ public sealed class DetailsModel(IMediator mediator, PublicAddress publicAddress
 
         await LoadAsync(id, cancellationToken);
         return Page();
+    }
+
+    /// <summary>Erases only from the confirmation's own button; any other post is asked to confirm first.</summary>
+    public async Task<IActionResult> OnPostEraseAsync(Guid id, [FromForm(Name = "confirmed")] string? confirmed, CancellationToken cancellationToken)
+    {
+        if (!string.Equals(confirmed, "yes", StringComparison.Ordinal))
+        {
+            return Redirect($"/Settings/Users/{id}?confirm=erase#erase-confirm");
+        }
+
+        var (sent, erasure) = await mediator.TrySendForResultAsync(ModelState, "Erase", () => new ErasePersonCommand(id), cancellationToken);
+        if (!sent)
+        {
+            EraseRefusal = ModelState["Erase"]?.Errors.FirstOrDefault()?.ErrorMessage;
+            ModelState.Remove("Erase");
+            await OnGetAsync(id, cancellationToken);
+            return Page();
+        }
+
+        Notice = $"The person was erased: {erasure!.TotalRows:N0} rows removed. Only their directory id is kept, so the next directory sync does not import them again.";
+        return Redirect("/Settings/Users");
     }
 
     private async Task LoadAsync(Guid id, CancellationToken cancellationToken) =>

@@ -1,0 +1,7 @@
+namespace WorkSights.Application.Accounts.DataExports;
+
+public enum ExportFormat
+{
+    Csv,
+    Json,
+}

@@ -1,0 +1,63 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using WorkSights.Application.Common.Exceptions;
+using WorkSights.Application.Common.Interfaces;
+using WorkSights.Application.Scores;
+using WorkSights.Domain.Audit;
+using WorkSights.Domain.People;
+
+namespace WorkSights.Application.Accounts.ErasePerson;
+
+/// <summary>
+/// Removes the person's rows, replaces their name wherever the audit log wrote it, leaves the tombstone and records the
+/// erasure, all in one transaction; then rebuilds the team and workspace days they counted in. The last Owner who can
+/// sign in cannot be erased.
+/// </summary>
+public sealed class ErasePersonCommandHandler(
+    IApplicationDbContext db, ITenantContext tenantContext, ICurrentUser currentUser, IOwnedRows ownedRows, IPersonDayRecomputer recomputer, TimeProvider clock)
+    : ICommandHandler<ErasePersonCommand, PersonErasure>
+{
+    /// <summary>How the audit log names someone who was erased.</summary>
+    public const string ErasedSubject = "an erased person";
+
+    public async ValueTask<PersonErasure> Handle(ErasePersonCommand command, CancellationToken cancellationToken)
+    {
+        var tenantId = tenantContext.TenantId ?? throw new NotFoundException("Person");
+        var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == command.PersonId, cancellationToken) ?? throw new NotFoundException("Person");
+        var workspace = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == tenantId, cancellationToken);
+        if (person.IsOwnerWithAccess)
+        {
+            PeopleManagementRules.EnsureAnOwnerRemains(await db.People.Where(Person.IsActiveOwner).CountAsync(p => p.Id != person.Id, cancellationToken));
+        }
+
+        var dates = await db.PersonDays.AsNoTracking().Where(d => d.PersonId == person.Id).Select(d => d.Date).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        IReadOnlyList<RemovedRows> removed = [];
+        await db.InTransactionAsync(
+            async () =>
+            {
+                removed = (await ownedRows.RemovePersonAsync(tenantId, workspace.ExternalTenantId, person.Id, person.ExternalId, cancellationToken))
+                    .Where(t => t.Count > 0).ToList();
+                await ForgetNameInAuditLogAsync(person, cancellationToken);
+                db.ErasedIdentities.Add(ErasedIdentity.Of(person, now));
+                db.AuditEntries.Add(AuditEntry.Record(
+                    tenantId, currentUser.PersonId, now, "person.erased", ErasedSubject, null, $"{removed.Sum(t => t.Count)} rows removed; directory id kept so the next sync skips them"));
+                await db.SaveChangesAsync(cancellationToken);
+            },
+            cancellationToken);
+        await recomputer.RecomputeGroupDaysAsync(dates, cancellationToken);
+        return new PersonErasure(removed);
+    }
+
+    /// <summary>
+    /// The audit log is never pruned, but it must not keep the name of someone erased: the entries stay, naming them
+    /// as an erased person instead.
+    /// </summary>
+    private async Task ForgetNameInAuditLogAsync(Person person, CancellationToken cancellationToken)
+    {
+        var names = new[] { person.DisplayName, person.Email };
+        await db.AuditEntries.Where(e => names.Contains(e.Subject)).ExecuteUpdateAsync(s => s.SetProperty(e => e.Subject, ErasedSubject), cancellationToken);
+        await db.AuditEntries.Where(e => e.Before != null && names.Contains(e.Before)).ExecuteUpdateAsync(s => s.SetProperty(e => e.Before, ErasedSubject), cancellationToken);
+        await db.AuditEntries.Where(e => e.After != null && names.Contains(e.After)).ExecuteUpdateAsync(s => s.SetProperty(e => e.After, ErasedSubject), cancellationToken);
+    }
+}

@@ -1,0 +1,10 @@
+using Mediator;
+using WorkSights.Application.Accounts.DataExports;
+
+namespace WorkSights.Application.Accounts.ExportMyData;
+
+/// <summary>
+/// The signed-in person downloads everything WorkSights holds about them: profile, activities, day results and places,
+/// corrections of or by them, and the audit entries about them or made by them.
+/// </summary>
+public sealed record ExportMyDataCommand : ICommand<DataExport>;

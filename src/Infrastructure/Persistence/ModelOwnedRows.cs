@@ -1,0 +1,155 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using WorkSights.Application.Common.Interfaces;
+using WorkSights.Domain.Common;
+using WorkSights.Domain.People;
+using WorkSights.Domain.Tenants;
+
+namespace WorkSights.Infrastructure.Persistence;
+
+/// <summary>
+/// Finds a workspace's or a person's rows through the EF model, so that a new table is covered by what its columns
+/// say: a tenant-owned entity by its <c>TenantId</c>, a session by its <c>WorkspaceId</c>, a sign-up or consent record
+/// by the organisation's <c>ExternalTenantId</c>, a person's rows by their <c>PersonId</c>. Tables are emptied
+/// dependents first, so each count is what that table itself lost rather than what a cascade took with it.
+/// </summary>
+public sealed class ModelOwnedRows(ApplicationDbContext db) : IOwnedRows
+{
+    private static readonly MethodInfo DeleteMethod = typeof(ModelOwnedRows).GetMethod(nameof(DeleteAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    public async Task<IReadOnlyList<RemovedRows>> RemoveWorkspaceAsync(Guid tenantId, string externalTenantId, CancellationToken cancellationToken)
+    {
+        var removed = new List<RemovedRows>();
+        foreach (var entity in DependentsFirst(db.Model))
+        {
+            var rows = WorkspaceRows(entity, tenantId, externalTenantId)
+                ?? throw new InvalidOperationException($"{entity.ClrType.Name} has no column that ties it to a workspace.");
+            removed.Add(new RemovedRows(entity.GetTableName()!, await DeleteWhereAsync(entity, rows, cancellationToken)));
+        }
+
+        return removed;
+    }
+
+    public async Task<IReadOnlyList<RemovedRows>> RemovePersonAsync(
+        Guid tenantId, string externalTenantId, Guid personId, string personExternalId, CancellationToken cancellationToken)
+    {
+        var removed = new List<RemovedRows>();
+        foreach (var entity in DependentsFirst(db.Model))
+        {
+            if (PersonRows(entity, tenantId, externalTenantId, personId, personExternalId) is { } rows)
+            {
+                removed.Add(new RemovedRows(entity.GetTableName()!, await DeleteWhereAsync(entity, rows, cancellationToken)));
+            }
+        }
+
+        return removed;
+    }
+
+    /// <summary>The tables of the model, each entity once (owned types live in their owner's table).</summary>
+    public static IReadOnlyList<IEntityType> Tables(IModel model) =>
+        model.GetEntityTypes().Where(e => !e.IsOwned() && e.GetTableName() is not null).ToList();
+
+    /// <summary>Which rows of <paramref name="entity"/> belong to the workspace; null when its columns do not say.</summary>
+    public static LambdaExpression? WorkspaceRows(IEntityType entity, Guid tenantId, string externalTenantId)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        var type = entity.ClrType;
+        if (type == typeof(Tenant))
+        {
+            return Where(type, (nameof(Tenant.Id), tenantId));
+        }
+
+        if (typeof(ITenantOwned).IsAssignableFrom(type))
+        {
+            return Where(type, (nameof(ITenantOwned.TenantId), tenantId));
+        }
+
+        if (entity.FindProperty("WorkspaceId") is not null)
+        {
+            return Where(type, ("WorkspaceId", tenantId));
+        }
+
+        return entity.FindProperty("ExternalTenantId") is not null ? Where(type, ("ExternalTenantId", externalTenantId)) : null;
+    }
+
+    /// <summary>Which rows of <paramref name="entity"/> are about the person; null when it holds nothing of one person.</summary>
+    public static LambdaExpression? PersonRows(IEntityType entity, Guid tenantId, string externalTenantId, Guid personId, string personExternalId)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        var type = entity.ClrType;
+        if (type == typeof(Person))
+        {
+            return Where(type, (nameof(Person.TenantId), tenantId), (nameof(Person.Id), personId));
+        }
+
+        if (entity.FindProperty("PersonId") is not null)
+        {
+            var workspaceColumn = typeof(ITenantOwned).IsAssignableFrom(type) ? nameof(ITenantOwned.TenantId) : "WorkspaceId";
+            return entity.FindProperty(workspaceColumn) is null ? null : Where(type, (workspaceColumn, tenantId), ("PersonId", personId));
+        }
+
+        return entity.FindProperty("ExternalTenantId") is not null && entity.FindProperty("ObjectId") is not null
+            ? Where(type, ("ExternalTenantId", externalTenantId), ("ObjectId", personExternalId))
+            : null;
+    }
+
+    /// <summary>The entity types ordered so that every table comes before the tables its foreign keys point at.</summary>
+    public static IReadOnlyList<IEntityType> DependentsFirst(IModel model)
+    {
+        var tables = Tables(model);
+        var ordered = new List<IEntityType>();
+        var pending = tables.ToHashSet();
+        while (pending.Count > 0)
+        {
+            var next = pending.Where(principal => !pending.Any(other => other != principal && PointsAt(other, principal))).ToList();
+            if (next.Count == 0)
+            {
+                throw new InvalidOperationException("The model's foreign keys form a cycle.");
+            }
+
+            ordered.AddRange(next.OrderBy(e => e.GetTableName(), StringComparer.Ordinal));
+            pending.ExceptWith(next);
+        }
+
+        return ordered;
+    }
+
+    private static bool PointsAt(IEntityType dependent, IEntityType principal) =>
+        dependent.GetForeignKeys().Any(k => k.PrincipalEntityType == principal || (k.PrincipalEntityType.IsOwned() && k.PrincipalEntityType.FindOwnership()?.PrincipalEntityType == principal));
+
+    private Task<int> DeleteWhereAsync(IEntityType entity, LambdaExpression rows, CancellationToken cancellationToken) =>
+        (Task<int>)DeleteMethod.MakeGenericMethod(entity.ClrType).Invoke(null, [db, rows, cancellationToken])!;
+
+    private static Task<int> DeleteAsync<T>(ApplicationDbContext db, Expression<Func<T, bool>> rows, CancellationToken cancellationToken)
+        where T : class =>
+        db.Set<T>().Where(rows).ExecuteDeleteAsync(cancellationToken);
+
+    /// <summary>row => row.A == a &amp;&amp; row.B == b, each value a parameter of the query.</summary>
+    private static LambdaExpression Where(Type type, params (string Property, object Value)[] equalities)
+    {
+        var row = Expression.Parameter(type, "row");
+        Expression? body = null;
+        foreach (var (property, value) in equalities)
+        {
+            var column = Expression.Property(row, property);
+            var equal = Expression.Equal(column, Expression.Convert(Parameter(value), column.Type));
+            body = body is null ? equal : Expression.AndAlso(body, equal);
+        }
+
+        return Expression.Lambda(typeof(Func<,>).MakeGenericType(type, typeof(bool)), body!, row);
+    }
+
+    /// <summary>A captured value, which EF sends as a query parameter rather than writing it into the SQL.</summary>
+    private static MemberExpression Parameter(object value)
+    {
+        var holder = Activator.CreateInstance(typeof(Holder<>).MakeGenericType(value.GetType()), value)!;
+        return Expression.Property(Expression.Constant(holder), "Value");
+    }
+
+    private sealed class Holder<T>(T value)
+    {
+        public T Value { get; } = value;
+    }
+}

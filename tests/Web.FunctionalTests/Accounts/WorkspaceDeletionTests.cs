@@ -1,0 +1,90 @@
+using System.Net;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WorkSights.Domain.People;
+using WorkSights.Domain.Tenants;
+using WorkSights.Infrastructure.Identity;
+using WorkSights.Infrastructure.Persistence;
+using WorkSights.Sandbox;
+using WorkSights.Tests.Shared;
+using static WorkSights.Web.FunctionalTests.Accounts.WorkspaceDataTests;
+
+namespace WorkSights.Web.FunctionalTests.Accounts;
+
+/// <summary>SECURITY.md P7: deleting a workspace leaves none of its rows in any table of the model, and no other workspace's row changes.</summary>
+public sealed class WorkspaceDeletionTests : FunctionalTest
+{
+    private static readonly MethodInfo CountMethod = typeof(WorkspaceDeletionTests).GetMethod(nameof(CountAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    [Fact]
+    public async Task DeletingTheWorkspaceLeavesNoRowOfItInAnyTableSignsEveryoneOutAndLeavesTheOtherWorkspaceAlone()
+    {
+        var contoso = NewBrowser();
+        await contoso.SignUpAndConsentAsync(SandboxTenants.Contoso.AdminEmail);
+        var owner = NewBrowser();
+        await owner.SignUpAndConsentAsync(SandboxTenants.Fabrikam.AdminEmail);
+        var day = ReportingSeed.LastWorkDay();
+        await App.SeedTypicalDayAsync(SandboxTenants.Contoso.TenantId, SandboxTenants.Contoso.MemberEmail, day);
+        await App.SeedTypicalDayAsync(SandboxTenants.Fabrikam.TenantId, SandboxTenants.Fabrikam.MemberEmail, day);
+        var member = await SignInWithRoleAsync(SandboxTenants.Fabrikam.TenantId, SandboxTenants.Fabrikam.MemberEmail, PersonRole.Member);
+        await member.Browser.SubmitFormAsync(await ReadAsync(member, "/Settings/Personal"), member.At("/Settings/Personal"), "request-erasure-form");
+        var workspace = await App.WorkspaceAsync(SandboxTenants.Fabrikam.TenantId);
+        var other = await App.WorkspaceAsync(SandboxTenants.Contoso.TenantId);
+        var before = await RowsOfAsync(workspace);
+        var otherBefore = await RowsOfAsync(other);
+        Assert.All(new[] { "Tenants", "People", "Activities", "PersonDays", "PersonDayLocations", "Sessions", "AuditEntries", "ErasureRequests", "PendingSignUps" }, table => Assert.True(before[table] > 0, table));
+        Assert.True(App.Services.GetRequiredService<AppOnlyTokenProvider>().Holds(SandboxTenants.Fabrikam.TenantId));
+
+        var (refused, _) = await owner.Browser.SubmitFormAsync(await ReadAsync(owner, "/Settings/Account"), owner.At("/Settings/Account"), "delete-workspace-form", new Dictionary<string, string> { ["confirmationName"] = "Fabrikam" });
+        Assert.Contains($"type {workspace.Name} exactly", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(before, await RowsOfAsync(workspace));
+
+        var (receipt, url) = await owner.Browser.SubmitFormAsync(await ReadAsync(owner, "/Settings/Account"), owner.At("/Settings/Account"), "delete-workspace-form", new Dictionary<string, string> { ["confirmationName"] = workspace.Name });
+
+        var html = WebUtility.HtmlDecode(await receipt.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, receipt.StatusCode);
+        Assert.Equal("/Settings/WorkspaceData", url.AbsolutePath);
+        Assert.Contains($"{workspace.Name} was deleted", html, StringComparison.Ordinal);
+        Assert.Contains("Deleted by</dt><dd>", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">Activities</th><td class=\"number\">3</td>", html, StringComparison.Ordinal);
+        Assert.Contains($"<th scope=\"row\">People</th><td class=\"number\">{before["People"]}</td>", html, StringComparison.Ordinal);
+        Assert.Contains($"<dt>Rows removed</dt><dd>{before.Values.Sum():N0}</dd>", html, StringComparison.Ordinal);
+        Assert.All(await RowsOfAsync(workspace), table => Assert.True(table.Value == 0, $"{table.Key} still holds {table.Value} rows of the deleted workspace"));
+        Assert.Equal(otherBefore, await RowsOfAsync(other));
+        Assert.False(App.Services.GetRequiredService<AppOnlyTokenProvider>().Holds(SandboxTenants.Fabrikam.TenantId));
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.Browser.GetAsync(owner.At("/Settings/Account"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await member.Browser.GetAsync(member.At("/Settings/Personal"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await contoso.Browser.GetAsync(contoso.At("/Settings/Account"))).StatusCode);
+    }
+
+    /// <summary>
+    /// Every table of the EF model, with the rows tied to the workspace by the column that ties them: the workspace's
+    /// own id, a TenantId or WorkspaceId, or the organisation's ExternalTenantId. A table with none of these fails the test.
+    /// </summary>
+    private async Task<Dictionary<string, int>> RowsOfAsync(Tenant workspace)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        var counts = new Dictionary<string, int>();
+        foreach (var entity in db.Model.GetEntityTypes().Where(e => !e.IsOwned()))
+        {
+            (string Column, object Value) tie = entity.ClrType == typeof(Tenant) ? ("Id", workspace.Id)
+                : entity.FindProperty("TenantId") is not null ? ("TenantId", workspace.Id)
+                : entity.FindProperty("WorkspaceId") is not null ? ("WorkspaceId", workspace.Id)
+                : entity.FindProperty("ExternalTenantId") is not null ? ("ExternalTenantId", workspace.ExternalTenantId)
+                : throw new InvalidOperationException($"{entity.GetTableName()} has no column that ties its rows to a workspace.");
+            counts[entity.GetTableName()!] = await (Task<int>)CountMethod.MakeGenericMethod(entity.ClrType).Invoke(null, [db, tie.Column, tie.Value])!;
+        }
+
+        return counts;
+    }
+
+    private static Task<int> CountAsync<T>(ApplicationDbContext db, string column, object value)
+        where T : class => value switch
+        {
+            Guid id => db.Set<T>().IgnoreQueryFilters().CountAsync(e => EF.Property<Guid?>(e, column) == id),
+            string text => db.Set<T>().IgnoreQueryFilters().CountAsync(e => EF.Property<string>(e, column) == text),
+            _ => throw new ArgumentException("A workspace is tied by an id or a tenant id.", nameof(value)),
+        };
+}
