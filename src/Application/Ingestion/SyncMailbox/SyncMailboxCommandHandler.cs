@@ -50,7 +50,8 @@ public sealed class SyncMailboxCommandHandler(
         }
 
         var domains = command.WorkspaceDomains ?? await WorkspaceDomains.ReadAsync(db, tenant, cancellationToken);
-        var owner = new MailboxOwner(tenant.Id, person.Id, person.Email, domains);
+        // A linked identity (a second address) is read as itself, and what it holds is its target's.
+        var owner = new MailboxOwner(tenant.Id, person.LinkedPersonId ?? person.Id, person.Email, domains);
         try
         {
             SyncResult result;
