@@ -68,11 +68,12 @@ public sealed class ProvisioningModel(IMediator mediator) : PageModel
             return await LoadAsync(cancellationToken) ? Page() : BadRequest();
         }
 
+        var now = Review.State == ProvisioningState.Link ? $"linked to {Review.LinkTargetEmail?.Trim().ToLowerInvariant()}" : PeopleWords.Of(Review.State);
         Notice = changed switch
         {
             0 => "Nothing changed: they were all in that state already.",
-            1 => $"1 identity is now {PeopleWords.Of(Review.State)}.",
-            _ => $"{changed:N0} identities are now {PeopleWords.Of(Review.State)}.",
+            1 => $"1 identity is now {now}.",
+            _ => $"{changed:N0} identities are now {now}.",
         };
         return Redirect($"/Settings/Users/Provisioning{PageLink(PageNumber)}");
     }
