@@ -32,7 +32,8 @@ internal static class ControlEndpoints
         app.MapPost("/sandbox/tenants/{tenantId}/users", Unsafe(state, (ctx, f) =>
             Respond(ctx, UserJson(d.AddUser(Route(ctx, "tenantId"), Required(f, "displayName"), f.GetValueOrDefault("department"), f.GetValueOrDefault("jobTitle"), f.GetValueOrDefault("managerId"))), 201)));
         RequestDelegate update = Unsafe(state, (ctx, f) =>
-            Respond(ctx, UserJson(d.UpdateUser(Route(ctx, "tenantId"), Route(ctx, "userId"), f.GetValueOrDefault("department"), f.GetValueOrDefault("jobTitle"), f.GetValueOrDefault("displayName"), f.GetValueOrDefault("managerId")))));
+            Respond(ctx, UserJson(d.UpdateUser(Route(ctx, "tenantId"), Route(ctx, "userId"), f.GetValueOrDefault("department"), f.GetValueOrDefault("jobTitle"), f.GetValueOrDefault("displayName"), f.GetValueOrDefault("managerId"),
+                f.GetValueOrDefault("accountEnabled") is { } enabled ? bool.Parse(enabled) : null))));
         app.MapMethods("/sandbox/tenants/{tenantId}/users/{userId}", ["PATCH"], update);
         app.MapPost("/sandbox/tenants/{tenantId}/users/{userId}/update", update);
         RequestDelegate remove = Unsafe(state, (ctx, f) =>

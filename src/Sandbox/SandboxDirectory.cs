@@ -280,7 +280,9 @@ public sealed class SandboxDirectory
     }
 
     /// <summary>Changes some properties of a user (null leaves a property unchanged; an empty string clears it).</summary>
-    public SandboxUser UpdateUser(string tenantId, string userId, string? department = null, string? jobTitle = null, string? displayName = null, string? managerId = null)
+    /// <param name="accountEnabled">False disables the account as an administrator does for a leaver: it stays in the
+    /// directory, delta reports the change, and it can no longer sign in.</param>
+    public SandboxUser UpdateUser(string tenantId, string userId, string? department = null, string? jobTitle = null, string? displayName = null, string? managerId = null, bool? accountEnabled = null)
     {
         return Change(() =>
         {
@@ -301,6 +303,7 @@ public sealed class SandboxDirectory
                 JobTitle = jobTitle is null ? entry.User.JobTitle : Blank(jobTitle),
                 DisplayName = string.IsNullOrWhiteSpace(displayName) ? entry.User.DisplayName : displayName.Trim(),
                 ManagerId = managerId is null ? entry.User.ManagerId : Blank(managerId),
+                AccountEnabled = accountEnabled ?? entry.User.AccountEnabled,
             };
             tenant.Users[userId] = entry with { User = user, ChangeSequence = ++tenant.Sequence };
             return user;

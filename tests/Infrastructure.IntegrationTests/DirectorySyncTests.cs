@@ -8,6 +8,28 @@ namespace WorkSights.Infrastructure.IntegrationTests;
 public sealed class DirectorySyncTests : DirectoryImportTestBase
 {
     [Fact]
+    public async Task Account_disabled_in_the_directory_is_deactivated_on_the_next_sync_and_returns_when_enabled_again()
+    {
+        var contoso = await CreateWorkspaceAsync(Contoso);
+        await ImportAsync(contoso);
+        var (_, leaver) = PickChangedAndLeaver();
+        Sandbox.Directory.UpdateUser(Contoso.TenantId, leaver.Id, accountEnabled: false);
+        Clock.Advance(TimeSpan.FromHours(6));
+
+        var disabled = await ImportAsync(contoso);
+
+        Assert.Equal((1, 0), (disabled.Removed, disabled.Added));
+        var gone = (await PeopleByIdAsync(contoso))[leaver.Id];
+        Assert.Equal((PersonStatus.Removed, false), (gone.Status, gone.HasLoginAccess));
+
+        Sandbox.Directory.UpdateUser(Contoso.TenantId, leaver.Id, accountEnabled: true);
+        Clock.Advance(TimeSpan.FromHours(6));
+        await ImportAsync(contoso);
+
+        Assert.Equal(PersonStatus.Active, (await PeopleByIdAsync(contoso))[leaver.Id].Status);
+    }
+
+    [Fact]
     public async Task Second_sync_through_the_stored_delta_link_adds_the_joiner_marks_the_leaver_removed_and_applies_the_change_without_listing_users_again()
     {
         var contoso = await CreateWorkspaceAsync(Contoso);

@@ -18,9 +18,9 @@ public static class ReportFilterQueries
     public static async Task<IReadOnlyDictionary<Guid, string>> NamesShownAsync(IApplicationDbContext db, ViewerScope scope, ReportFilter filter, CancellationToken cancellationToken) =>
         await (await PeopleShownAsync(db, scope, filter, cancellationToken)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
 
-    /// <summary>People shown in reports: active and not blocked from provisioning.</summary>
+    /// <summary>People shown in reports: active, not blocked from provisioning and not merged into another person.</summary>
     public static IQueryable<Person> ReportedOn(this IQueryable<Person> people) =>
-        people.Where(p => p.Status == PersonStatus.Active && p.ProvisioningState != ProvisioningState.Blocked);
+        people.Where(p => p.Status == PersonStatus.Active && p.ProvisioningState != ProvisioningState.Blocked && p.LinkedPersonId == null);
 
     /// <summary>The filter's team (<see cref="ReportFilter.NoTeam"/>: people without a department), and the manager with their whole tree.</summary>
     public static async Task<IQueryable<Person>> FilteredByAsync(

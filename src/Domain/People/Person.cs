@@ -52,6 +52,9 @@ public sealed class Person : ITenantOwned
 
     public ProvisioningState ProvisioningState { get; private set; }
 
+    /// <summary>For an identity in <see cref="ProvisioningState.Link"/>: the person it is merged into, whose activity it adds to.</summary>
+    public Guid? LinkedPersonId { get; private set; }
+
     public PersonStatus Status { get; private set; }
 
     public DateTimeOffset ImportedAt { get; private set; }
@@ -61,6 +64,13 @@ public sealed class Person : ITenantOwned
     /// <summary>Whose work WorkSights reads from the provider: people still in the directory whom nobody blocked.</summary>
     public static Expression<Func<Person, bool>> IsImportable { get; } =
         p => p.Status == PersonStatus.Active && p.ProvisioningState != ProvisioningState.Blocked;
+
+    /// <summary>
+    /// Who has days and results of their own: everyone not blocked and not merged into another person (inactive people
+    /// and leavers keep their history). The recomputation removes the days of everyone else.
+    /// </summary>
+    public static Expression<Func<Person, bool>> HasOwnResults { get; } =
+        p => p.ProvisioningState != ProvisioningState.Blocked && p.LinkedPersonId == null;
 
     /// <summary>An Owner who can still sign in: while the workspace has one, nobody else becomes Owner through sign-up or consent.</summary>
     public static Expression<Func<Person, bool>> IsActiveOwner { get; } =
@@ -251,9 +261,41 @@ public sealed class Person : ITenantOwned
     public void ChangeProvisioningState(ProvisioningState state)
     {
         ProvisioningState = Enum.IsDefined(state) ? state : throw new DomainRuleViolationException("Unknown provisioning state.");
+        if (state != ProvisioningState.Link)
+        {
+            LinkedPersonId = null;
+        }
+
         if (state == ProvisioningState.Blocked)
         {
             HasLoginAccess = false;
         }
+    }
+
+    /// <summary>
+    /// An administrator's decision on the User Provisioning review: <see cref="ProvisioningState.New"/> (take the identity
+    /// as a person of its own), <see cref="ProvisioningState.Blocked"/> (never read nor report it) or
+    /// <see cref="ProvisioningState.Link"/> into <paramref name="linkTarget"/> (its activity becomes the target's).
+    /// Already Linked is only ever the directory match's. True when anything changed.
+    /// </summary>
+    public bool Review(ProvisioningState state, Person? linkTarget, DateTimeOffset now)
+    {
+        ProvisioningRules.EnsureMayReview(this, state, linkTarget);
+        var linked = state == ProvisioningState.Link ? linkTarget!.Id : (Guid?)null;
+        if (state == ProvisioningState && linked == LinkedPersonId)
+        {
+            return false;
+        }
+
+        ChangeProvisioningState(state);
+        LinkedPersonId = linked;
+        if (state == ProvisioningState.Link)
+        {
+            // A merged identity is another address of its target: it signs in as nobody of its own.
+            HasLoginAccess = false;
+        }
+
+        UpdatedAt = Guard.Utc(now, "Update time");
+        return true;
     }
 }

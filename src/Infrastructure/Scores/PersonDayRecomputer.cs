@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Application.Scores;
+using WorkSights.Domain.People;
 using WorkSights.Domain.Scores;
 using WorkSights.Infrastructure.Persistence;
 
@@ -46,10 +47,16 @@ public sealed class PersonDayRecomputer(
             .Where(p => personIds.Contains(p.Id))
             .Select(p => new { p.Id, p.ImportedAt })
             .ToDictionaryAsync(p => p.Id, p => p.ImportedAt, cancellationToken);
+        var withoutResults = (await db.People.AsNoTracking()
+            .Where(p => personIds.Contains(p.Id))
+            .Where(p => p.ProvisioningState == ProvisioningState.Blocked || p.LinkedPersonId != null)
+            .Select(p => p.Id)
+            .ToListAsync(cancellationToken)).ToHashSet();
         var inputs = new ChunkInputs(
             TenantId,
             await calendars.ForPeopleAsync(imported.Keys.ToList(), cancellationToken),
             imported,
+            withoutResults,
             await WorkspaceCreditingTable.ReadAsync(db, cancellationToken),
             clock.GetUtcNow());
         var chunks = Chunks(wanted.Where(d => inputs.CalendarOf.ContainsKey(d.PersonId))).ToList();
@@ -75,6 +82,7 @@ public sealed class PersonDayRecomputer(
     public async Task RebuildAsync(CancellationToken cancellationToken)
     {
         var people = await db.People.AsNoTracking()
+            .Where(Person.HasOwnResults)
             .Select(p => new
             {
                 p.Id,
@@ -140,7 +148,7 @@ public sealed class PersonDayRecomputer(
     /// <returns>How many days it added.</returns>
     public async Task<int> CloseDaysAsync(CancellationToken cancellationToken)
     {
-        var people = await db.People.AsNoTracking().Select(p => new { p.Id, p.ImportedAt }).ToListAsync(cancellationToken);
+        var people = await db.People.AsNoTracking().Where(Person.HasOwnResults).Select(p => new { p.Id, p.ImportedAt }).ToListAsync(cancellationToken);
         var calendarOf = await calendars.ForPeopleAsync(people.Select(p => p.Id).ToList(), cancellationToken);
         var now = clock.GetUtcNow();
         var ranges = people
@@ -278,6 +286,13 @@ public sealed class PersonDayRecomputer(
         var rows = new List<(PersonDate Key, PersonDayRows Rows)>(chunk.Count);
         foreach (var day in chunk)
         {
+            if (inputs.WithoutResults.Contains(day.PersonId))
+            {
+                // Blocked or merged into another person: whatever the day held is removed, and nothing takes its place.
+                rows.Add((day, new PersonDayRows(null, [])));
+                continue;
+            }
+
             var calendar = inputs.CalendarOf[day.PersonId];
             var own = activities.GetValueOrDefault(day.PersonId) ?? [];
             var localDate = LocalDate.FromDateOnly(day.Date);
@@ -437,6 +452,7 @@ public sealed class PersonDayRecomputer(
         Guid TenantId,
         IReadOnlyDictionary<Guid, PersonCalendar> CalendarOf,
         IReadOnlyDictionary<Guid, DateTimeOffset> ImportedAt,
+        IReadOnlySet<Guid> WithoutResults,
         CreditingTable Table,
         DateTimeOffset Now);
 

@@ -13,7 +13,7 @@ namespace WorkSights.Application.UnitTests.Common;
 
 public sealed class BehaviourTests
 {
-    private static readonly ImportedPeopleDto NoPeople = new(new([], 1, 50, 0), new Dictionary<ProvisioningState, int>());
+    private static readonly ImportedPeopleDto NoPeople = new(new([], 1, 50, 0), new Dictionary<ProvisioningState, int>(), new Dictionary<Guid, LinkTargetDto>());
 
     private static MessageHandlerDelegate<TMessage, TResponse> Next<TMessage, TResponse>(TResponse response, Action onCall)
         where TMessage : IMessage =>

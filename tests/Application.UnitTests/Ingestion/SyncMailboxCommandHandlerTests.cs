@@ -79,6 +79,28 @@ public sealed class SyncMailboxCommandHandlerTests : IDisposable
         new(id, subject ?? id, Now.AddHours(hoursFromNow), Now.AddHours(hoursFromNow).AddMinutes(30), false, cancelled, "ann@contoso.com", [new EventAttendee("bob@contoso.com", "required", "accepted")], "organizer");
 
     [Fact]
+    public async Task LinkedIdentitysMailboxIsReadAsItselfAndItsItemsAreTheTargets()
+    {
+        await WorkspaceAsync();
+        var annOld = await database.AddPersonAsync(tenant.Id, "oid-ann-old", "ann@ann-old.example", ProvisioningState.Link);
+        using (database.TenantContext.BeginScope(tenant.Id))
+        {
+            await using var db = database.CreateContext();
+            var identity = await db.People.SingleAsync(p => p.Id == annOld.Id);
+            identity.Review(ProvisioningState.Link, await db.People.SingleAsync(p => p.Id == ann.Id), Now);
+            await db.SaveChangesAsync();
+        }
+
+        reader.SentMail(Page<SentMail>(null, "delta-1", Mail("m-old")));
+
+        var result = await SyncAsync(ServiceFeature.Email, annOld.Id);
+
+        Assert.Equal(SyncOutcome.Completed, result.Outcome);
+        Assert.Equal("oid-ann-old", Assert.Single(reader.Calls).Mailbox);
+        Assert.Equal(ann.Id, (await ActivitiesAsync())["m-old"].PersonId);
+    }
+
+    [Fact]
     public async Task FirstMailSyncReadsTheBackfillAndStoresEveryPage()
     {
         await WorkspaceAsync();

@@ -98,6 +98,36 @@ public sealed class PersonDayRecomputerTests : IDisposable
     }
 
     [Fact]
+    public async Task RemovesTheDaysOfABlockedPersonFromPersonAndGroupDaysAndClosesNoneForThem()
+    {
+        var ann = await workspace.AddPersonAsync("ann", "Europe/London", "Sales");
+        var bob = await workspace.AddPersonAsync("bob", "Europe/London", "Sales");
+        await workspace.SyncAsync(
+            workspace.Item(ann, ActivityKind.Meeting, Utc(Monday, 9), TimeSpan.FromHours(6)),
+            workspace.Item(bob, ActivityKind.Meeting, Utc(Monday, 9), TimeSpan.FromHours(3)));
+        await workspace.DrainAsync();
+        await workspace.InWorkspaceAsync(db => workspace.Recomputer(db).CloseDaysAsync(CancellationToken.None));
+
+        await workspace.InWorkspaceAsync(async db =>
+        {
+            var blocked = await db.People.SingleAsync(p => p.Id == bob.Id);
+            blocked.Review(Domain.People.ProvisioningState.Blocked, null, Utc(Tuesday, 12));
+            await db.SaveChangesAsync();
+            await DirtyDays.MarkEveryDayAsync(db, bob.Id, Utc(Tuesday, 12), CancellationToken.None);
+            return await db.SaveChangesAsync();
+        });
+        await workspace.DrainAsync();
+        var closed = await workspace.InWorkspaceAsync(db => workspace.Recomputer(db).CloseDaysAsync(CancellationToken.None));
+
+        Assert.Equal(0, closed);
+        var days = await PersonDaysAsync();
+        Assert.DoesNotContain(days, d => d.PersonId == bob.Id);
+        Assert.Contains(days, d => d.PersonId == ann.Id && d.Date == Monday);
+        var sales = await workspace.InWorkspaceAsync(db => db.GroupDays.AsNoTracking().SingleAsync(g => g.Date == Monday && g.Team == "Sales"));
+        Assert.Equal(1, sales.People);
+    }
+
+    [Fact]
     public async Task BuildsTeamAndWorkspaceDaysFromThePersonDaysOfTheDate()
     {
         var ann = await workspace.AddPersonAsync("ann", "Europe/London");

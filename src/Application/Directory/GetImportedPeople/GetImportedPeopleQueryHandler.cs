@@ -32,6 +32,30 @@ public sealed class GetImportedPeopleQueryHandler(IApplicationDbContext db) : IQ
             .ToListAsync(cancellationToken);
 
         var allStates = Enum.GetValues<ProvisioningState>().ToDictionary(s => s, s => counts.GetValueOrDefault(s));
-        return new ImportedPeopleDto(new PagedList<ImportedPersonDto>(items, page, query.PageSize, total), allStates);
+        return new ImportedPeopleDto(new PagedList<ImportedPersonDto>(items, page, query.PageSize, total), allStates, await LinkTargetsAsync(items, cancellationToken));
+    }
+
+    private async Task<Dictionary<Guid, LinkTargetDto>> LinkTargetsAsync(List<ImportedPersonDto> items, CancellationToken cancellationToken)
+    {
+        var links = items.Where(p => p.ProvisioningState == ProvisioningState.Link).ToList();
+        var targetIds = links.Select(p => p.LinkedPersonId).OfType<Guid>().ToList();
+        var names = links.Where(p => p.LinkedPersonId is null).Select(p => p.DisplayName).ToList();
+        var candidates = await db.People.AsNoTracking()
+            .Where(p => targetIds.Contains(p.Id)
+                || (names.Contains(p.DisplayName) && p.Status == PersonStatus.Active && p.ProvisioningState != ProvisioningState.Blocked && p.ProvisioningState != ProvisioningState.Link))
+            .Select(p => new { p.Id, p.DisplayName, p.Email })
+            .ToListAsync(cancellationToken);
+        var targets = new Dictionary<Guid, LinkTargetDto>();
+        foreach (var link in links)
+        {
+            var linked = candidates.FirstOrDefault(c => c.Id == link.LinkedPersonId);
+            var likely = linked is null ? candidates.FirstOrDefault(c => c.Id != link.Id && c.DisplayName == link.DisplayName) : null;
+            if ((linked ?? likely) is { } target)
+            {
+                targets[link.Id] = new LinkTargetDto(target.DisplayName, target.Email, linked is null);
+            }
+        }
+
+        return targets;
     }
 }

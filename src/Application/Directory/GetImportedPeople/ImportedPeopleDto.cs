@@ -3,7 +3,14 @@ using WorkSights.Domain.People;
 
 namespace WorkSights.Application.Directory.GetImportedPeople;
 
-public sealed record ImportedPeopleDto(PagedList<ImportedPersonDto> People, IReadOnlyDictionary<ProvisioningState, int> CountsByState);
+/// <param name="LinkTargets">For each Link row of the page: the person it is linked to or, while it has none, the person
+/// with the same name whom it most likely is.</param>
+public sealed record ImportedPeopleDto(
+    PagedList<ImportedPersonDto> People,
+    IReadOnlyDictionary<ProvisioningState, int> CountsByState,
+    IReadOnlyDictionary<Guid, LinkTargetDto> LinkTargets);
+
+public sealed record LinkTargetDto(string DisplayName, string Email, bool IsSuggestion);
 
 public sealed record ImportedPersonDto(
     Guid Id,
@@ -14,4 +21,5 @@ public sealed record ImportedPersonDto(
     PersonRole Role,
     bool HasLoginAccess,
     ProvisioningState ProvisioningState,
-    PersonStatus Status);
+    PersonStatus Status,
+    Guid? LinkedPersonId);

@@ -40,6 +40,19 @@ internal sealed class DirectoryPageImport(
             var email = identity.Mail ?? identity.UserPrincipalName;
             if (existing.TryGetValue(identity.ExternalId, out var person))
             {
+                if (!identity.AccountEnabled && person.ProvisioningState != ProvisioningState.Blocked)
+                {
+                    // An account disabled since it was taken in is a leaver: kept for history, no longer read, no login;
+                    // enabled again, it returns. One disabled from the start was blocked when imported and stays as it is.
+                    if (person.Status != PersonStatus.Removed)
+                    {
+                        person.MarkRemovedFromDirectory(now);
+                        Removed++;
+                    }
+
+                    continue;
+                }
+
                 var manager = identity.ManagerIncluded ? identity.ManagerExternalId : person.DirectoryManagerExternalId;
                 if (person.ApplyDirectoryProfile(new DirectoryProfile(email, identity.DisplayName, identity.Department, identity.JobTitle, manager), now))
                 {

@@ -8,7 +8,7 @@ namespace WorkSights.Application.Ingestion.Feeds;
 
 /// <summary>
 /// Whom a workspace-wide feed's items can belong to: active people who are not Blocked, found by their directory id or
-/// their address. Everyone else's items are skipped. Loaded once per feed sync.
+/// their address; a linked identity's items are its target's. Everyone else's items are skipped. Loaded once per feed sync.
 /// </summary>
 internal sealed class WorkspacePeople
 {
@@ -29,7 +29,7 @@ internal sealed class WorkspacePeople
     {
         var people = await db.People
             .Where(Person.IsImportable)
-            .Select(p => new { p.Id, p.ExternalId, p.Email })
+            .Select(p => new { Id = p.LinkedPersonId ?? p.Id, p.ExternalId, p.Email })
             .ToListAsync(cancellationToken);
         var domains = await WorkspaceDomains.ReadAsync(db, tenant, cancellationToken);
         return new WorkspacePeople(

@@ -50,20 +50,25 @@ public sealed class SyncMailboxCommandHandler(
         }
 
         var domains = command.WorkspaceDomains ?? await WorkspaceDomains.ReadAsync(db, tenant, cancellationToken);
-        var owner = new MailboxOwner(tenant.Id, person.Id, person.Email, domains);
+        // A linked identity (a second address) is read as itself, and what it holds is its target's.
+        var owner = new MailboxOwner(tenant.Id, person.LinkedPersonId ?? person.Id, person.Email, domains);
         try
         {
+            SyncResult result;
             try
             {
-                return await ReadAsync(tenant, person, owner, checkpoint, command.Feature, cancellationToken);
+                result = await ReadAsync(tenant, person, owner, checkpoint, command.Feature, cancellationToken);
             }
             catch (DeltaLinkExpiredException)
             {
                 // The full re-read may meet throttling or a revocation too: the handlers below apply to it as well.
                 checkpoint.BeginFullRead(now, now - Backfill, command.Feature == ServiceFeature.Calendar ? now + CalendarLookAhead : null);
                 await db.SaveChangesAsync(cancellationToken);
-                return await ReadAsync(tenant, person, owner, checkpoint, command.Feature, cancellationToken);
+                result = await ReadAsync(tenant, person, owner, checkpoint, command.Feature, cancellationToken);
             }
+
+            await ForgetIfBlockedMeanwhileAsync(person.Id, cancellationToken);
+            return result;
         }
         catch (SourceNotFoundException)
         {
@@ -118,6 +123,18 @@ public sealed class SyncMailboxCommandHandler(
         }
 
         return new SyncResult(SyncOutcome.Completed, calendar.Stored, calendar.Removed);
+    }
+
+    /// <summary>
+    /// An administrator may block the person while their mailbox is being read: the blocking removed what was stored
+    /// before it, and what this read stored after it goes too, so that nothing of a blocked person stays.
+    /// </summary>
+    private async Task ForgetIfBlockedMeanwhileAsync(Guid personId, CancellationToken cancellationToken)
+    {
+        if (await db.People.AsNoTracking().AnyAsync(p => p.Id == personId && p.ProvisioningState == ProvisioningState.Blocked, cancellationToken))
+        {
+            await db.Activities.Where(a => a.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        }
     }
 
     /// <summary>

@@ -32,5 +32,6 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         // The user directory filters by team and by manager, and finds each row's manager, over 10,000 people.
         builder.HasIndex(p => new { p.TenantId, p.Department });
         builder.HasIndex(p => new { p.TenantId, p.ManagerExternalId });
+        builder.HasIndex(p => new { p.TenantId, p.LinkedPersonId });
     }
 }

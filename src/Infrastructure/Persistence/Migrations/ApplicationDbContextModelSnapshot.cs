@@ -564,6 +564,9 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("LinkedPersonId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ManagerExternalId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -605,6 +608,8 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("TenantId", "ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("TenantId", "LinkedPersonId");
 
                     b.HasIndex("TenantId", "ManagerExternalId");
 

@@ -3,7 +3,9 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkSights.Application.Directory.GetImportedPeople;
+using WorkSights.Application.Directory.ReviewProvisioning;
 using WorkSights.Domain.People;
+using WorkSights.Web.Infrastructure;
 
 namespace WorkSights.Web.Pages.Settings.Users;
 
@@ -12,6 +14,12 @@ public sealed class ProvisioningModel(IMediator mediator) : PageModel
     private const int PageSize = 50;
 
     public ImportedPeopleDto Result { get; private set; } = null!;
+
+    [BindProperty]
+    public ReviewInput Review { get; set; } = new();
+
+    [TempData]
+    public string? Notice { get; set; }
 
     [FromQuery(Name = "state")]
     public ProvisioningState? State { get; set; }
@@ -43,6 +51,35 @@ public sealed class ProvisioningModel(IMediator mediator) : PageModel
             return BadRequest();
         }
 
+        return await LoadAsync(cancellationToken) ? Page() : BadRequest();
+    }
+
+    /// <summary>Changes the ticked identities, or every identity of this view, and comes back to the same view.</summary>
+    public async Task<IActionResult> OnPostReviewAsync(CancellationToken cancellationToken)
+    {
+        var filter = new ProvisioningFilter(State, string.IsNullOrWhiteSpace(Search) ? null : Search.Trim());
+        var (sent, changed) = await mediator.TrySendForResultAsync(
+            ModelState,
+            nameof(Review),
+            () => new ReviewProvisioningCommand(Review.AllMatching ? [] : Review.PersonIds, Review.AllMatching ? filter : null, Review.State, Review.LinkTargetEmail),
+            cancellationToken);
+        if (!sent)
+        {
+            return await LoadAsync(cancellationToken) ? Page() : BadRequest();
+        }
+
+        var now = Review.State == ProvisioningState.Link ? $"linked to {Review.LinkTargetEmail?.Trim().ToLowerInvariant()}" : PeopleWords.Of(Review.State);
+        Notice = changed switch
+        {
+            0 => "Nothing changed: they were all in that state already.",
+            1 => $"1 identity is now {now}.",
+            _ => $"{changed:N0} identities are now {now}.",
+        };
+        return Redirect($"/Settings/Users/Provisioning{PageLink(PageNumber)}");
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
         try
         {
             Result = await mediator.Send(new GetImportedPeopleQuery(State, Search, PageNumber, PageSize), cancellationToken);
@@ -53,9 +90,21 @@ public sealed class ProvisioningModel(IMediator mediator) : PageModel
         }
         catch (ValidationException)
         {
-            return BadRequest();
+            return false;
         }
 
-        return Page();
+        return true;
+    }
+
+    /// <summary>What the review form posts; the identities are the ticked ones unless <see cref="AllMatching"/>.</summary>
+    public sealed class ReviewInput
+    {
+        public List<Guid> PersonIds { get; set; } = [];
+
+        public bool AllMatching { get; set; }
+
+        public ProvisioningState State { get; set; } = ProvisioningState.New;
+
+        public string? LinkTargetEmail { get; set; }
     }
 }

@@ -1,0 +1,59 @@
+using Microsoft.Playwright;
+using WorkSights.Sandbox;
+using WorkSights.Tests.Shared;
+
+namespace WorkSights.Web.BrowserTests;
+
+/// <summary>The User Provisioning review with a bulk change, at 1280 and 390 px.</summary>
+public sealed class ProvisioningBrowserTests : IAsyncLifetime
+{
+    private readonly WorkSightsApp app = new();
+
+    public Task InitializeAsync() => app.InitializeAsync();
+
+    public Task DisposeAsync() => ((IAsyncLifetime)app).DisposeAsync();
+
+    [Fact]
+    public async Task OwnerBlocksTwoIdentitiesThenTakesTheWholeBlockedTabAsNewAtBothWidths()
+    {
+        await using var browser = await BrowserSession.StartAsync("provisioning");
+        var page = browser.Page;
+        await BrowserJourney.SignUpAndAcceptAsync(page, app.BaseAddress, SandboxTenants.Fabrikam.AdminEmail);
+
+        await page.GotoAsync(new Uri(app.BaseAddress, "/Settings/Users/Provisioning?state=New").ToString());
+        await page.Locator("#provisioning-table tbody input[type='checkbox']").First.CheckAsync();
+        await page.Locator("#provisioning-table tbody input[type='checkbox']").Nth(1).CheckAsync();
+        await page.ClickAsync(".bulk summary");
+        await page.SelectOptionAsync("#review-state", "Blocked");
+        await page.ClickAsync("#review-form button[type='submit']");
+        await Assertions.Expect(page.Locator("#review-notice")).ToContainTextAsync("2 identities are now Blocked.");
+        Assert.Contains("state=New", page.Url, StringComparison.Ordinal);
+
+        await page.GotoAsync(new Uri(app.BaseAddress, "/Settings/Users/Provisioning?state=Blocked").ToString());
+        await Assertions.Expect(page.Locator("#provisioning-table tbody tr")).ToHaveCountAsync(2);
+        await page.ClickAsync(".bulk summary");
+        await browser.ScreenshotAsync("1280-blocked-tab");
+        await browser.AssertAccessibleAsync();
+        await page.SelectOptionAsync("#review-who", "true");
+        await page.SelectOptionAsync("#review-state", "New");
+        await page.ClickAsync("#review-form button[type='submit']");
+        await Assertions.Expect(page.Locator("#review-notice")).ToContainTextAsync("2 identities are now New.");
+        await browser.ScreenshotAsync("1280-after-bulk");
+
+        await page.GotoAsync(new Uri(app.BaseAddress, "/Settings/Users/Provisioning?search=aisha").ToString());
+        await page.Locator("#provisioning-table tbody input[type='checkbox']").First.CheckAsync();
+        await page.ClickAsync(".bulk summary");
+        await page.SelectOptionAsync("#review-state", "Link");
+        await page.FillAsync("#review-target", "lena.fischer@fabrikam.com");
+        await page.ClickAsync("#review-form button[type='submit']");
+        await Assertions.Expect(page.Locator("#review-notice")).ToContainTextAsync("1 identity is now linked to lena.fischer@fabrikam.com.");
+        await Assertions.Expect(page.Locator(".link-target")).ToContainTextAsync("Linked to Lena Fischer (lena.fischer@fabrikam.com)");
+        await browser.ScreenshotAsync("1280-linked");
+
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync(new Uri(app.BaseAddress, "/Settings/Users/Provisioning?state=Link").ToString());
+        await page.EvaluateAsync("() => document.querySelectorAll('details').forEach(d => d.open = true)");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "Provisioning scrolls sideways at 390 px");
+        await browser.ScreenshotAsync("390-provisioning");
+    }
+}
