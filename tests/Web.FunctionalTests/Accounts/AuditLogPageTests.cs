@@ -84,7 +84,7 @@ public sealed class AuditLogPageTests : FunctionalTest
 
         var byWorkSights = await ReadAsync(owner, "/Settings/Audit?action=" + AccountAuditActions.DataPurged);
         Assert.Contains("1 entry", byWorkSights, StringComparison.Ordinal);
-        Assert.Contains("<td>WorkSights</td>", byWorkSights, StringComparison.Ordinal);
+        Assert.Contains("<td>WorkSights<span class=\"audit-detail\">from no address: WorkSights itself</span></td>", byWorkSights, StringComparison.Ordinal);
 
         var nonsense = await ReadAsync(owner, "/Settings/Audit?from=yesterday&person=nobody&page=-1");
         Assert.Contains("The first day in the address is not a date like 2026-03-31; it is left out.", WebUtility.HtmlDecode(nonsense), StringComparison.Ordinal);

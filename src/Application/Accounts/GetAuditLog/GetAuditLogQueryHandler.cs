@@ -15,6 +15,9 @@ public sealed class GetAuditLogQueryHandler(IApplicationDbContext db, ITenantCon
 
     public const string UnknownPersonName = "Someone no longer in the directory";
 
+    /// <summary>Who signed up before the directory was imported: the entry's own text names them.</summary>
+    public const string NotYetInDirectoryName = "Someone not yet in the directory";
+
     public async ValueTask<AuditLogDto> Handle(GetAuditLogQuery query, CancellationToken cancellationToken)
     {
         _ = tenantContext.TenantId ?? throw new NotFoundException("Workspace");
@@ -55,7 +58,7 @@ public sealed class GetAuditLogQueryHandler(IApplicationDbContext db, ITenantCon
         var items = rows.Select(e => new AuditLogRow(
                 e.Id,
                 Instant.FromDateTimeOffset(e.At).InZone(zone).LocalDateTime,
-                e.ByPersonId is { } by ? people.GetValueOrDefault(by, UnknownPersonName) : WorkSightsName,
+                e.ByPersonId is { } by ? people.GetValueOrDefault(by, UnknownPersonName) : e.FromAddress is null ? WorkSightsName : NotYetInDirectoryName,
                 e.Action,
                 AuditActionLabels.Of(e.Action),
                 e.Subject,

@@ -11,6 +11,7 @@ namespace WorkSights.Web.Pages.Settings;
 /// <summary>The audit log (Owner and Technical Admin): filtered by the address, paged, and exported as CSV.</summary>
 public sealed class AuditModel(IMediator mediator) : PageModel
 {
+    /// <summary>The CSV file's columns: one value each, where the page puts the address under the name and after under before.</summary>
     public static readonly IReadOnlyList<string> Columns = ["When", "Who", "What", "Subject", "Before", "After", "From address"];
 
     [FromQuery(Name = "action")]
