@@ -5,6 +5,8 @@ public static class AccountAuditActions
 {
     public const string CompanyDetailsChanged = "account.company.changed";
 
+    public const string AccountSetupSaved = "account.setup.saved";
+
     public const string ScoreVisibilityChanged = "account.scores.visibility.changed";
 
     public const string RetentionChanged = "account.retention.changed";

@@ -6,6 +6,7 @@ public static class AuditActionLabels
     private static readonly Dictionary<string, string> Known = new(StringComparer.Ordinal)
     {
         [AccountAuditActions.CompanyDetailsChanged] = "Company details changed",
+        [AccountAuditActions.AccountSetupSaved] = "Account Setup saved",
         [AccountAuditActions.ScoreVisibilityChanged] = "Score visibility changed",
         [AccountAuditActions.RetentionChanged] = "Data retention changed",
         [AccountAuditActions.DataPurged] = "Old activities purged",
