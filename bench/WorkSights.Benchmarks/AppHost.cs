@@ -242,5 +242,7 @@ internal sealed class AppHost : IAsyncDisposable
         public Guid? PersonId => null;
 
         public PersonRole? Role => null;
+
+        public string? Address => null;
     }
 }

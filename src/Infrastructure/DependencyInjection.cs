@@ -68,6 +68,8 @@ public static class DependencyInjection
         services.AddHostedService<ScoreRecomputeWorker>();
         services.AddOptions<ConsentRecheckOptions>().Bind(configuration.GetSection(ConsentRecheckOptions.SectionName));
         services.AddHostedService<ConsentRecheckWorker>();
+        services.AddOptions<DataRetentionOptions>().Bind(configuration.GetSection(DataRetentionOptions.SectionName));
+        services.AddHostedService<DataRetentionWorker>();
 
         services.Scan(scan => scan.FromAssemblyOf<ApplicationDbContext>()
             .AddClasses(classes => classes.AssignableToAny(typeof(IDirectoryReader), typeof(IMailboxReader), typeof(IMailboxSettingsReader), typeof(ICallRecordReader), typeof(ISignInReader), typeof(IAdminConsentLinks), typeof(IConsentVerifier), typeof(ITenantAdministrators)), publicOnly: false)

@@ -100,6 +100,7 @@ public sealed class WorkSightsApp : WebApplicationFactory<Program>, IAsyncLifeti
         // Scores are kept current where activities arrive; elsewhere a test recomputes what it needs.
         builder.UseSetting("ScoreRecompute:Enabled", ActivitySyncEnabled ? "true" : "false");
         builder.UseSetting("ScoreRecompute:PollInterval", "00:00:01");
+        builder.UseSetting("DataRetention:Enabled", "false");
         builder.UseSetting("Microsoft:Instance", Sandbox.HttpBaseAddress.ToString());
         builder.UseSetting("Microsoft:TokenInstance", Sandbox.HttpsBaseAddress.ToString());
         builder.UseSetting("Microsoft:GraphBaseUrl", new Uri(Sandbox.HttpBaseAddress, "v1.0").ToString());

@@ -29,10 +29,12 @@ public static class WorkspaceCreditingTable
     /// </summary>
     /// <returns>Whether the table changed.</returns>
     public static async Task<bool> ChangeAsync(
-        IApplicationDbContext db, Guid tenantId, Guid changedBy, DateTimeOffset now, CreditingTable table, CancellationToken cancellationToken)
+        IApplicationDbContext db, Guid tenantId, AuditActor by, DateTimeOffset now, CreditingTable table, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(by);
+        var changedBy = by.PersonId ?? throw new ArgumentException("A person changes the crediting table.", nameof(by));
         var crediting = await db.WorkspaceCrediting.SingleOrDefaultAsync(cancellationToken);
         var before = crediting?.Table ?? CreditingTable.Default;
         if (before == table)
@@ -49,7 +51,7 @@ public static class WorkspaceCreditingTable
             crediting.Change(table, changedBy, now);
         }
 
-        db.AuditEntries.Add(AuditEntry.Record(tenantId, changedBy, now, ChangedAction, "Crediting table", Describe(before), Describe(table)));
+        db.AuditEntries.Add(AuditEntry.Record(tenantId, by, now, ChangedAction, "Crediting table", Describe(before), Describe(table)));
         await DirtyDays.MarkEveryoneAsync(db, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return true;

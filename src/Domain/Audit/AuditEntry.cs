@@ -34,8 +34,12 @@ public sealed class AuditEntry : ITenantOwned
 
     public string? After { get; private set; }
 
-    public static AuditEntry Record(Guid tenantId, Guid? byPersonId, DateTimeOffset at, string action, string subject, string? before, string? after)
+    /// <summary>The IP address the change came from; none when WorkSights made it itself.</summary>
+    public string? FromAddress { get; private set; }
+
+    public static AuditEntry Record(Guid tenantId, AuditActor by, DateTimeOffset at, string action, string subject, string? before, string? after)
     {
+        ArgumentNullException.ThrowIfNull(by);
         if (tenantId == Guid.Empty)
         {
             throw new DomainRuleViolationException("An audit entry belongs to a workspace.");
@@ -46,7 +50,8 @@ public sealed class AuditEntry : ITenantOwned
             Id = Guid.NewGuid(),
             TenantId = tenantId,
             At = at.ToUniversalTime(),
-            ByPersonId = byPersonId,
+            ByPersonId = by.PersonId,
+            FromAddress = by.Address is { Length: > AuditActor.MaximumAddressLength } address ? address[..AuditActor.MaximumAddressLength] : by.Address,
             Action = Guard.Required(action, "Action", 100),
             Subject = Guard.Required(subject, "Subject", 300),
             Before = Clip(before),

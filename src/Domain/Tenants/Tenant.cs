@@ -60,6 +60,9 @@ public sealed class Tenant
     /// <summary>When false, Members see their own activity but no score: neither theirs nor anyone's.</summary>
     public bool ScoresVisibleToMembers { get; private set; } = true;
 
+    /// <summary>Activities and their results older than this many days are purged daily; null keeps them.</summary>
+    public int? RetentionDays { get; private set; }
+
     public bool IsSetupComplete => SetupCompletedAt is not null;
 
     public CompanyDetails? Details => SetupCompletedAt is null
@@ -167,6 +170,30 @@ public sealed class Tenant
         ScheduleStart = changed.DefaultSchedule.Start;
         ScheduleEnd = changed.DefaultSchedule.End;
         DefaultTargetPercent = changed.DefaultTargetPercent;
+    }
+
+    /// <summary>The company as an Owner describes it on Account View; the schedule, target and time zone stay as they are.</summary>
+    public void ChangeCompanyDetails(string name, string primaryDomain, string industry, CompanySize size, string countryCode)
+    {
+        var current = Details ?? throw new DomainRuleViolationException("Finish the account setup before changing the company details.");
+        var changed = new CompanyDetails(name, industry, size, countryCode, current.TimeZoneId, current.DefaultSchedule, current.DefaultTargetPercent);
+        Name = changed.Name;
+        PrimaryDomain = Guard.Required(primaryDomain, "Primary domain", 253).ToLowerInvariant();
+        Industry = changed.Industry;
+        Size = changed.Size;
+        CountryCode = changed.CountryCode;
+    }
+
+    /// <summary>Keeps activities and results for <paramref name="days"/> days, or, given null, until the workspace is deleted.</summary>
+    public void KeepActivitiesFor(int? days)
+    {
+        if (days is { } kept && !DataRetention.Allows(kept))
+        {
+            throw new DomainRuleViolationException(
+                $"Activities are kept between {DataRetention.MinimumDays} and {DataRetention.MaximumDays} days.");
+        }
+
+        RetentionDays = days;
     }
 
     private static DayOfWeek[] ParseDays(string days) =>

@@ -5,6 +5,7 @@ using WorkSights.Application.Common.Interfaces;
 using WorkSights.Application.Scores;
 using WorkSights.Domain.People;
 using WorkSights.Domain.Scores;
+using WorkSights.Domain.Tenants;
 using WorkSights.Infrastructure.Persistence;
 
 namespace WorkSights.Infrastructure.Scores;
@@ -151,9 +152,11 @@ public sealed class PersonDayRecomputer(
         var people = await db.People.AsNoTracking().Where(Person.HasOwnResults).Select(p => new { p.Id, p.ImportedAt }).ToListAsync(cancellationToken);
         var calendarOf = await calendars.ForPeopleAsync(people.Select(p => p.Id).ToList(), cancellationToken);
         var now = clock.GetUtcNow();
+        var retentionDays = await db.Tenants.AsNoTracking().Where(t => t.Id == TenantId).Select(t => t.RetentionDays).SingleOrDefaultAsync(cancellationToken);
+        var firstKept = retentionDays is { } kept ? LocalDate.FromDateOnly(DataRetention.FirstKeptDate(now, kept)) : (LocalDate?)null;
         var ranges = people
             .Where(p => calendarOf.ContainsKey(p.Id))
-            .Select(p => (p.Id, From: ScoredDays.HistoryStart(p.ImportedAt, calendarOf[p.Id].Zone), To: ScoredDays.LastClosed(now, calendarOf[p.Id].Zone)))
+            .Select(p => (p.Id, From: LaterOf(ScoredDays.HistoryStart(p.ImportedAt, calendarOf[p.Id].Zone), firstKept), To: ScoredDays.LastClosed(now, calendarOf[p.Id].Zone)))
             .Where(r => r.From <= r.To)
             .ToList();
         if (ranges.Count == 0)
@@ -460,4 +463,8 @@ public sealed class PersonDayRecomputer(
     private sealed record ComputedChunk(
         List<(PersonDate Key, PersonDayRows Rows)> Rows,
         List<(Guid PersonId, DateOnly Date, DateTimeOffset MarkedAt)> Marks);
+
+    /// <summary>Days the retention purges are not given rows again: a day's history starts at the first day kept.</summary>
+    private static LocalDate LaterOf(LocalDate historyStart, LocalDate? firstKept) =>
+        firstKept is { } kept && kept > historyStart ? kept : historyStart;
 }

@@ -16,5 +16,9 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
 
     public PersonRole? Role => Enum.TryParse<PersonRole>(User?.FindFirstValue(WorkSightsClaims.Role), out var role) ? role : null;
 
+    public string? Address => accessor.HttpContext?.Connection.RemoteIpAddress is { } address
+        ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString()
+        : null;
+
     public Guid? WorkspaceId => Guid.TryParse(User?.FindFirstValue(WorkSightsClaims.WorkspaceId), out var id) ? id : null;
 }

@@ -38,8 +38,8 @@ public sealed class WorkspaceDataHandlerTests : IDisposable
         await InWorkspaceAsync(tenant.Id, db =>
         {
             db.ErasureRequests.Add(ErasureRequest.By(ada, database.Clock.GetUtcNow()));
-            db.AuditEntries.Add(AuditEntry.Record(tenant.Id, owner.Id, database.Clock.GetUtcNow(), "person.team.changed", ada.DisplayName, null, "Research"));
-            db.AuditEntries.Add(AuditEntry.Record(tenant.Id, owner.Id, database.Clock.GetUtcNow(), "person.manager.changed", "bob", ada.DisplayName, null));
+            db.AuditEntries.Add(AuditEntry.Record(tenant.Id, new AuditActor(owner.Id, null), database.Clock.GetUtcNow(), "person.team.changed", ada.DisplayName, null, "Research"));
+            db.AuditEntries.Add(AuditEntry.Record(tenant.Id, new AuditActor(owner.Id, null), database.Clock.GetUtcNow(), "person.manager.changed", "bob", ada.DisplayName, null));
             return Task.CompletedTask;
         });
 

@@ -168,5 +168,7 @@ public sealed class BehaviourTests
         public Guid? PersonId => null;
 
         public PersonRole? Role => null;
+
+        public string? Address => null;
     }
 }

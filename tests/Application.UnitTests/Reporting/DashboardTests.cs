@@ -72,7 +72,7 @@ public sealed class DashboardTests : IAsyncLifetime
     {
         var tuned = new CreditingTable(
             TimeSpan.FromMinutes(20), CreditingRules.CalendarResponse, CreditingRules.ChatMessage, CreditingRules.FileAction, CreditingRules.SignIn, Activity.MaximumCreditedDuration);
-        await w.InWorkspaceAsync(w.Ceo.TenantId, db => WorkspaceCreditingTable.ChangeAsync(db, w.Ceo.TenantId, w.Ceo.Id, ReportingWorkspace.At(8), tuned, CancellationToken.None));
+        await w.InWorkspaceAsync(w.Ceo.TenantId, db => WorkspaceCreditingTable.ChangeAsync(db, w.Ceo.TenantId, new WorkSights.Domain.Audit.AuditActor(w.Ceo.Id, null), ReportingWorkspace.At(8), tuned, CancellationToken.None));
 
         var raj = (await DashboardAsync(w.Ceo)).Rows.Items.Single(r => r.Name == "Raj");
 

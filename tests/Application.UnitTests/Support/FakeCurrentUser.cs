@@ -4,7 +4,7 @@ using WorkSights.Domain.People;
 namespace WorkSights.Application.UnitTests.Support;
 
 /// <summary>A signed-in person of the test's workspace (or, without <paramref name="personId"/>, only a role).</summary>
-internal sealed class FakeCurrentUser(PersonRole? role, Guid? personId = null) : ICurrentUser
+internal sealed class FakeCurrentUser(PersonRole? role, Guid? personId = null, string? address = null) : ICurrentUser
 {
     public string? ExternalTenantId => null;
 
@@ -13,4 +13,6 @@ internal sealed class FakeCurrentUser(PersonRole? role, Guid? personId = null) :
     public Guid? PersonId => personId;
 
     public PersonRole? Role => role;
+
+    public string? Address => address;
 }

@@ -23,10 +23,10 @@ internal sealed class RequestScope : IAsyncDisposable
         consent ??= new FakeConsentVerifier();
         administrators ??= new FakeTenantAdministrators();
         Mediator.Register(new ImportDirectoryCommandHandler(Db, database.TenantContext, directory, database.Clock));
-        Mediator.Register(new EstablishFirstOwnerCommandHandler(Db, database.TenantContext, administrators, database.Clock));
-        Mediator.Register(new ProvisionWorkspaceCommandHandler(Db, database.TenantContext, Mediator, ActivitySync, database.Clock));
-        Mediator.Register(new CompleteAdminConsentCommandHandler(Db, database.TenantContext, consent, administrators, ActivitySync, Mediator, database.Clock));
-        Mediator.Register(new CompleteSignInCommandHandler(Db, database.TenantContext, consent, Mediator, database.Clock));
+        Mediator.Register(new EstablishFirstOwnerCommandHandler(Db, database.TenantContext, administrators, CurrentUser, database.Clock));
+        Mediator.Register(new ProvisionWorkspaceCommandHandler(Db, database.TenantContext, Mediator, ActivitySync, CurrentUser, database.Clock));
+        Mediator.Register(new CompleteAdminConsentCommandHandler(Db, database.TenantContext, consent, administrators, ActivitySync, Mediator, CurrentUser, database.Clock));
+        Mediator.Register(new CompleteSignInCommandHandler(Db, database.TenantContext, consent, Mediator, CurrentUser, database.Clock));
         Mediator.Register(new RequestAdminConsentCommandHandler(Db, database.TenantContext, administrators, links ?? new FakeAdminConsentLinks(), database.Clock));
     }
 
@@ -35,6 +35,9 @@ internal sealed class RequestScope : IAsyncDisposable
     public FakeMediator Mediator { get; }
 
     public RecordingSyncSignal ActivitySync { get; } = new();
+
+    /// <summary>The browser that signs up: nobody of a workspace yet, from a documentation address.</summary>
+    public FakeCurrentUser CurrentUser { get; } = new(null, null, "203.0.113.7");
 
     public ValueTask DisposeAsync() => Db.DisposeAsync();
 }

@@ -51,7 +51,7 @@ public sealed class ScheduleEntitiesTests
     [Fact]
     public void AuditEntryKeepsAtMostItsLongestValueGivenALongerOne()
     {
-        var entry = AuditEntry.Record(Workspace, null, Now, "schedule.person.changed", "Ada", new string('x', 5000), "after");
+        var entry = AuditEntry.Record(Workspace, AuditActor.WorkSights, Now, "schedule.person.changed", "Ada", new string('x', 5000), "after");
 
         Assert.Equal(AuditEntry.MaximumValueLength, entry.Before!.Length);
         Assert.Equal("after", entry.After);

@@ -1,5 +1,8 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using WorkSights.Application.Accounts;
 using WorkSights.Sandbox;
+using WorkSights.Tests.Shared;
 
 namespace WorkSights.Web.FunctionalTests.Onboarding;
 
@@ -40,6 +43,9 @@ public sealed partial class OnboardingStepTests : FunctionalTest
         });
         var (saved, savedUrl) = await admin.Browser.FollowAsync(posted, setupUrl);
         Assert.Equal("/Settings/Users/Provisioning", savedUrl.AbsolutePath);
+        var setupEntry = await App.InWorkspaceAsync(SandboxTenants.Fabrikam.TenantId, db => db.AuditEntries.SingleAsync(e => e.Action == AccountAuditActions.AccountSetupSaved));
+        Assert.Equal((null, "127.0.0.1"), (setupEntry.Before, setupEntry.FromAddress));
+        Assert.StartsWith("Fabrikam, fabrikam.com, Software and IT services, 1–10 people, GB; ", setupEntry.After, StringComparison.Ordinal);
         Assert.Null(StepLabel(await saved.Content.ReadAsStringAsync()));
         var editing = await (await admin.Browser.GetAsync(setupUrl)).Content.ReadAsStringAsync();
         Assert.Contains("Account Setup", editing, StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WorkSights.Application.Common.Audit;
 using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Application.Scores;
@@ -41,7 +42,7 @@ public sealed class ErasePersonCommandHandler(
                 await ForgetNameInAuditLogAsync(person, cancellationToken);
                 db.ErasedIdentities.Add(ErasedIdentity.Of(person, now));
                 db.AuditEntries.Add(AuditEntry.Record(
-                    tenantId, currentUser.PersonId, now, "person.erased", ErasedSubject, null, $"{removed.Sum(t => t.Count)} rows removed; directory id kept so the next sync skips them"));
+                    tenantId, currentUser.AsAuditActor(), now, "person.erased", ErasedSubject, null, $"{removed.Sum(t => t.Count)} rows removed; directory id kept so the next sync skips them"));
                 await db.SaveChangesAsync(cancellationToken);
             },
             cancellationToken);

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using WorkSights.Application.Accounts.DataExports;
+using WorkSights.Application.Common.Audit;
 using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Domain.Audit;
@@ -15,7 +16,7 @@ public sealed class ExportMyDataCommandHandler(IApplicationDbContext db, ICurren
         var me = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == currentUser.PersonId, cancellationToken)
             ?? throw new ForbiddenAccessException("Sign in to a workspace to download your data.");
         var now = clock.GetUtcNow();
-        db.AuditEntries.Add(AuditEntry.Record(me.TenantId, me.Id, now, "person.data.downloaded", me.DisplayName, null, null));
+        db.AuditEntries.Add(AuditEntry.Record(me.TenantId, currentUser.AsAuditActor(), now, "person.data.downloaded", me.DisplayName, null, null));
         await db.SaveChangesAsync(cancellationToken);
 
         var id = me.Id;

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using WorkSights.Application.Accounts.DataExports;
+using WorkSights.Application.Common.Audit;
 using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Domain.Audit;
@@ -18,7 +19,7 @@ public sealed class ExportWorkspaceCommandHandler(IApplicationDbContext db, ITen
         var counts = await WorkspaceExportCounts.ReadAsync(db, cancellationToken);
         var now = clock.GetUtcNow();
         db.AuditEntries.Add(AuditEntry.Record(
-            tenantId, currentUser.PersonId, now, "workspace.exported", workspace.Name, null, $"{command.Format.ToString().ToUpperInvariant()}: {WorkspaceExportCounts.Words(counts)}"));
+            tenantId, currentUser.AsAuditActor(), now, "workspace.exported", workspace.Name, null, $"{command.Format.ToString().ToUpperInvariant()}: {WorkspaceExportCounts.Words(counts)}"));
         await db.SaveChangesAsync(cancellationToken);
 
         return new DataExport(

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WorkSights.Application.Common.Audit;
 using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Domain.Audit;
@@ -20,7 +21,7 @@ public sealed class RequestErasureCommandHandler(IApplicationDbContext db, ICurr
 
         var now = clock.GetUtcNow();
         db.ErasureRequests.Add(ErasureRequest.By(person, now));
-        db.AuditEntries.Add(AuditEntry.Record(person.TenantId, person.Id, now, "person.erasure.requested", person.DisplayName, null, "erasure requested"));
+        db.AuditEntries.Add(AuditEntry.Record(person.TenantId, currentUser.AsAuditActor(), now, "person.erasure.requested", person.DisplayName, null, "erasure requested"));
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

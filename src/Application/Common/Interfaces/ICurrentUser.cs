@@ -12,4 +12,7 @@ public interface ICurrentUser
     Guid? PersonId { get; }
 
     PersonRole? Role { get; }
+
+    /// <summary>The client's IP address (after trusted proxies), as the audit log records it; none outside a request.</summary>
+    string? Address { get; }
 }

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WorkSights.Application.Common.Audit;
 using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Application.Scores;
@@ -183,7 +184,7 @@ public sealed class ChangePeopleCommandHandler(IApplicationDbContext db, ITenant
     }
 
     private void Audit(Guid tenantId, PersonEditor editor, DateTimeOffset now, string action, IEnumerable<(string Subject, string? Before, string? After)> changes) =>
-        entries.AddRange(changes.Select(c => AuditEntry.Record(tenantId, editor.PersonId, now, action, c.Subject, c.Before, c.After)));
+        entries.AddRange(changes.Select(c => AuditEntry.Record(tenantId, currentUser.AsAuditActor(), now, action, c.Subject, c.Before, c.After)));
 
     private static string Access(bool loginAccess) => loginAccess ? "login access" : "no login access";
 

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WorkSights.Application.Common.Audit;
 using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Application.Scores;
@@ -44,7 +45,7 @@ public sealed class ReviewProvisioningCommandHandler(IApplicationDbContext db, I
             var before = Describe(person.ProvisioningState, person.LinkedPersonId is { } earlier ? earlierTargets.GetValueOrDefault(earlier) : null);
             if (person.Review(command.State, target, now))
             {
-                entries.Add(AuditEntry.Record(tenantId, editor.PersonId, now, "person.provisioning.changed", person.DisplayName, before, Describe(command.State, target?.DisplayName)));
+                entries.Add(AuditEntry.Record(tenantId, currentUser.AsAuditActor(), now, "person.provisioning.changed", person.DisplayName, before, Describe(command.State, target?.DisplayName)));
             }
         }
 

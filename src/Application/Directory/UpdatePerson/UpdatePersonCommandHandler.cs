@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WorkSights.Application.Common.Audit;
 using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Domain.Audit;
@@ -42,7 +43,7 @@ public sealed class UpdatePersonCommandHandler(IApplicationDbContext db, ICurren
         var after = await SnapshotAsync(person, cancellationToken);
         foreach (var (what, old, @new) in before.Zip(after, (b, a) => (b.Key, b.Value, a.Value)).Where(c => c.Item2 != c.Item3))
         {
-            db.AuditEntries.Add(AuditEntry.Record(person.TenantId, editor.PersonId, now, $"person.{what}.changed", person.DisplayName, old, @new));
+            db.AuditEntries.Add(AuditEntry.Record(person.TenantId, currentUser.AsAuditActor(), now, $"person.{what}.changed", person.DisplayName, old, @new));
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -24,6 +24,7 @@ public sealed class CompleteAdminConsentCommandHandler(
     ITenantAdministrators administrators,
     IActivitySyncSignal activitySync,
     IMediator mediator,
+    ICurrentUser currentUser,
     TimeProvider clock)
     : ICommandHandler<CompleteAdminConsentCommand, AdminConsentOutcome>
 {
@@ -89,8 +90,13 @@ public sealed class CompleteAdminConsentCommandHandler(
 
     private async Task<AdminConsentOutcome> ActivateNewWorkspaceAsync(Tenant tenant, string requestedBy, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        tenant.GrantConsent(now);
-        await db.SaveChangesAsync(cancellationToken);
+        using (tenantContext.BeginScope(tenant.Id))
+        {
+            await OnboardingAudit.ConsentGrantedAsync(db, currentUser, tenant, tenant.Status, requestedBy, now, cancellationToken);
+            tenant.GrantConsent(now);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         var provisioning = await mediator.Send(new ProvisionWorkspaceCommand(tenant.Id, requestedBy), cancellationToken);
         if (!provisioning.Succeeded)
         {
@@ -119,6 +125,7 @@ public sealed class CompleteAdminConsentCommandHandler(
 
         if (tenant.Status == TenantStatus.ConsentRevoked)
         {
+            await OnboardingAudit.ConsentGrantedAsync(db, currentUser, tenant, tenant.Status, objectId, now, cancellationToken);
             tenant.GrantConsent(now);
         }
 

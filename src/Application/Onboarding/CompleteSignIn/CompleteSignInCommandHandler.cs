@@ -17,6 +17,7 @@ public sealed class CompleteSignInCommandHandler(
     ITenantContext tenantContext,
     IConsentVerifier consent,
     IMediator mediator,
+    ICurrentUser currentUser,
     TimeProvider clock)
     : ICommandHandler<CompleteSignInCommand, SignInOutcome>
 {
@@ -123,8 +124,13 @@ public sealed class CompleteSignInCommandHandler(
             await RecordPendingSignUpAsync(command, tenant.ExternalTenantId, clock.GetUtcNow(), cancellationToken);
         }
 
-        tenant.GrantConsent(clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        using (tenantContext.BeginScope(tenant.Id))
+        {
+            var now = clock.GetUtcNow();
+            await OnboardingAudit.ConsentGrantedAsync(db, currentUser, tenant, tenant.Status, command.ObjectId, now, cancellationToken);
+            tenant.GrantConsent(now);
+            await db.SaveChangesAsync(cancellationToken);
+        }
         var provisioning = await mediator.Send(new ProvisionWorkspaceCommand(tenant.Id, command.ObjectId), cancellationToken);
         return provisioning.OwnerPersonId is { } owner
             ? new SignInOutcome(SignInResult.WorkspaceReady, tenant.PrimaryDomain, tenant.Id, owner, PersonRole.Owner)

@@ -1,6 +1,9 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WorkSights.Application.Accounts;
 using WorkSights.Application.Common.Interfaces;
+using WorkSights.Application.Directory;
+using WorkSights.Domain.Audit;
 using WorkSights.Domain.People;
 
 namespace WorkSights.Application.Onboarding.EstablishFirstOwner;
@@ -9,6 +12,7 @@ public sealed class EstablishFirstOwnerCommandHandler(
     IApplicationDbContext db,
     ITenantContext tenantContext,
     ITenantAdministrators administrators,
+    ICurrentUser currentUser,
     TimeProvider clock)
     : ICommandHandler<EstablishFirstOwnerCommand, FirstOwnerResult>
 {
@@ -29,7 +33,16 @@ public sealed class EstablishFirstOwnerCommandHandler(
             return new FirstOwnerResult(FirstOwnerOutcome.NotAnAdministrator);
         }
 
+        var roleBefore = PersonEditors.Words(person.Role);
         person.MakeOwner();
+        db.AuditEntries.Add(AuditEntry.Record(
+            tenant.Id,
+            new AuditActor(person.Id, currentUser.Address),
+            clock.GetUtcNow(),
+            AccountAuditActions.FirstOwnerEstablished,
+            person.DisplayName,
+            roleBefore,
+            $"{PersonEditors.Words(PersonRole.Owner)}: a Microsoft 365 administrator, the workspace had no Owner"));
         await LetPendingSignUpsInAsync(tenant.ExternalTenantId, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new FirstOwnerResult(FirstOwnerOutcome.Established, person.Id);

@@ -1,8 +1,10 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WorkSights.Application.Accounts;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Application.Directory.ImportDirectory;
 using WorkSights.Application.Onboarding.EstablishFirstOwner;
+using WorkSights.Domain.Audit;
 using WorkSights.Domain.Ingestion;
 using WorkSights.Domain.People;
 
@@ -13,6 +15,7 @@ public sealed class ProvisionWorkspaceCommandHandler(
     ITenantContext tenantContext,
     IMediator mediator,
     IActivitySyncSignal activitySync,
+    ICurrentUser currentUser,
     TimeProvider clock)
     : ICommandHandler<ProvisionWorkspaceCommand, ProvisioningResult>
 {
@@ -30,7 +33,9 @@ public sealed class ProvisionWorkspaceCommandHandler(
 
         var tenant = await db.Tenants.SingleAsync(t => t.Id == command.TenantId, cancellationToken);
         using var scope = tenantContext.BeginScope(tenant.Id);
-        await StartActivityImportAsync(tenant, clock.GetUtcNow(), cancellationToken);
+        var now = clock.GetUtcNow();
+        await StartActivityImportAsync(tenant, now, cancellationToken);
+        await RecordAsync(tenant, command.RequestedByObjectId, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         activitySync.Wake(tenant.Id);
 
@@ -39,6 +44,21 @@ public sealed class ProvisionWorkspaceCommandHandler(
         return owner.Outcome == FirstOwnerOutcome.Established
             ? new ProvisioningResult(true, $"Your workspace is ready: {imported} people imported.", owner.OwnerPersonId, imported)
             : new ProvisioningResult(true, $"WorkSights is connected and {imported} people were imported; an administrator of your organisation must sign in to finish the set-up.", null, imported);
+    }
+
+    private async Task RecordAsync(Domain.Tenants.Tenant tenant, string requestedByObjectId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var objectId = requestedByObjectId.ToLowerInvariant();
+        var by = await db.People.Where(p => p.ExternalId == objectId).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
+        var imported = await db.People.CountAsync(p => p.Status != PersonStatus.Removed, cancellationToken);
+        db.AuditEntries.Add(AuditEntry.Record(
+            tenant.Id,
+            new AuditActor(by, currentUser.Address),
+            now,
+            AccountAuditActions.WorkspaceProvisioned,
+            tenant.PrimaryDomain,
+            null,
+            $"{imported} people imported from the directory; the activity import started"));
     }
 
     /// <summary>The backfill of activity starts right after consent, not at the next scheduled sync.</summary>

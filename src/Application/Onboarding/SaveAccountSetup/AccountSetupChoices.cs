@@ -6,6 +6,9 @@ namespace WorkSights.Application.Onboarding.SaveAccountSetup;
 /// <summary>The values Account Setup offers, shared by the form and the validator.</summary>
 public static class AccountSetupChoices
 {
+    /// <summary>A domain name such as contoso.com: labels of letters, digits and inner hyphens, and a top-level label.</summary>
+    public const string DomainPattern = @"^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}$";
+
     public static readonly IReadOnlyList<string> Industries =
     [
         "Software and IT services", "Financial services", "Professional services", "Manufacturing", "Retail and e-commerce",

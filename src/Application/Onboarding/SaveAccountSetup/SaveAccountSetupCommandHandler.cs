@@ -1,12 +1,17 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WorkSights.Application.Accounts;
+using WorkSights.Application.Accounts.SaveCompanyDetails;
+using WorkSights.Application.Common.Audit;
 using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Common.Interfaces;
+using WorkSights.Application.Schedules;
+using WorkSights.Domain.Audit;
 using WorkSights.Domain.Tenants;
 
 namespace WorkSights.Application.Onboarding.SaveAccountSetup;
 
-public sealed class SaveAccountSetupCommandHandler(IApplicationDbContext db, ITenantContext tenantContext, TimeProvider clock)
+public sealed class SaveAccountSetupCommandHandler(IApplicationDbContext db, ITenantContext tenantContext, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<SaveAccountSetupCommand>
 {
     public async ValueTask<Unit> Handle(SaveAccountSetupCommand command, CancellationToken cancellationToken)
@@ -22,8 +27,19 @@ public sealed class SaveAccountSetupCommandHandler(IApplicationDbContext db, ITe
             command.TimeZoneId,
             new WorkSchedule(command.WorkDays, command.ScheduleStart, command.ScheduleEnd),
             command.DefaultTargetPercent);
-        tenant.CompleteAccountSetup(details, command.PrimaryDomain, clock.GetUtcNow());
+        var before = tenant.IsSetupComplete ? Describe(tenant) : null;
+        var now = clock.GetUtcNow();
+        tenant.CompleteAccountSetup(details, command.PrimaryDomain, now);
+        var after = Describe(tenant);
+        if (before != after)
+        {
+            db.AuditEntries.Add(AuditEntry.Record(tenantId, currentUser.AsAuditActor(), now, AccountAuditActions.AccountSetupSaved, "Account Setup", before, after));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }
+
+    private static string Describe(Tenant tenant) =>
+        $"{SaveCompanyDetailsCommandHandler.Describe(tenant)}; {ScheduleText.Of(tenant.Details!.DefaultSchedule)}, target {tenant.DefaultTargetPercent} %, {tenant.TimeZoneId}";
 }

@@ -9,7 +9,7 @@ public sealed class SaveAccountSetupCommandValidator : AbstractValidator<SaveAcc
         RuleFor(c => c.CompanyName).NotEmpty().WithMessage("Enter the company name.").MaximumLength(200);
         RuleFor(c => c.PrimaryDomain).NotEmpty().WithMessage("Enter the primary domain.")
             .MaximumLength(253)
-            .Matches(@"^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}$")
+            .Matches(AccountSetupChoices.DomainPattern)
             .WithMessage("Enter a domain such as contoso.com.");
         RuleFor(c => c.Industry).Must(i => AccountSetupChoices.Industries.Contains(i)).WithMessage("Choose an industry from the list.");
         RuleFor(c => c.Size).IsInEnum().WithMessage("Choose a company size.");

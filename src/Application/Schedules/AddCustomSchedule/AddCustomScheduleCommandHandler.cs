@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WorkSights.Application.Common.Audit;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Domain.Audit;
 using WorkSights.Domain.Common;
@@ -26,7 +27,7 @@ public sealed class AddCustomScheduleCommandHandler(IApplicationDbContext db, IC
         var schedule = CustomSchedule.Create(person.TenantId, person.Id, command.Label, command.From, command.To, command.Week, now);
         db.CustomSchedules.Add(schedule);
         db.AuditEntries.Add(AuditEntry.Record(
-            person.TenantId, currentUser.PersonId, now, "schedule.custom.added", person.DisplayName, null, Describe(schedule)));
+            person.TenantId, currentUser.AsAuditActor(), now, "schedule.custom.added", person.DisplayName, null, Describe(schedule)));
         db.MarkDaysDirty(person.Id, schedule.From, schedule.To);
         await db.SaveChangesAsync(cancellationToken);
         return schedule.Id;

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WorkSights.Application.Common.Audit;
 using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Application.Scores;
@@ -23,7 +24,7 @@ public sealed class DeleteNamedScheduleCommandHandler(IApplicationDbContext db, 
 
         db.NamedSchedules.Remove(schedule);
         db.AuditEntries.Add(AuditEntry.Record(
-            tenantId, currentUser.PersonId, now, "schedule.named.removed", schedule.Name, ScheduleText.Of(schedule.Week), $"{onIt.Count} people moved to their default hours"));
+            tenantId, currentUser.AsAuditActor(), now, "schedule.named.removed", schedule.Name, ScheduleText.Of(schedule.Week), $"{onIt.Count} people moved to their default hours"));
         await DirtyDays.MarkEveryDayOfAsync(db, [.. onIt.Select(s => s.PersonId)], now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WorkSights.Application.Common.Audit;
 using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Application.Schedules.AddCustomSchedule;
@@ -17,7 +18,7 @@ public sealed class RemoveCustomScheduleCommandHandler(IApplicationDbContext db,
         var now = clock.GetUtcNow();
         db.CustomSchedules.Remove(schedule);
         db.AuditEntries.Add(AuditEntry.Record(
-            person.TenantId, currentUser.PersonId, now, "schedule.custom.removed", person.DisplayName, AddCustomScheduleCommandHandler.Describe(schedule), null));
+            person.TenantId, currentUser.AsAuditActor(), now, "schedule.custom.removed", person.DisplayName, AddCustomScheduleCommandHandler.Describe(schedule), null));
         db.MarkDaysDirty(person.Id, schedule.From, schedule.To);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;

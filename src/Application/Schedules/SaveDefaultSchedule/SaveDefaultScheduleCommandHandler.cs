@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WorkSights.Application.Common.Audit;
 using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Application.Scores;
@@ -24,7 +25,7 @@ public sealed class SaveDefaultScheduleCommandHandler(IApplicationDbContext db, 
         }
 
         var now = clock.GetUtcNow();
-        db.AuditEntries.Add(AuditEntry.Record(tenantId, currentUser.PersonId, now, "schedule.default.changed", "Default schedule", before, after));
+        db.AuditEntries.Add(AuditEntry.Record(tenantId, currentUser.AsAuditActor(), now, "schedule.default.changed", "Default schedule", before, after));
         await DirtyDays.MarkEveryoneAsync(db, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;

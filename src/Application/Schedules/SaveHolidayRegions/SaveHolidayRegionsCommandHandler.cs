@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WorkSights.Application.Common.Audit;
 using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Application.Scores;
@@ -29,7 +30,7 @@ public sealed class SaveHolidayRegionsCommandHandler(IApplicationDbContext db, I
             return Unit.Value;
         }
 
-        db.AuditEntries.Add(AuditEntry.Record(tenantId, currentUser.PersonId, now, "schedule.holidays.changed", "Holiday regions", before, observance.ToString()));
+        db.AuditEntries.Add(AuditEntry.Record(tenantId, currentUser.AsAuditActor(), now, "schedule.holidays.changed", "Holiday regions", before, observance.ToString()));
         await DirtyDays.MarkEveryoneAsync(db, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WorkSights.Application.Common.Audit;
 using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Application.Scores;
@@ -26,7 +27,7 @@ public sealed class SaveNamedScheduleCommandHandler(IApplicationDbContext db, IT
         {
             var created = NamedSchedule.Create(tenantId, name, command.Week, now);
             db.NamedSchedules.Add(created);
-            db.AuditEntries.Add(AuditEntry.Record(tenantId, currentUser.PersonId, now, "schedule.named.added", created.Name, null, ScheduleText.Of(created.Week)));
+            db.AuditEntries.Add(AuditEntry.Record(tenantId, currentUser.AsAuditActor(), now, "schedule.named.added", created.Name, null, ScheduleText.Of(created.Week)));
             await db.SaveChangesAsync(cancellationToken);
             return created.Id;
         }
@@ -40,7 +41,7 @@ public sealed class SaveNamedScheduleCommandHandler(IApplicationDbContext db, IT
             return schedule.Id;
         }
 
-        db.AuditEntries.Add(AuditEntry.Record(tenantId, currentUser.PersonId, now, "schedule.named.changed", schedule.Name, before, after));
+        db.AuditEntries.Add(AuditEntry.Record(tenantId, currentUser.AsAuditActor(), now, "schedule.named.changed", schedule.Name, before, after));
         var onIt = await db.PersonScheduleSettings.Where(s => s.NamedScheduleId == id).Select(s => s.PersonId).ToListAsync(cancellationToken);
         await DirtyDays.MarkEveryDayOfAsync(db, onIt, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

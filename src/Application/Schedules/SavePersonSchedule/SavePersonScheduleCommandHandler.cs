@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WorkSights.Application.Common.Audit;
 using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Application.Scores;
@@ -34,7 +35,7 @@ public sealed class SavePersonScheduleCommandHandler(IApplicationDbContext db, I
             return Unit.Value;
         }
 
-        db.AuditEntries.Add(AuditEntry.Record(person.TenantId, currentUser.PersonId, now, "schedule.person.changed", person.DisplayName, before, settings.ToString()));
+        db.AuditEntries.Add(AuditEntry.Record(person.TenantId, currentUser.AsAuditActor(), now, "schedule.person.changed", person.DisplayName, before, settings.ToString()));
         await DirtyDays.MarkEveryDayAsync(db, person.Id, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;

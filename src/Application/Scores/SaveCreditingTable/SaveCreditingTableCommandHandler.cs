@@ -1,6 +1,7 @@
 using Mediator;
 using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Common.Interfaces;
+using WorkSights.Domain.Audit;
 
 namespace WorkSights.Application.Scores.SaveCreditingTable;
 
@@ -12,7 +13,7 @@ public sealed class SaveCreditingTableCommandHandler(IApplicationDbContext db, I
         var tenantId = tenant.TenantId ?? throw new NotFoundException("Workspace");
         var by = currentUser.PersonId ?? throw new ForbiddenAccessException("Sign in to change the workspace's settings.");
         var table = command.ToTable();
-        var changed = await WorkspaceCreditingTable.ChangeAsync(db, tenantId, by, clock.GetUtcNow(), table, cancellationToken);
+        var changed = await WorkspaceCreditingTable.ChangeAsync(db, tenantId, new AuditActor(by, currentUser.Address), clock.GetUtcNow(), table, cancellationToken);
         return new CreditingTableSaved(changed, table.ModelVersion);
     }
 }

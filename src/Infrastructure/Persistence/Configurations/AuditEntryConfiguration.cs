@@ -16,6 +16,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.Subject).HasMaxLength(300).IsRequired();
         builder.Property(e => e.Before).HasMaxLength(AuditEntry.MaximumValueLength);
         builder.Property(e => e.After).HasMaxLength(AuditEntry.MaximumValueLength);
+        builder.Property(e => e.FromAddress).HasMaxLength(AuditActor.MaximumAddressLength);
         builder.HasIndex(e => new { e.TenantId, e.At });
         builder.HasOne<Tenant>().WithMany().HasForeignKey(e => e.TenantId).OnDelete(DeleteBehavior.Cascade);
     }

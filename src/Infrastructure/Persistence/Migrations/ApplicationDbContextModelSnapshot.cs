@@ -147,6 +147,10 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.Property<Guid?>("ByPersonId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FromAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -1144,6 +1148,9 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Provider")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RetentionDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<TimeOnly?>("ScheduleEnd")

@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using WorkSights.Application.Accounts;
 using WorkSights.Application.Onboarding.GetAccountSetup;
 using WorkSights.Application.Onboarding.SaveAccountSetup;
 using WorkSights.Domain.Common;
@@ -21,15 +22,7 @@ public sealed class AccountSetupModel(IMediator mediator) : PageModel
     /// <summary>True until the company details were first saved: the page is then the last step of signing up.</summary>
     public bool IsOnboarding { get; private set; }
 
-    public static string Describe(CompanySize size) => size switch
-    {
-        CompanySize.UpTo10 => "1–10 people",
-        CompanySize.From11To50 => "11–50 people",
-        CompanySize.From51To200 => "51–200 people",
-        CompanySize.From201To1000 => "201–1,000 people",
-        CompanySize.From1001To5000 => "1,001–5,000 people",
-        _ => "More than 5,000 people",
-    };
+    public static string Describe(CompanySize size) => CompanySizes.Words(size);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

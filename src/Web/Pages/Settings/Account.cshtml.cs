@@ -13,7 +13,7 @@ using WorkSights.Web.Infrastructure;
 
 namespace WorkSights.Web.Pages.Settings;
 
-public sealed class AccountModel(IMediator mediator) : PageModel
+public sealed partial class AccountModel(IMediator mediator) : PageModel
 {
     [BindProperty]
     public ObserverThresholdsInput Thresholds { get; set; } = new();
