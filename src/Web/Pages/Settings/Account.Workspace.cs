@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkSights.Application.Accounts.GetAccountSettings;
 using WorkSights.Application.Accounts.SaveCompanyDetails;
@@ -55,6 +56,7 @@ public sealed partial class AccountModel
     }
 
     /// <summary>Whatever handler ran, a page that is shown again shows the saved settings (a refused form keeps its values).</summary>
+    [NonHandler]
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         ArgumentNullException.ThrowIfNull(next);
@@ -80,6 +82,15 @@ public sealed partial class AccountModel
         if (refusedForm != nameof(Visibility))
         {
             Visibility = new ScoreVisibilityInput { ShowScoresToMembers = Workspace.ScoresVisibleToMembers };
+        }
+
+        // A checkbox renders the posted value again, and one that is no boolean (only a forged post sends that) cannot
+        // be rendered: it is dropped and the form says what it needs.
+        const string checkbox = $"{nameof(Visibility)}.{nameof(ScoreVisibilityInput.ShowScoresToMembers)}";
+        if (ModelState.TryGetValue(checkbox, out var posted) && posted.ValidationState == ModelValidationState.Invalid)
+        {
+            ModelState.Remove(checkbox);
+            ModelState.AddModelError(nameof(Visibility), "Choose whether Members see scores.");
         }
 
         if (refusedForm != nameof(Retention))
