@@ -1,13 +1,22 @@
 using System.Net;
+using System.Text.RegularExpressions;
 
 namespace WorkSights.Tests.Shared;
 
 /// <summary>The sign-up and sign-in journeys walked over HTTP, step by step, as a person's browser would.</summary>
-public sealed class SignUpJourney(WorkSightsApp app) : IDisposable
+public sealed partial class SignUpJourney(WorkSightsApp app) : IDisposable
 {
     public BrowserlessClient Browser { get; } = new();
 
     public Uri At(string path) => new(app.BaseAddress, path);
+
+    /// <summary>The antiforgery token of the first form on the page at <paramref name="path"/>, as this browser is given it.</summary>
+    public async Task<string> AntiforgeryTokenAsync(string path)
+    {
+        var page = await Browser.GetAsync(At(path));
+        var token = AntiforgeryField().Match(await page.Content.ReadAsStringAsync()).Groups[1].Value;
+        return token.Length > 0 ? token : throw new InvalidOperationException($"{path} has no form with an antiforgery token.");
+    }
 
     /// <summary>Home → Sign up with Microsoft 365 → the sandbox's sign-in → back to WorkSights.</summary>
     public Task<(HttpResponseMessage Response, Uri Url)> SignUpAsync(string email) => SignInThroughAsync("/SignUp", email);
@@ -71,4 +80,7 @@ public sealed class SignUpJourney(WorkSightsApp app) : IDisposable
         var (html, url) = await SignInUntilFormPostAsync(startPath, email);
         return await Browser.SubmitFormAsync(html, url, "form-post");
     }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]*)\"")]
+    private static partial Regex AntiforgeryField();
 }
