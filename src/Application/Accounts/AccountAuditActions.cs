@@ -11,6 +11,8 @@ public static class AccountAuditActions
 
     public const string RetentionChanged = "account.retention.changed";
 
+    public const string PrivacyModeChanged = "account.privacy.changed";
+
     public const string DataPurged = "account.retention.purged";
 
     public const string ConsentGranted = "workspace.consent.granted";

@@ -9,6 +9,7 @@ public static class AuditActionLabels
         [AccountAuditActions.AccountSetupSaved] = "Account Setup saved",
         [AccountAuditActions.ScoreVisibilityChanged] = "Score visibility changed",
         [AccountAuditActions.RetentionChanged] = "Data retention changed",
+        [AccountAuditActions.PrivacyModeChanged] = "Privacy mode changed",
         [AccountAuditActions.DataPurged] = "Old activities purged",
         [AccountAuditActions.ConsentGranted] = "Microsoft 365 consent granted",
         [AccountAuditActions.WorkspaceProvisioned] = "Workspace provisioned",
