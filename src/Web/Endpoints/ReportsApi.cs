@@ -9,14 +9,14 @@ using WorkSights.Web.Authentication;
 namespace WorkSights.Web.Endpoints;
 
 /// <summary>
-/// /api/v1/reports: Score Report for integrators, with the same scope, score visibility and privacy mode as the page
+/// /api/v1/reports: Score Report for integrators, for the same roles as the page (Owner, Executive), with the same scope, score visibility and privacy mode as the page
 /// (pseudonyms, withheld small groups).
 /// </summary>
 internal static class ReportsApi
 {
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder routes)
     {
-        var reports = routes.MapGroup("/api/v1/reports").RequireAuthorization(Policies.Workspace);
+        var reports = routes.MapGroup("/api/v1/reports").RequireAuthorization(Policies.Executive);
         reports.MapGet("/scores", GetScoresAsync);
         return routes;
     }
