@@ -17,6 +17,10 @@ public static class AccountAuditActions
 
     public const string ConsentGranted = "workspace.consent.granted";
 
+    public const string ConsentRevoked = "workspace.consent.revoked";
+
+    public const string ConsentRecovered = "workspace.consent.recovered";
+
     public const string WorkspaceProvisioned = "workspace.provisioned";
 
     public const string FirstOwnerEstablished = "workspace.owner.established";

@@ -12,6 +12,8 @@ public static class AuditActionLabels
         [AccountAuditActions.PrivacyModeChanged] = "Privacy mode changed",
         [AccountAuditActions.DataPurged] = "Old activities purged",
         [AccountAuditActions.ConsentGranted] = "Microsoft 365 consent granted",
+        [AccountAuditActions.ConsentRevoked] = "Microsoft 365 consent revoked",
+        [AccountAuditActions.ConsentRecovered] = "Microsoft 365 consent granted again",
         [AccountAuditActions.WorkspaceProvisioned] = "Workspace provisioned",
         [AccountAuditActions.FirstOwnerEstablished] = "First Owner established",
         ["person.role.changed"] = "Role changed",
@@ -30,6 +32,7 @@ public static class AuditActionLabels
         ["schedule.custom.added"] = "Custom hours added",
         ["schedule.custom.removed"] = "Custom hours removed",
         ["scoring.crediting.changed"] = "Crediting table changed",
+        ["observers.thresholds.changed"] = "Observer thresholds changed",
     };
 
     /// <summary>The label of <paramref name="action"/>; an action without one reads as itself ("person.role.changed").</summary>
