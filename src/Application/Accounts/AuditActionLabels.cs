@@ -33,6 +33,7 @@ public static class AuditActionLabels
         ["schedule.custom.removed"] = "Custom hours removed",
         ["scoring.crediting.changed"] = "Crediting table changed",
         ["observers.thresholds.changed"] = "Observer thresholds changed",
+        ["person.erasure.withdrawn"] = "Erasure request withdrawn",
     };
 
     /// <summary>The label of <paramref name="action"/>; an action without one reads as itself ("person.role.changed").</summary>

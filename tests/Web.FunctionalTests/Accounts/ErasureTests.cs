@@ -74,6 +74,49 @@ public sealed class ErasureTests : FunctionalTest
     }
 
     [Fact]
+    public async Task APersonWithdrawsTheirErasureRequestAndTheWithdrawalIsAudited()
+    {
+        var owner = NewBrowser();
+        await owner.SignUpAndConsentAsync(Fabrikam.AdminEmail);
+        var member = await SignInWithRoleAsync(Fabrikam.TenantId, Fabrikam.MemberEmail, PersonRole.Member);
+        await member.Browser.SubmitFormAsync(await ReadAsync(member, "/Settings/Personal"), member.At("/Settings/Personal"), "request-erasure-form");
+
+        var (withdrawn, _) = await member.Browser.SubmitFormAsync(await ReadAsync(member, "/Settings/Personal"), member.At("/Settings/Personal"), "withdraw-erasure-form");
+
+        var html = await withdrawn.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"request-erasure-form\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("You asked to be erased on", html, StringComparison.Ordinal);
+        Assert.Equal(0, await App.InWorkspaceAsync(Fabrikam.TenantId, db => db.ErasureRequests.CountAsync()));
+        var audit = await App.InWorkspaceAsync(Fabrikam.TenantId, db => db.AuditEntries.Where(e => e.Action.StartsWith("person.erasure.")).OrderBy(e => e.At).Select(e => e.Action).ToListAsync());
+        Assert.Equal(["person.erasure.requested", "person.erasure.withdrawn"], audit);
+    }
+
+    [Fact]
+    public async Task ErasingAPersonErasesTheIdentitiesLinkedIntoThemToo()
+    {
+        var owner = NewBrowser();
+        await owner.SignUpAndConsentAsync(Fabrikam.AdminEmail);
+        var (person, second) = await App.InWorkspaceAsync(Fabrikam.TenantId, async db =>
+        {
+            var target = await db.People.SingleAsync(p => p.Email == Fabrikam.MemberEmail);
+            var other = await db.People.FirstAsync(p => p.Email != Fabrikam.MemberEmail && p.Email != Fabrikam.AdminEmail);
+            other.Review(ProvisioningState.Link, target, DateTimeOffset.UtcNow);
+            return (target, other);
+        });
+
+        var confirm = await ReadAsync(owner, $"/Settings/Users/{person.Id}?confirm=erase");
+        await owner.Browser.SubmitFormAsync(confirm, owner.At($"/Settings/Users/{person.Id}"), "erase-form");
+
+        var left = await App.InWorkspaceAsync(Fabrikam.TenantId, async db => new
+        {
+            People = await db.People.CountAsync(p => p.Id == person.Id || p.Id == second.Id || p.LinkedPersonId == person.Id),
+            Tombstones = await db.ErasedIdentities.Select(e => e.ExternalId).OrderBy(e => e).ToListAsync(),
+        });
+        Assert.Equal(0, left.People);
+        Assert.Equal(new[] { person.ExternalId, second.ExternalId }.Order(), left.Tombstones);
+    }
+
+    [Fact]
     public async Task TheLastOwnerCannotBeErased()
     {
         var owner = NewBrowser();

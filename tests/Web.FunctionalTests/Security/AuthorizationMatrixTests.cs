@@ -81,6 +81,7 @@ public sealed class AuthorizationMatrixTests : FunctionalTest
         ["GET /Settings/MyData"] = Audience.Workspace,
         ["POST /Settings/MyData?handler=Download"] = Audience.Workspace,
         ["POST /Settings/MyData?handler=RequestErasure"] = Audience.Workspace,
+        ["POST /Settings/MyData?handler=WithdrawErasure"] = Audience.Workspace,
         ["GET /Settings/WorkspaceData"] = Audience.Owner,
         ["POST /Settings/WorkspaceData?handler=Export"] = Audience.Owner,
         ["POST /Settings/WorkspaceData?handler=Delete"] = Audience.Owner,

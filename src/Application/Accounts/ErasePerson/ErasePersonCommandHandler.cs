@@ -10,8 +10,8 @@ using WorkSights.Domain.People;
 namespace WorkSights.Application.Accounts.ErasePerson;
 
 /// <summary>
-/// Removes the person's rows, replaces their name wherever the audit log wrote it, leaves the tombstone and records the
-/// erasure, all in one transaction; then rebuilds the team and workspace days they counted in. The last Owner who can
+/// Removes the person's rows and those of every identity linked into them, replaces their names wherever the audit log
+/// wrote them, leaves a tombstone of each and records the erasure, all in one transaction; then rebuilds the team and workspace days they counted in. The last Owner who can
 /// sign in cannot be erased.
 /// </summary>
 public sealed class ErasePersonCommandHandler(
@@ -31,16 +31,23 @@ public sealed class ErasePersonCommandHandler(
             PeopleManagementRules.EnsureAnOwnerRemains(await db.People.Where(Person.IsActiveOwner).CountAsync(p => p.Id != person.Id, cancellationToken));
         }
 
+        // Identities linked into the person (a second address, an earlier account) are the same human: they go too.
+        var linked = await db.People.AsNoTracking().Where(p => p.LinkedPersonId == person.Id).ToListAsync(cancellationToken);
         var dates = await db.PersonDays.AsNoTracking().Where(d => d.PersonId == person.Id).Select(d => d.Date).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         IReadOnlyList<RemovedRows> removed = [];
         await db.InTransactionAsync(
             async () =>
             {
-                removed = (await ownedRows.RemovePersonAsync(tenantId, workspace.ExternalTenantId, person.Id, person.ExternalId, cancellationToken))
-                    .Where(t => t.Count > 0).ToList();
-                await ForgetNameInAuditLogAsync(person, cancellationToken);
-                db.ErasedIdentities.Add(ErasedIdentity.Of(person, now));
+                var counts = new List<RemovedRows>();
+                foreach (var identity in linked.Append(person))
+                {
+                    counts.AddRange(await ownedRows.RemovePersonAsync(tenantId, workspace.ExternalTenantId, identity.Id, identity.ExternalId, cancellationToken));
+                    await ForgetNameInAuditLogAsync(identity, cancellationToken);
+                    db.ErasedIdentities.Add(ErasedIdentity.Of(identity, now));
+                }
+
+                removed = counts.GroupBy(c => c.Table).Select(g => new RemovedRows(g.Key, g.Sum(c => c.Count))).Where(t => t.Count > 0).ToList();
                 db.AuditEntries.Add(AuditEntry.Record(
                     tenantId, currentUser.AsAuditActor(), now, "person.erased", ErasedSubject, null, $"{removed.Sum(t => t.Count)} rows removed; directory id kept so the next sync skips them"));
                 await db.SaveChangesAsync(cancellationToken);

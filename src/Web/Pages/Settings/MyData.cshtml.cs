@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkSights.Application.Accounts.ExportMyData;
 using WorkSights.Application.Accounts.RequestErasure;
+using WorkSights.Application.Accounts.WithdrawErasure;
 using WorkSights.Web.Infrastructure;
 
 namespace WorkSights.Web.Pages.Settings;
 
-/// <summary>The Personal page's data section posts here: the download of one's own data and the request to be erased.</summary>
+/// <summary>The Personal page's data section posts here: the download of one's own data, the request to be erased and its withdrawal.</summary>
 public sealed class MyDataModel(IMediator mediator) : PageModel
 {
     public IActionResult OnGet() => Redirect("/Settings/Personal#my-data");
@@ -18,6 +19,12 @@ public sealed class MyDataModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostRequestErasureAsync(CancellationToken cancellationToken)
     {
         await mediator.Send(new RequestErasureCommand(), cancellationToken);
+        return Redirect("/Settings/Personal#my-data");
+    }
+
+    public async Task<IActionResult> OnPostWithdrawErasureAsync(CancellationToken cancellationToken)
+    {
+        await mediator.Send(new WithdrawErasureCommand(), cancellationToken);
         return Redirect("/Settings/Personal#my-data");
     }
 }
