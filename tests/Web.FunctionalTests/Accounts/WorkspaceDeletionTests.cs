@@ -31,14 +31,14 @@ public sealed class WorkspaceDeletionTests : FunctionalTest
         await member.Browser.SubmitFormAsync(await ReadAsync(member, "/Settings/Personal"), member.At("/Settings/Personal"), "request-erasure-form");
         var workspace = await App.WorkspaceAsync(SandboxTenants.Fabrikam.TenantId);
         var other = await App.WorkspaceAsync(SandboxTenants.Contoso.TenantId);
-        var before = await RowsOfAsync(workspace);
-        var otherBefore = await RowsOfAsync(other);
+        var before = await RowsOfAsync(App, workspace);
+        var otherBefore = await RowsOfAsync(App, other);
         Assert.All(new[] { "Tenants", "People", "Activities", "PersonDays", "PersonDayLocations", "Sessions", "AuditEntries", "ErasureRequests", "PendingSignUps" }, table => Assert.True(before[table] > 0, table));
         Assert.True(App.Services.GetRequiredService<AppOnlyTokenProvider>().Holds(SandboxTenants.Fabrikam.TenantId));
 
         var (refused, _) = await owner.Browser.SubmitFormAsync(await ReadAsync(owner, "/Settings/Account"), owner.At("/Settings/Account"), "delete-workspace-form", new Dictionary<string, string> { ["confirmationName"] = "Fabrikam" });
         Assert.Contains($"type {workspace.Name} exactly", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-        Assert.Equal(before, await RowsOfAsync(workspace));
+        Assert.Equal(before, await RowsOfAsync(App, workspace));
 
         var (receipt, url) = await owner.Browser.SubmitFormAsync(await ReadAsync(owner, "/Settings/Account"), owner.At("/Settings/Account"), "delete-workspace-form", new Dictionary<string, string> { ["confirmationName"] = workspace.Name });
 
@@ -50,8 +50,8 @@ public sealed class WorkspaceDeletionTests : FunctionalTest
         Assert.Contains("<th scope=\"row\">Activities</th><td class=\"number\">3</td>", html, StringComparison.Ordinal);
         Assert.Contains($"<th scope=\"row\">People</th><td class=\"number\">{before["People"]}</td>", html, StringComparison.Ordinal);
         Assert.Contains($"<dt>Rows removed</dt><dd>{before.Values.Sum():N0}</dd>", html, StringComparison.Ordinal);
-        Assert.All(await RowsOfAsync(workspace), table => Assert.True(table.Value == 0, $"{table.Key} still holds {table.Value} rows of the deleted workspace"));
-        Assert.Equal(otherBefore, await RowsOfAsync(other));
+        Assert.All(await RowsOfAsync(App, workspace), table => Assert.True(table.Value == 0, $"{table.Key} still holds {table.Value} rows of the deleted workspace"));
+        Assert.Equal(otherBefore, await RowsOfAsync(App, other));
         Assert.False(App.Services.GetRequiredService<AppOnlyTokenProvider>().Holds(SandboxTenants.Fabrikam.TenantId));
         Assert.Equal(HttpStatusCode.Redirect, (await owner.Browser.GetAsync(owner.At("/Settings/Account"))).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await member.Browser.GetAsync(member.At("/Settings/Personal"))).StatusCode);
@@ -62,9 +62,9 @@ public sealed class WorkspaceDeletionTests : FunctionalTest
     /// Every table of the EF model, with the rows tied to the workspace by the column that ties them: the workspace's
     /// own id, a TenantId or WorkspaceId, or the organisation's ExternalTenantId. A table with none of these fails the test.
     /// </summary>
-    private async Task<Dictionary<string, int>> RowsOfAsync(Tenant workspace)
+    internal static async Task<Dictionary<string, int>> RowsOfAsync(WorkSightsApp app, Tenant workspace)
     {
-        await using var scope = App.Services.CreateAsyncScope();
+        await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
         var counts = new Dictionary<string, int>();
         foreach (var entity in db.Model.GetEntityTypes().Where(e => !e.IsOwned()))
