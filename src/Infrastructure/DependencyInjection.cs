@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +19,7 @@ namespace WorkSights.Infrastructure;
 
 public static class DependencyInjection
 {
-    /// <param name="dataDirectory">The app's data folder: the SQLite database and the Data Protection keys live there.</param>
+    /// <param name="dataDirectory">The app's data folder: the SQLite database, and the Data Protection keys unless configured elsewhere.</param>
     public static IServiceCollection AddInfrastructureServices(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
         Directory.CreateDirectory(dataDirectory);
@@ -45,9 +44,7 @@ public static class DependencyInjection
         services.AddHostedService<DatabaseMigrator>();
         services.AddHostedService<InterruptedRunsAtStart>();
 
-        services.AddDataProtection()
-            .SetApplicationName("WorkSights")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        services.AddWorkSightsDataProtection(configuration, dataDirectory);
         services.AddSingleton<IPseudonymKeys, PseudonymKeys>();
 
         services.AddOptions<MicrosoftIdentityOptions>().Bind(configuration.GetSection(MicrosoftIdentityOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
