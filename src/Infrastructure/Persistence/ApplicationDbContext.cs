@@ -79,6 +79,8 @@ public sealed class ApplicationDbContext(
 
     public DbSet<ErasedIdentity> ErasedIdentities => Set<ErasedIdentity>();
 
+    public DbSet<NotImportedIdentity> NotImportedIdentities => Set<NotImportedIdentity>();
+
     public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
 
     /// <summary>Read by the tenant filter at query time; no workspace means <see cref="Guid.Empty"/>, which matches nothing.</summary>
