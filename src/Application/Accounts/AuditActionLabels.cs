@@ -29,6 +29,8 @@ public static class AuditActionLabels
         ["schedule.custom.added"] = "Custom hours added",
         ["schedule.custom.removed"] = "Custom hours removed",
         ["scoring.crediting.changed"] = "Crediting table changed",
+        ["person.provisioning.changed"] = "Provisioning state changed",
+        ["provisioning.joiners.changed"] = "Accept joiners automatically changed",
     };
 
     /// <summary>The label of <paramref name="action"/>; an action without one reads as itself ("person.role.changed").</summary>

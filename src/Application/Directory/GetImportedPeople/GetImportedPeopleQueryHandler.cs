@@ -7,7 +7,7 @@ using WorkSights.Domain.People;
 namespace WorkSights.Application.Directory.GetImportedPeople;
 
 /// <remarks>A page past the last is answered with the last.</remarks>
-public sealed class GetImportedPeopleQueryHandler(IApplicationDbContext db) : IQueryHandler<GetImportedPeopleQuery, ImportedPeopleDto>
+public sealed class GetImportedPeopleQueryHandler(IApplicationDbContext db, ITenantContext tenant) : IQueryHandler<GetImportedPeopleQuery, ImportedPeopleDto>
 {
     public async ValueTask<ImportedPeopleDto> Handle(GetImportedPeopleQuery query, CancellationToken cancellationToken)
     {
@@ -32,7 +32,10 @@ public sealed class GetImportedPeopleQueryHandler(IApplicationDbContext db) : IQ
             .ToListAsync(cancellationToken);
 
         var allStates = Enum.GetValues<ProvisioningState>().ToDictionary(s => s, s => counts.GetValueOrDefault(s));
-        return new ImportedPeopleDto(new PagedList<ImportedPersonDto>(items, page, query.PageSize, total), allStates, await LinkTargetsAsync(items, cancellationToken));
+        var notImported = await db.NotImportedIdentities.CountAsync(cancellationToken);
+        var acceptsJoiners = await db.Tenants.Where(t => t.Id == tenant.TenantId).Select(t => t.AcceptsJoinersAutomatically).FirstOrDefaultAsync(cancellationToken);
+        return new ImportedPeopleDto(
+            new PagedList<ImportedPersonDto>(items, page, query.PageSize, total), allStates, await LinkTargetsAsync(items, cancellationToken), notImported, acceptsJoiners);
     }
 
     private async Task<Dictionary<Guid, LinkTargetDto>> LinkTargetsAsync(List<ImportedPersonDto> items, CancellationToken cancellationToken)

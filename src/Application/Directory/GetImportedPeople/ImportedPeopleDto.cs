@@ -5,10 +5,14 @@ namespace WorkSights.Application.Directory.GetImportedPeople;
 
 /// <param name="LinkTargets">For each Link row of the page: the person it is linked to or, while it has none, the person
 /// with the same name whom it most likely is.</param>
+/// <param name="NotImportedCount">Guests and shared, room and equipment mailboxes of the directory, which are not imported.</param>
+/// <param name="AcceptsJoinersAutomatically">The workspace's "Accept joiners automatically" option.</param>
 public sealed record ImportedPeopleDto(
     PagedList<ImportedPersonDto> People,
     IReadOnlyDictionary<ProvisioningState, int> CountsByState,
-    IReadOnlyDictionary<Guid, LinkTargetDto> LinkTargets);
+    IReadOnlyDictionary<Guid, LinkTargetDto> LinkTargets,
+    int NotImportedCount = 0,
+    bool AcceptsJoinersAutomatically = false);
 
 public sealed record LinkTargetDto(string DisplayName, string Email, bool IsSuggestion);
 
