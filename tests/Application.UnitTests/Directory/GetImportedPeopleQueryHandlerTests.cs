@@ -32,7 +32,7 @@ public sealed class GetImportedPeopleQueryHandlerTests : IDisposable
     {
         using var scope = database.TenantContext.BeginScope(tenantId);
         await using var db = database.CreateContext();
-        return await new GetImportedPeopleQueryHandler(db).Handle(query, CancellationToken.None);
+        return await new GetImportedPeopleQueryHandler(db, database.TenantContext).Handle(query, CancellationToken.None);
     }
 
     [Fact]

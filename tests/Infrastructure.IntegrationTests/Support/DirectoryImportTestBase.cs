@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
+using WorkSights.Infrastructure.Graph;
 using WorkSights.Application.Directory.ImportDirectory;
 using WorkSights.Domain.Directory;
 using WorkSights.Domain.People;
@@ -62,7 +63,7 @@ public abstract class DirectoryImportTestBase : IAsyncLifetime
     {
         var tenantContext = new TenantContext();
         await using var db = Database.NewContext(tenantContext);
-        var handler = new ImportDirectoryCommandHandler(db, tenantContext, Sandbox.Reader, Clock);
+        var handler = new ImportDirectoryCommandHandler(db, tenantContext, Sandbox.Reader, new GraphMailboxSettingsReader(Sandbox.Clients), Clock);
         var result = await handler.Handle(new ImportDirectoryCommand(tenantId), CancellationToken.None);
         Assert.Null(tenantContext.TenantId);
         return result;

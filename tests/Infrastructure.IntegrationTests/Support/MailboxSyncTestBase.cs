@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using WorkSights.Infrastructure.Graph;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Application.Directory.ImportDirectory;
 using WorkSights.Application.Ingestion;
@@ -63,7 +64,7 @@ public abstract class MailboxSyncTestBase : DirectoryImportTestBase
     {
         var tenantContext = new TenantContext();
         await using var db = workspace.Database.NewContext(tenantContext);
-        var result = await new ImportDirectoryCommandHandler(db, tenantContext, Sandbox.Reader, Clock)
+        var result = await new ImportDirectoryCommandHandler(db, tenantContext, Sandbox.Reader, new GraphMailboxSettingsReader(Sandbox.Clients), Clock)
             .Handle(new ImportDirectoryCommand(workspace.TenantId), CancellationToken.None);
         Assert.Equal(DirectoryImportOutcome.Completed, result.Outcome);
         return result;
