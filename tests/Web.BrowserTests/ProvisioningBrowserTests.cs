@@ -48,6 +48,7 @@ public sealed class ProvisioningBrowserTests : IAsyncLifetime
         await page.Locator("#provisioning-table tbody input[type='checkbox']").First.CheckAsync();
         await page.ClickAsync(".bulk summary");
         await page.SelectOptionAsync("#review-state", "Link");
+        await Assertions.Expect(page.Locator("#link-people option[value='lena.fischer@fabrikam.com']")).ToHaveAttributeAsync("value", "lena.fischer@fabrikam.com");
         await page.FillAsync("#review-target", "lena.fischer@fabrikam.com");
         await page.ClickAsync("#review-form button[type='submit']");
         await Assertions.Expect(page.Locator("#review-notice")).ToContainTextAsync("1 identity is now linked to lena.fischer@fabrikam.com.");

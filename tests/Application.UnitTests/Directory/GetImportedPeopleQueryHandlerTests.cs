@@ -36,6 +36,18 @@ public sealed class GetImportedPeopleQueryHandlerTests : IDisposable
     }
 
     [Fact]
+    public async Task OffersAsLinkTargetsOnlyCurrentUnblockedUnlinkedPeopleOfTheWorkspaceByName()
+    {
+        await SeedAsync();
+
+        var result = await QueryAsync(new GetImportedPeopleQuery(ProvisioningState.Link, null));
+
+        Assert.Equal(
+            ["alice@contoso.com", "bob@contoso.com", "carol@contoso.com", "dave@contoso.com", "eve@contoso.com"],
+            result.LinkCandidates!.Select(c => c.Email));
+    }
+
+    [Fact]
     public async Task ReturnsFirstPageOrderedByNameWithTotals()
     {
         await SeedAsync();
