@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
-using WorkSights.Infrastructure.Graph;
 using WorkSights.Application.Directory.ImportDirectory;
 using WorkSights.Domain.Directory;
 using WorkSights.Domain.People;
 using WorkSights.Domain.Tenants;
+using WorkSights.Infrastructure.Graph;
 using WorkSights.Infrastructure.Tenancy;
 using WorkSights.Sandbox;
 

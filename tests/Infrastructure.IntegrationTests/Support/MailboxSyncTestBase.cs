@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using WorkSights.Infrastructure.Graph;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Application.Directory.ImportDirectory;
 using WorkSights.Application.Ingestion;
@@ -10,6 +9,7 @@ using WorkSights.Domain.Activities;
 using WorkSights.Domain.Ingestion;
 using WorkSights.Domain.People;
 using WorkSights.Domain.Tenants;
+using WorkSights.Infrastructure.Graph;
 using WorkSights.Infrastructure.Persistence;
 using WorkSights.Infrastructure.Tenancy;
 using WorkSights.Sandbox;
