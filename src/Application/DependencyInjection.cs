@@ -19,6 +19,7 @@ public static class DependencyInjection
         services.AddScoped<IWorkCalendars, WorkCalendars>();
         services.AddScoped<IImportedWorkSettings, Directory.ImportWorkSettings.StoredWorkSettings>();
         services.AddScoped<ViewerScopes>();
+        services.AddScoped<GroupPrivacy>();
         services.AddScoped<ServiceActivityCounter>();
         services.AddSingleton<ActivityArrivals>();
         services.AddScoped<Reporting.GetFindings.ObservedPeople>();

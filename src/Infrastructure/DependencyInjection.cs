@@ -12,6 +12,7 @@ using WorkSights.Infrastructure.Identity;
 using WorkSights.Infrastructure.Jobs;
 using WorkSights.Infrastructure.Networks;
 using WorkSights.Infrastructure.Persistence;
+using WorkSights.Infrastructure.Privacy;
 using WorkSights.Infrastructure.Scores;
 using WorkSights.Infrastructure.Tenancy;
 
@@ -47,6 +48,7 @@ public static class DependencyInjection
         services.AddDataProtection()
             .SetApplicationName("WorkSights")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        services.AddSingleton<IPseudonymKeys, PseudonymKeys>();
 
         services.AddOptions<MicrosoftIdentityOptions>().Bind(configuration.GetSection(MicrosoftIdentityOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpContextAccessor();

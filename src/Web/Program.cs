@@ -57,6 +57,7 @@ app.UseOutputCache();
 
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapWorkspaceApi();
+app.MapReportsApi();
 app.MapActivityStreamEvents();
 app.MapRazorPages();
 

@@ -11,9 +11,15 @@ public static class AccountAuditActions
 
     public const string RetentionChanged = "account.retention.changed";
 
+    public const string PrivacyModeChanged = "account.privacy.changed";
+
     public const string DataPurged = "account.retention.purged";
 
     public const string ConsentGranted = "workspace.consent.granted";
+
+    public const string ConsentRevoked = "workspace.consent.revoked";
+
+    public const string ConsentRecovered = "workspace.consent.recovered";
 
     public const string WorkspaceProvisioned = "workspace.provisioned";
 

@@ -1,4 +1,5 @@
 using WorkSights.Domain.Common;
+using WorkSights.Domain.Privacy;
 
 namespace WorkSights.Domain.Tenants;
 
@@ -68,6 +69,14 @@ public sealed class Tenant
 
     /// <summary>Activities and their results older than this many days are purged daily; null keeps them.</summary>
     public int? RetentionDays { get; private set; }
+
+    /// <summary>People other than the viewer appear under pseudonyms and small groups are withheld (<see cref="PrivacyMode"/>).</summary>
+    public bool PrivacyModeOn { get; private set; }
+
+    public int MinimumGroupSize { get; private set; } = PrivacyMode.DefaultMinimumGroupSize;
+
+    /// <summary>The workspace's pseudonym secret, encrypted at rest; kept when privacy mode is turned off so pseudonyms stay stable.</summary>
+    public string? ProtectedPseudonymKey { get; private set; }
 
     public bool IsSetupComplete => SetupCompletedAt is not null;
 
@@ -208,4 +217,20 @@ public sealed class Tenant
     public void ShowScoresToMembers(bool visible) => ScoresVisibleToMembers = visible;
 
     public void AcceptJoinersAutomatically(bool accept) => AcceptsJoinersAutomatically = accept;
+
+    /// <param name="newProtectedKey">A fresh secret, kept only when the workspace has none yet.</param>
+    public void TurnOnPrivacyMode(int minimumGroupSize, string newProtectedKey)
+    {
+        if (!PrivacyMode.AllowsMinimumGroupSize(minimumGroupSize))
+        {
+            throw new DomainRuleViolationException(
+                $"The minimum group size is between {PrivacyMode.SmallestMinimumGroupSize} and {PrivacyMode.LargestMinimumGroupSize} people.");
+        }
+
+        ProtectedPseudonymKey ??= Guard.Required(newProtectedKey, "Pseudonym key", 1000);
+        MinimumGroupSize = minimumGroupSize;
+        PrivacyModeOn = true;
+    }
+
+    public void TurnOffPrivacyMode() => PrivacyModeOn = false;
 }

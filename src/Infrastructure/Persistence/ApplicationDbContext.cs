@@ -12,6 +12,7 @@ using WorkSights.Domain.Ingestion;
 using WorkSights.Domain.Observers;
 using WorkSights.Domain.Onboarding;
 using WorkSights.Domain.People;
+using WorkSights.Domain.Privacy;
 using WorkSights.Domain.Schedules;
 using WorkSights.Domain.Scores;
 using WorkSights.Domain.Sessions;
@@ -82,6 +83,8 @@ public sealed class ApplicationDbContext(
     public DbSet<NotImportedIdentity> NotImportedIdentities => Set<NotImportedIdentity>();
 
     public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
+
+    public DbSet<ShownGroup> ShownGroups => Set<ShownGroup>();
 
     /// <summary>Read by the tenant filter at query time; no workspace means <see cref="Guid.Empty"/>, which matches nothing.</summary>
     private Guid CurrentTenantId => tenantContext.TenantId ?? Guid.Empty;

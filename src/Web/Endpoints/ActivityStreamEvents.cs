@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Mediator;
+using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Ingestion.Arrivals;
 using WorkSights.Application.Reporting;
 using WorkSights.Application.Reporting.GetArrivedStreamItems;
@@ -89,7 +90,7 @@ internal static class ActivityStreamEvents
                 }
 
                 sequence = news[^1].Sequence;
-                var items = await mediator.Send(new GetArrivedStreamItemsQuery(day, filter, news), cancellationToken);
+                var items = await ArrivedAsync(mediator, new GetArrivedStreamItemsQuery(day, filter, news), cancellationToken);
                 if (items.Count > 0)
                 {
                     var data = JsonSerializer.Serialize(items.Select(StreamItemView.Of), Json);
@@ -101,6 +102,19 @@ internal static class ActivityStreamEvents
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The reader went away: the stream ends here.
+        }
+    }
+
+    /// <summary>The new items; none while privacy mode withholds the page's group (a joiner or leaver can change it).</summary>
+    private static async Task<IReadOnlyList<StreamItemDto>> ArrivedAsync(IMediator mediator, GetArrivedStreamItemsQuery query, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await mediator.Send(query, cancellationToken);
+        }
+        catch (GroupWithheldException)
+        {
+            return [];
         }
     }
 

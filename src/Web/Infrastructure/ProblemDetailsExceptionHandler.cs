@@ -9,12 +9,15 @@ namespace WorkSights.Web.Infrastructure;
 
 /// <summary>
 /// One place that turns failures into answers: 400 for invalid input, 404 for missing or foreign ids, 403 for
-/// forbidden, 503 when a provider is down, and a 500 without internals for everything else. API callers get
+/// forbidden (with privacy mode's reason when it withholds a group), 503 when a provider is down, and a 500 without internals for everything else. API callers get
 /// ProblemDetails; pages get the status code, which the error page renders.
 /// </summary>
 internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger)
     : IExceptionHandler
 {
+    /// <summary>The item of the request that carries privacy mode's reason for withholding a group to the error page.</summary>
+    public const string GroupWithheldReason = "WorkSights.GroupWithheld";
+
     /// <summary>Minimal APIs' binding failures quote the raw parameter value; the caller gets this instead.</summary>
     private const string BindingFailure = "A parameter has the wrong form, e.g. text where a number or one of the listed values is expected.";
 
@@ -27,6 +30,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             BadHttpRequestException => (StatusCodes.Status400BadRequest, "The request is not valid.", null),
             NotFoundException => (StatusCodes.Status404NotFound, exception.Message, null),
             ForbiddenAccessException => (StatusCodes.Status403Forbidden, "You are not allowed to do this.", null),
+            GroupWithheldException => (StatusCodes.Status403Forbidden, exception.Message, null),
             ProviderUnavailableException => (StatusCodes.Status503ServiceUnavailable, "Microsoft 365 is not reachable right now. Please try again shortly.", null),
             _ => (StatusCodes.Status500InternalServerError, "Something went wrong on our side.", (Dictionary<string, string[]>?)null),
         };
@@ -37,6 +41,11 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         }
 
         httpContext.Response.StatusCode = status;
+        if (exception is GroupWithheldException)
+        {
+            httpContext.Items[GroupWithheldReason] = exception.Message;
+        }
+
         if (!httpContext.Request.Path.StartsWithSegments("/api"))
         {
             return true;

@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+using WorkSights.Web.Infrastructure;
 
 namespace WorkSights.Web.Pages;
 
@@ -22,6 +25,9 @@ public sealed class ErrorModel : PageModel
 
     public string? TraceId { get; private set; }
 
+    /// <summary>Under privacy mode, the page that was withheld without its team and manager filters.</summary>
+    public string? WithoutGroupFilters { get; private set; }
+
     [NonHandler]
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
@@ -38,11 +44,30 @@ public sealed class ErrorModel : PageModel
             503 => ("Temporarily unavailable", "A service WorkSights depends on is not reachable. Please try again shortly."),
             _ => ("Something went wrong", "We could not complete the request. Please try again."),
         };
+        if (HttpContext.Items[ProblemDetailsExceptionHandler.GroupWithheldReason] is string reason)
+        {
+            (Title, Explanation) = ("Hidden to protect people's privacy", reason);
+            WithoutGroupFilters = WithoutGroupFiltersOf(HttpContext.Features.Get<IStatusCodeReExecuteFeature>());
+        }
+
         if (status >= 500)
         {
             TraceId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         }
 
         Response.StatusCode = status;
+    }
+
+    private static string? WithoutGroupFiltersOf(IStatusCodeReExecuteFeature? original)
+    {
+        if (original is null || string.IsNullOrEmpty(original.OriginalPath))
+        {
+            return null;
+        }
+
+        var kept = QueryHelpers.ParseQuery(original.OriginalQueryString)
+            .Where(p => !p.Key.Equals("team", StringComparison.OrdinalIgnoreCase) && !p.Key.Equals("manager", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v)));
+        return QueryHelpers.AddQueryString(original.OriginalPathBase + original.OriginalPath, kept);
     }
 }

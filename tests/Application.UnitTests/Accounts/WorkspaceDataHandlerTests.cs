@@ -107,7 +107,7 @@ public sealed class WorkspaceDataHandlerTests : IDisposable
 
         using var scope = database.TenantContext.BeginScope(contoso.Id);
         await using var db = database.CreateContext();
-        var export = await new ExportWorkspaceCommandHandler(db, database.TenantContext, new FakeCurrentUser(PersonRole.Owner, owner.Id), database.Clock)
+        var export = await new ExportWorkspaceCommandHandler(db, database.TenantContext, new FakeCurrentUser(PersonRole.Owner, owner.Id), TestPseudonymKeys.Instance, database.Clock)
             .Handle(new ExportWorkspaceCommand(ExportFormat.Json), CancellationToken.None);
 
         Assert.Equal(new[] { "people", "activities", "person-days", "audit-log" }, export.Tables.Select(t => t.Name));

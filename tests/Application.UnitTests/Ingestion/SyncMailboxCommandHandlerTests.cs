@@ -436,6 +436,10 @@ public sealed class SyncMailboxCommandHandlerTests : IDisposable
         var service = await ServiceAsync();
         Assert.Contains("AADSTS7000112", service.LastError, StringComparison.Ordinal);
         Assert.Equal(Now, service.LastErrorAt);
+        using var scope = database.TenantContext.BeginScope(tenant.Id);
+        await using var db = database.CreateContext();
+        var audited = await db.AuditEntries.AsNoTracking().SingleAsync(e => e.Action == "workspace.consent.revoked");
+        Assert.Equal(("Consent granted", "Consent revoked (found by the mailbox sync)", (Guid?)null, Now), (audited.Before, audited.After, audited.ByPersonId, audited.At));
     }
 
     [Fact]

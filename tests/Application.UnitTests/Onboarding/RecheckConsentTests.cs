@@ -44,6 +44,14 @@ public sealed class RecheckConsentTests : IDisposable
         Assert.Equal(database.Clock.GetUtcNow(), after.ConsentRecoveredAt);
         Assert.Equal(database.Clock.GetUtcNow(), (await ServiceAsync(tenant.Id)).NextSyncAt);
         Assert.Equal([tenant.Id], signal.Woken);
+        Assert.Equal(["Consent granted again (found by the hourly check)"], await AuditedAsync(tenant.Id));
+    }
+
+    private async Task<List<string?>> AuditedAsync(Guid tenantId)
+    {
+        using var scope = database.TenantContext.BeginScope(tenantId);
+        await using var db = database.CreateContext();
+        return await db.AuditEntries.AsNoTracking().Where(e => e.Action == "workspace.consent.recovered" && e.ByPersonId == null).Select(e => e.After).ToListAsync();
     }
 
     [Fact]

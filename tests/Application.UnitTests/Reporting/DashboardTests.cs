@@ -32,7 +32,7 @@ public sealed class DashboardTests : IAsyncLifetime
 
     private Task<DashboardDto> DashboardAsync(Person viewer, ReportFilter? filter = null, DashboardSort sort = DashboardSort.Name, int page = 1, int pageSize = 25) =>
         w.AsAsync(viewer, async (db, scopes, calendars) =>
-            await new GetDashboardQueryHandler(db, scopes, calendars).Handle(new GetDashboardQuery(ReportingWorkspace.Day, filter ?? ReportFilter.None, sort, page, pageSize), CancellationToken.None));
+            await new GetDashboardQueryHandler(db, scopes, w.Privacy(db), calendars).Handle(new GetDashboardQuery(ReportingWorkspace.Day, filter ?? ReportFilter.None, sort, page, pageSize), CancellationToken.None));
 
     [Fact]
     public async Task ManagerSeesThemselvesAndTheirDirectAndIndirectReportsOnly()

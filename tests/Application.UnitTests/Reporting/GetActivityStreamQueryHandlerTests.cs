@@ -20,7 +20,7 @@ public sealed class GetActivityStreamQueryHandlerTests : IAsyncLifetime
 
     private Task<ActivityStreamDto> StreamAsync(string viewer, PersonRole role, ReportFilter? filter = null, StreamCursor? after = null, int pageSize = 50) =>
         workspace.AsAsync(viewer, role, async (db, scopes, calendars, _) =>
-            await new GetActivityStreamQueryHandler(db, scopes, calendars).Handle(
+            await new GetActivityStreamQueryHandler(db, scopes, workspace.Privacy(db), calendars).Handle(
                 new GetActivityStreamQuery(StreamWorkspace.Day, filter ?? ReportFilter.None, after, pageSize), CancellationToken.None));
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class GetArrivedStreamItemsQueryHandlerTests : IAsyncLifetime
 
     private Task<IReadOnlyList<StreamItemDto>> ArrivedAsync(string viewer, PersonRole role, params ActivityArrival[] arrivals) =>
         workspace.AsAsync(viewer, role, async (db, scopes, calendars, tenant) =>
-            await new GetArrivedStreamItemsQueryHandler(db, tenant, scopes, calendars).Handle(
+            await new GetArrivedStreamItemsQueryHandler(db, tenant, scopes, workspace.Privacy(db), calendars).Handle(
                 new GetArrivedStreamItemsQuery(StreamWorkspace.Day, ReportFilter.None, arrivals), CancellationToken.None));
 
     private ActivityArrival Arrival(params string[] people) =>

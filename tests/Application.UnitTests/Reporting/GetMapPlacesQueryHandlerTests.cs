@@ -22,7 +22,7 @@ public sealed class GetMapPlacesQueryHandlerTests : IAsyncLifetime
 
     private Task<MapPlacesDto> PlacesAsync(string viewer, PersonRole role, ReportFilter? filter = null) =>
         workspace.AsAsync(viewer, role, async (db, scopes, calendars, _) =>
-            await new GetMapPlacesQueryHandler(db, scopes, calendars).Handle(new GetMapPlacesQuery(StreamWorkspace.Day, filter ?? ReportFilter.None), CancellationToken.None));
+            await new GetMapPlacesQueryHandler(db, scopes, workspace.Privacy(db), calendars).Handle(new GetMapPlacesQuery(StreamWorkspace.Day, filter ?? ReportFilter.None), CancellationToken.None));
 
     [Fact]
     public async Task OnePinPerPersonAtTheCityMostOfTheirItemsCameFrom()

@@ -58,14 +58,14 @@ internal sealed class InsightsWorkspace : IAsyncDisposable
         Person viewer, LocalDate day, Application.Reporting.ReportFilter? filter = null, ScoreReportSort sort = ScoreReportSort.Name, bool descending = false, int page = 1, int pageSize = GetScoreReportQuery.DefaultPageSize)
     {
         var (db, scopes) = As(viewer);
-        return new GetScoreReportQueryHandler(db, scopes)
+        return new GetScoreReportQueryHandler(db, scopes, Privacy(db))
             .Handle(new GetScoreReportQuery(Today.PlusDays(-6), Today, day, filter ?? Application.Reporting.ReportFilter.None, sort, descending, page, pageSize), CancellationToken.None);
     }
 
     public ValueTask<IReadOnlyList<FindingDto>> TeamFindingsAsync(Person viewer)
     {
         var (db, scopes) = As(viewer);
-        return new GetTeamFindingsQueryHandler(db, scopes, Observed(db)).Handle(new GetTeamFindingsQuery(Application.Reporting.ReportFilter.None), CancellationToken.None);
+        return new GetTeamFindingsQueryHandler(db, scopes, Privacy(db), Observed(db)).Handle(new GetTeamFindingsQuery(Application.Reporting.ReportFilter.None), CancellationToken.None);
     }
 
     public ValueTask<IReadOnlyList<FindingDto>> MyFindingsAsync(Person viewer)
@@ -77,9 +77,12 @@ internal sealed class InsightsWorkspace : IAsyncDisposable
     public ValueTask<ExecutiveOverviewDto> ExecutiveOverviewAsync(Person viewer, Application.Reporting.ReportFilter? filter = null)
     {
         var (db, scopes) = As(viewer);
-        return new GetExecutiveOverviewQueryHandler(db, scopes, new WorkCalendars(db, database.TenantContext, NoImportedWorkSettings.Instance), database.TenantContext, database.Clock)
+        return new GetExecutiveOverviewQueryHandler(db, scopes, Privacy(db), new WorkCalendars(db, database.TenantContext, NoImportedWorkSettings.Instance), database.TenantContext, database.Clock)
             .Handle(new GetExecutiveOverviewQuery(Today, filter ?? Application.Reporting.ReportFilter.None), CancellationToken.None);
     }
+
+    /// <summary>Privacy mode's group check, on the handler's own context.</summary>
+    public GroupPrivacy Privacy(ApplicationDbContext db) => new(db, database.TenantContext, database.Clock);
 
     public async ValueTask DisposeAsync()
     {
@@ -98,7 +101,7 @@ internal sealed class InsightsWorkspace : IAsyncDisposable
         database.TenantContext.BeginScope(viewer.TenantId);
         var db = database.CreateContext();
         contexts.Add(db);
-        return (db, new ViewerScopes(db, new FakeCurrentUser(viewer.Role, viewer.Id), database.TenantContext));
+        return (db, new ViewerScopes(db, new FakeCurrentUser(viewer.Role, viewer.Id), database.TenantContext, TestPseudonymKeys.Instance));
     }
 
     private async Task SeedAsync(bool scoresVisibleToMembers)

@@ -105,9 +105,12 @@ internal sealed class ReportingWorkspace : IDisposable
     {
         using var scope = Database.TenantContext.BeginScope(viewer.TenantId);
         await using var db = Database.CreateContext();
-        var scopes = new ViewerScopes(db, new FakeCurrentUser(viewer.Role, viewer.Id), Database.TenantContext);
+        var scopes = new ViewerScopes(db, new FakeCurrentUser(viewer.Role, viewer.Id), Database.TenantContext, TestPseudonymKeys.Instance);
         return await run(db, scopes, new WorkCalendars(db, Database.TenantContext, NoImportedWorkSettings.Instance));
     }
+
+    /// <summary>Privacy mode's group check, on the handler's own context.</summary>
+    public GroupPrivacy Privacy(ApplicationDbContext db) => new(db, Database.TenantContext, Database.Clock);
 
     public void Dispose() => Database.Dispose();
 

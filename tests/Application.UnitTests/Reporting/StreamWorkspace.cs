@@ -90,9 +90,12 @@ internal sealed class StreamWorkspace : IDisposable
         var person = People[viewer];
         using var scope = Database.TenantContext.BeginScope(person.TenantId);
         await using var db = Database.CreateContext();
-        var scopes = new ViewerScopes(db, new FakeCurrentUser(role, person.Id), Database.TenantContext);
+        var scopes = new ViewerScopes(db, new FakeCurrentUser(role, person.Id), Database.TenantContext, TestPseudonymKeys.Instance);
         return await run(db, scopes, new WorkCalendars(db, Database.TenantContext, NoImportedWorkSettings.Instance), Database.TenantContext);
     }
+
+    /// <summary>Privacy mode's group check, on the handler's own context.</summary>
+    public GroupPrivacy Privacy(ApplicationDbContext db) => new(db, Database.TenantContext, Database.Clock);
 
     public void Dispose() => Database.Dispose();
 }

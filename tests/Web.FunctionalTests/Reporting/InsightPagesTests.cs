@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using CsvHelper;
+using Microsoft.EntityFrameworkCore;
 using WorkSights.Domain.People;
 using WorkSights.Sandbox;
 using WorkSights.Tests.Shared;
@@ -163,6 +164,11 @@ public sealed partial class InsightPagesTests : FunctionalTest
 
         var overview = await (await owner.Browser.GetAsync(owner.At("/Overviews/Executive"))).Content.ReadAsStringAsync();
         Assert.DoesNotContain("Overloaded (score above 130)", overview, StringComparison.Ordinal);
+        await owner.Browser.SubmitFormAsync(html, account, "thresholds-form", Thresholds(("OverloadDays", "20")));
+        var audited = await App.InWorkspaceAsync(Tenant, db => db.AuditEntries.Where(e => e.Action == "observers.thresholds.changed").Select(e => new { e.Before, e.After }).ToListAsync());
+        var entry = Assert.Single(audited);
+        Assert.StartsWith("overload 3 days, very light 3 days", entry.Before, StringComparison.Ordinal);
+        Assert.StartsWith("overload 20 days, very light 3 days", entry.After, StringComparison.Ordinal);
     }
 
     /// <summary>The thresholds form's fields as a person fills them: the defaults, with some changed.</summary>

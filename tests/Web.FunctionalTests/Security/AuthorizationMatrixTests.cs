@@ -88,6 +88,7 @@ public sealed class AuthorizationMatrixTests : FunctionalTest
         ["POST /Settings/Account?handler=Company"] = Audience.Owner,
         ["POST /Settings/Account?handler=Visibility"] = Audience.Owner,
         ["POST /Settings/Account?handler=Retention"] = Audience.Owner,
+        ["POST /Settings/Account?handler=Privacy"] = Audience.Owner,
         ["GET /Settings/Audit"] = Audience.Administration,
         ["GET /Settings/Audit?handler=Csv"] = Audience.Administration,
         ["POST /Settings/Account?handler=Crediting"] = Audience.Owner,
@@ -120,6 +121,7 @@ public sealed class AuthorizationMatrixTests : FunctionalTest
         ["GET /api/v1/workspaces/{id:guid}"] = Audience.Workspace,
         ["GET /api/v1/people/"] = Audience.Administration,
         ["GET /api/v1/people/{id:guid}"] = Audience.Administration,
+        ["GET /api/v1/reports/scores"] = Audience.Executive,
     };
 
     public AuthorizationMatrixTests()

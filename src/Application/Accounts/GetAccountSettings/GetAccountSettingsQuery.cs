@@ -5,7 +5,7 @@ using WorkSights.Domain.Tenants;
 
 namespace WorkSights.Application.Accounts.GetAccountSettings;
 
-/// <summary>What Account View shows of the workspace: the company as saved, score visibility and retention.</summary>
+/// <summary>What Account View shows of the workspace: the company as saved, score visibility, retention and privacy mode.</summary>
 [RequiresRole(PersonRole.Owner)]
 public sealed record GetAccountSettingsQuery : IQuery<AccountSettingsDto>;
 
@@ -19,4 +19,6 @@ public sealed record AccountSettingsDto(
     CompanySize? Size,
     string? CountryCode,
     bool ScoresVisibleToMembers,
-    int? RetentionDays);
+    int? RetentionDays,
+    bool PrivacyModeOn,
+    int MinimumGroupSize);

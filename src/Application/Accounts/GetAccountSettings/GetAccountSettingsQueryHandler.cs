@@ -14,7 +14,7 @@ public sealed class GetAccountSettingsQueryHandler(IApplicationDbContext db, ITe
         return await db.Tenants.AsNoTracking()
             .Where(t => t.Id == tenantId)
             .Select(t => new AccountSettingsDto(
-                t.SetupCompletedAt != null, t.Name, t.PrimaryDomain, t.Industry, t.Size, t.CountryCode, t.ScoresVisibleToMembers, t.RetentionDays))
+                t.SetupCompletedAt != null, t.Name, t.PrimaryDomain, t.Industry, t.Size, t.CountryCode, t.ScoresVisibleToMembers, t.RetentionDays, t.PrivacyModeOn, t.MinimumGroupSize))
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Workspace");
     }

@@ -6,6 +6,7 @@ using WorkSights.Domain.Ingestion;
 using WorkSights.Domain.Observers;
 using WorkSights.Domain.Onboarding;
 using WorkSights.Domain.People;
+using WorkSights.Domain.Privacy;
 using WorkSights.Domain.Schedules;
 using WorkSights.Domain.Scores;
 using WorkSights.Domain.Tenants;
@@ -69,6 +70,9 @@ public interface IApplicationDbContext
 
     /// <summary>Append-only: adding is the only change a save accepts.</summary>
     DbSet<AuditEntry> AuditEntries { get; }
+
+    /// <summary>The groups privacy mode has shown, against which a new group's difference is judged.</summary>
+    DbSet<ShownGroup> ShownGroups { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Common.Interfaces;
+using WorkSights.Application.Onboarding.Consent;
 using WorkSights.Domain.Directory;
 using WorkSights.Domain.Tenants;
 
@@ -39,7 +40,7 @@ public sealed class ImportDirectoryCommandHandler(
         }
         catch (ConsentRevokedException ex)
         {
-            tenant.RevokeConsent(now);
+            ConsentChanges.Revoke(db, tenant, "the directory sync", now);
             state.Failed($"Consent revoked: {ex.Message}", now);
             await db.SaveChangesAsync(cancellationToken);
             return DirectoryImportResult.Failed(DirectoryImportOutcome.ConsentRevoked);

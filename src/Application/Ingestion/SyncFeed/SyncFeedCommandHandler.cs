@@ -4,6 +4,7 @@ using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Application.Ingestion.Arrivals;
 using WorkSights.Application.Ingestion.Feeds;
+using WorkSights.Application.Onboarding.Consent;
 using WorkSights.Domain.Ingestion;
 using WorkSights.Domain.Tenants;
 
@@ -72,7 +73,7 @@ public sealed class SyncFeedCommandHandler(
         }
         catch (ConsentRevokedException ex)
         {
-            tenant.RevokeConsent(clock.GetUtcNow());
+            ConsentChanges.Revoke(db, tenant, "the activity feed sync", clock.GetUtcNow());
             service.RecordError($"Consent revoked: {ex.Message}", clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
             return new SyncResult(SyncOutcome.ConsentRevoked, context.Stored, 0, Problem: ex.Message);

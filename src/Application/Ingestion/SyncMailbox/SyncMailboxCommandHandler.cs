@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Application.Ingestion.Arrivals;
+using WorkSights.Application.Onboarding.Consent;
 using WorkSights.Domain.Activities;
 using WorkSights.Domain.Ingestion;
 using WorkSights.Domain.People;
@@ -85,7 +86,7 @@ public sealed class SyncMailboxCommandHandler(
         }
         catch (ConsentRevokedException ex)
         {
-            tenant.RevokeConsent(clock.GetUtcNow());
+            ConsentChanges.Revoke(db, tenant, "the mailbox sync", clock.GetUtcNow());
             service.RecordError($"Consent revoked: {ex.Message}", clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
             return new SyncResult(SyncOutcome.ConsentRevoked, 0, 0, Problem: ex.Message);

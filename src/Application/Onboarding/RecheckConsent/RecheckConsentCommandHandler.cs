@@ -42,7 +42,7 @@ public sealed class RecheckConsentCommandHandler(
             return ConsentRecheckOutcome.StillRevoked;
         }
 
-        tenant.RecoverConsent(now);
+        ConsentChanges.Recover(db, tenant, now);
         using (tenantContext.BeginScope(tenant.Id))
         {
             var service = await db.ConnectedServices.SingleOrDefaultAsync(cancellationToken);

@@ -46,7 +46,10 @@ public sealed class GetActivityDetailQueryHandler(IApplicationDbContext db, View
             .OrderBy(c => c.CorrectedAt)
             .ToListAsync(cancellationToken);
         var correctorIds = corrections.Select(c => c.CorrectedBy).Distinct().ToList();
-        var correctors = await db.People.AsNoTracking().Where(p => correctorIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
+        var correctors = await db.People.AsNoTracking().Where(p => correctorIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => scope.NameOf(p.Id, p.DisplayName), cancellationToken);
+
+        // Under privacy mode another person's titles ("1:1 with Dana") and job title would undo their pseudonym.
+        var pseudonymous = scope.SeesPseudonyms && person.Id != scope.ViewerId;
         var originals = corrections.GroupBy(c => c.ActivityId).ToDictionary(g => g.Key, g => g.First().Previous);
 
         var canCorrect = scope.Role != PersonRole.Member || person.Id == scope.ViewerId;
@@ -61,7 +64,7 @@ public sealed class GetActivityDetailQueryHandler(IApplicationDbContext db, View
                 activity.OccurredAt,
                 activity.CreditedDuration,
                 item.Credited?.Length ?? TimeSpan.Zero,
-                activity.Title,
+                pseudonymous ? null : activity.Title,
                 activity.CounterpartCount,
                 activity.IsExternal,
                 activity.Location?.City,
@@ -85,9 +88,9 @@ public sealed class GetActivityDetailQueryHandler(IApplicationDbContext db, View
 
         return new ActivityDetailDto(
             person.Id,
-            person.DisplayName,
+            scope.NameOf(person.Id, person.DisplayName),
             person.Department,
-            person.JobTitle,
+            pseudonymous ? null : person.JobTitle,
             query.Date,
             calendar.Zone.Id,
             scope.SeesScores,

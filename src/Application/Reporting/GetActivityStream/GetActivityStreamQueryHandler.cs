@@ -6,12 +6,13 @@ using WorkSights.Application.Scores;
 
 namespace WorkSights.Application.Reporting.GetActivityStream;
 
-public sealed class GetActivityStreamQueryHandler(IApplicationDbContext db, ViewerScopes scopes, IWorkCalendars calendars)
+public sealed class GetActivityStreamQueryHandler(IApplicationDbContext db, ViewerScopes scopes, GroupPrivacy privacy, IWorkCalendars calendars)
     : IQueryHandler<GetActivityStreamQuery, ActivityStreamDto>
 {
     public async ValueTask<ActivityStreamDto> Handle(GetActivityStreamQuery query, CancellationToken cancellationToken)
     {
         var scope = await scopes.CurrentAsync(cancellationToken);
+        await privacy.EnsureShownAsync(scope, query.Filter, cancellationToken);
         var people = await ReportFilterQueries.NamesShownAsync(db, scope, query.Filter, cancellationToken);
         var window = StreamItems.WindowOf(query.Day, await StreamItems.ZoneOfAsync(calendars, scope.ViewerId, cancellationToken));
         var everyone = scope.SeesEveryone && query.Filter.Team is null && query.Filter.ManagerId is null;

@@ -6,7 +6,7 @@ using WorkSights.Application.Scores;
 
 namespace WorkSights.Application.Reporting.GetArrivedStreamItems;
 
-public sealed class GetArrivedStreamItemsQueryHandler(IApplicationDbContext db, ITenantContext tenant, ViewerScopes scopes, IWorkCalendars calendars)
+public sealed class GetArrivedStreamItemsQueryHandler(IApplicationDbContext db, ITenantContext tenant, ViewerScopes scopes, GroupPrivacy privacy, IWorkCalendars calendars)
     : IQueryHandler<GetArrivedStreamItemsQuery, IReadOnlyList<StreamItemDto>>
 {
     /// <summary>More than this many at once (a first backfill) is no live news; the reader reloads for them.</summary>
@@ -22,6 +22,7 @@ public sealed class GetArrivedStreamItemsQueryHandler(IApplicationDbContext db, 
             return [];
         }
 
+        await privacy.EnsureShownAsync(scope, query.Filter, cancellationToken);
         var people = await ReportFilterQueries.NamesShownAsync(db, scope, query.Filter, cancellationToken);
         arrived.IntersectWith(people.Keys);
         if (arrived.Count == 0)

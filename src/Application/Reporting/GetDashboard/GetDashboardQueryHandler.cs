@@ -13,7 +13,7 @@ namespace WorkSights.Application.Reporting.GetDashboard;
 /// Reads two narrow projections for every matching person (people, and that date's person-day rows), sorts and pages
 /// them in memory, and reads raw activity only for the people of the page, through the (tenant, person, time) index.
 /// </remarks>
-public sealed class GetDashboardQueryHandler(IApplicationDbContext db, ViewerScopes scopes, IWorkCalendars calendars)
+public sealed class GetDashboardQueryHandler(IApplicationDbContext db, ViewerScopes scopes, GroupPrivacy privacy, IWorkCalendars calendars)
     : IQueryHandler<GetDashboardQuery, DashboardDto>
 {
     public async ValueTask<DashboardDto> Handle(GetDashboardQuery query, CancellationToken cancellationToken)
@@ -22,6 +22,8 @@ public sealed class GetDashboardQueryHandler(IApplicationDbContext db, ViewerSco
         var people = await (await db.People.AsNoTracking().VisibleTo(scope).ReportedOn().FilteredByAsync(query.Filter, db, cancellationToken))
             .Select(p => new { p.Id, p.DisplayName, p.Department })
             .ToListAsync(cancellationToken);
+        await privacy.EnsureShownAsync(scope, query.Filter, cancellationToken);
+        people = people.Select(p => p with { DisplayName = scope.NameOf(p.Id, p.DisplayName) }).ToList();
         var days = await db.PersonDays.AsNoTracking().VisibleTo(scope)
             .Where(d => d.Date == query.Date)
             .Select(d => new { d.PersonId, d.TimeZoneId, d.DayStart, d.DayEnd, d.WorkStart, d.WorkEnd, d.Credited, d.DailyTarget, d.Score, d.Band })

@@ -10,12 +10,13 @@ using WorkSights.Domain.Scores;
 
 namespace WorkSights.Application.Reporting.GetExecutiveOverview;
 
-public sealed class GetExecutiveOverviewQueryHandler(IApplicationDbContext db, ViewerScopes scopes, IWorkCalendars calendars, ITenantContext tenantContext, TimeProvider clock)
+public sealed class GetExecutiveOverviewQueryHandler(IApplicationDbContext db, ViewerScopes scopes, GroupPrivacy privacy, IWorkCalendars calendars, ITenantContext tenantContext, TimeProvider clock)
     : IQueryHandler<GetExecutiveOverviewQuery, ExecutiveOverviewDto>
 {
     public async ValueTask<ExecutiveOverviewDto> Handle(GetExecutiveOverviewQuery query, CancellationToken cancellationToken)
     {
         var scope = await scopes.CurrentAsync(cancellationToken);
+        await privacy.EnsureShownAsync(scope, query.Filter, cancellationToken);
         var people = await ReportFilterQueries.PeopleShownAsync(db, scope, query.Filter, cancellationToken);
         var from = query.Day.PlusDays(1 - GetExecutiveOverviewQuery.Days);
         var days =
@@ -61,7 +62,7 @@ public sealed class GetExecutiveOverviewQueryHandler(IApplicationDbContext db, V
         return newest
             .Select(a => new FeedItem(
                 a.PersonId,
-                a.DisplayName,
+                scope.NameOf(a.PersonId, a.DisplayName),
                 Instant.FromDateTimeOffset(a.OccurredAt).InZone(zones.TryGetValue(a.PersonId, out var zone) ? zone.Zone : DateTimeZone.Utc).LocalDateTime,
                 a.CloudProvider is { } cloud ? CloudPlaces.Label(cloud) : a.City,
                 a.Kind,

@@ -52,7 +52,7 @@ public sealed class ObservedPeople(IApplicationDbContext db, IWorkCalendars cale
                     today,
                     thresholds,
                     scope.SeesScores)
-                .Select(f => new FindingDto(person.Key.PersonId, person.Key.DisplayName, f.Rule, f.From, f.To, f.Explanation)))
+                .Select(f => new FindingDto(person.Key.PersonId, scope.NameOf(person.Key.PersonId, person.Key.DisplayName), f.Rule, f.From, f.To, f.Explanation)))
             .OrderByDescending(f => f.To)
             .ThenBy(f => f.Rule)
             .ThenBy(f => f.PersonName, StringComparer.CurrentCultureIgnoreCase)

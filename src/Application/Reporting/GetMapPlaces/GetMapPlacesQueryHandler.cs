@@ -12,12 +12,13 @@ namespace WorkSights.Application.Reporting.GetMapPlaces;
 /// category or service, which the read model does not keep), it locates their items of that local day directly.
 /// Items without a city or coordinates (unknown places) and items from a cloud provider's datacenter are left out.
 /// </summary>
-public sealed class GetMapPlacesQueryHandler(IApplicationDbContext db, ViewerScopes scopes, IWorkCalendars calendars)
+public sealed class GetMapPlacesQueryHandler(IApplicationDbContext db, ViewerScopes scopes, GroupPrivacy privacy, IWorkCalendars calendars)
     : IQueryHandler<GetMapPlacesQuery, MapPlacesDto>
 {
     public async ValueTask<MapPlacesDto> Handle(GetMapPlacesQuery query, CancellationToken cancellationToken)
     {
         var scope = await scopes.CurrentAsync(cancellationToken);
+        await privacy.EnsureShownAsync(scope, query.Filter, cancellationToken);
         var people = await ReportFilterQueries.NamesShownAsync(db, scope, query.Filter, cancellationToken);
         var ids = people.Keys.ToList();
         var places = new List<Place>();

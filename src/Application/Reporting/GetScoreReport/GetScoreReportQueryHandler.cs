@@ -6,11 +6,12 @@ using WorkSights.Application.Reporting.Visibility;
 
 namespace WorkSights.Application.Reporting.GetScoreReport;
 
-public sealed class GetScoreReportQueryHandler(IApplicationDbContext db, ViewerScopes scopes) : IQueryHandler<GetScoreReportQuery, ScoreReportDto>
+public sealed class GetScoreReportQueryHandler(IApplicationDbContext db, ViewerScopes scopes, GroupPrivacy privacy) : IQueryHandler<GetScoreReportQuery, ScoreReportDto>
 {
     public async ValueTask<ScoreReportDto> Handle(GetScoreReportQuery query, CancellationToken cancellationToken)
     {
         var scope = await scopes.CurrentAsync(cancellationToken);
+        await privacy.EnsureShownAsync(scope, query.Filter, cancellationToken);
         var people = await ReportFilterQueries.PeopleShownAsync(db, scope, query.Filter, cancellationToken);
         var days =
             from d in db.PersonDays.AsNoTracking().VisibleTo(scope).WithActivityOf(db, query.Filter)
@@ -31,7 +32,13 @@ public sealed class GetScoreReportQueryHandler(IApplicationDbContext db, ViewerS
             rows = rows.Select(r => r with { Score = null, Band = null }).ToList();
         }
 
-        return new ScoreReportDto(averages, query.Day, PageOf(Sorted(rows, query.Sort, query.Descending), query.Page, query.PageSize), scope.SeesScores);
+        if (scope.SeesPseudonyms)
+        {
+            // A job title ("Chief Executive") would name the person its pseudonym hides.
+            rows = rows.Select(r => r with { Name = scope.NameOf(r.PersonId, r.Name), Role = r.PersonId == scope.ViewerId ? r.Role : null }).ToList();
+        }
+
+        return new ScoreReportDto(averages, query.Day, PageOf(Sorted(rows, query.Sort, query.Descending), query.Page, query.PageSize), scope.SeesScores, scope.SeesPseudonyms);
     }
 
     private static PagedList<ScoreReportRow> PageOf(List<ScoreReportRow> rows, int page, int pageSize)

@@ -5,8 +5,11 @@ using WorkSights.Domain.People;
 
 namespace WorkSights.Application.Reporting.Visibility;
 
-/// <summary>Works out the signed-in person's <see cref="ViewerScope"/> from their role and the directory's manager relation.</summary>
-public sealed class ViewerScopes(IApplicationDbContext db, ICurrentUser currentUser, ITenantContext tenant)
+/// <summary>
+/// Works out the signed-in person's <see cref="ViewerScope"/> from their role, the directory's manager relation and the
+/// workspace's settings (score visibility, privacy mode).
+/// </summary>
+public sealed class ViewerScopes(IApplicationDbContext db, ICurrentUser currentUser, ITenantContext tenant, IPseudonymKeys pseudonymKeys)
 {
     private ViewerScope? current;
 
@@ -23,16 +26,21 @@ public sealed class ViewerScopes(IApplicationDbContext db, ICurrentUser currentU
             throw new ForbiddenAccessException("Sign in to see your workspace's activity.");
         }
 
+        var settings = await db.Tenants.AsNoTracking()
+            .Where(t => t.Id == tenant.TenantId)
+            .Select(t => new { t.ScoresVisibleToMembers, t.PrivacyModeOn, t.MinimumGroupSize, t.ProtectedPseudonymKey })
+            .FirstOrDefaultAsync(cancellationToken);
+        var privacy = settings is { PrivacyModeOn: true, ProtectedPseudonymKey: { } key }
+            ? new PrivacyOfViewer(pseudonymKeys.Unprotect(key), settings.MinimumGroupSize)
+            : null;
+
         current = role switch
         {
-            PersonRole.Owner or PersonRole.Executive => ViewerScope.Everyone(viewerId, role),
-            PersonRole.Manager => ViewerScope.Only(viewerId, role, await ReportFilterQueries.ReportingTreeAsync(db, viewerId, cancellationToken), seesScores: true),
-            PersonRole.Member => ViewerScope.Only(viewerId, role, [viewerId], await MembersSeeScoresAsync(cancellationToken)),
-            _ => ViewerScope.Only(viewerId, role, [], seesScores: false),
+            PersonRole.Owner or PersonRole.Executive => ViewerScope.Everyone(viewerId, role, privacy),
+            PersonRole.Manager => ViewerScope.Only(viewerId, role, await ReportFilterQueries.ReportingTreeAsync(db, viewerId, cancellationToken), seesScores: true, privacy),
+            PersonRole.Member => ViewerScope.Only(viewerId, role, [viewerId], settings?.ScoresVisibleToMembers ?? true, privacy),
+            _ => ViewerScope.Only(viewerId, role, [], seesScores: false, privacy),
         };
         return current;
     }
-
-    private async Task<bool> MembersSeeScoresAsync(CancellationToken cancellationToken) =>
-        await db.Tenants.AsNoTracking().Where(t => t.Id == tenant.TenantId).Select(t => (bool?)t.ScoresVisibleToMembers).FirstOrDefaultAsync(cancellationToken) ?? true;
 }

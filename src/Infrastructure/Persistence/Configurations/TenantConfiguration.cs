@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WorkSights.Domain.Privacy;
 using WorkSights.Domain.Tenants;
 
 namespace WorkSights.Infrastructure.Persistence.Configurations;
@@ -19,6 +20,8 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.Property(t => t.CountryCode).HasMaxLength(2);
         builder.Property(t => t.TimeZoneId).HasMaxLength(64);
         builder.Property(t => t.ScheduleWorkDays).HasMaxLength(20);
+        builder.Property(t => t.MinimumGroupSize).HasDefaultValue(PrivacyMode.DefaultMinimumGroupSize);
+        builder.Property(t => t.ProtectedPseudonymKey).HasMaxLength(1000);
         builder.Ignore(t => t.Details);
         builder.Ignore(t => t.IsSetupComplete);
     }

@@ -697,6 +697,44 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.ToTable("PersonMailboxSettings", (string)null);
                 });
 
+            modelBuilder.Entity("WorkSights.Domain.Privacy.ShownGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Members")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Selection")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ShownAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Selection")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "Size");
+
+                    b.ToTable("ShownGroups", (string)null);
+                });
+
             modelBuilder.Entity("WorkSights.Domain.Schedules.CustomSchedule", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1182,6 +1220,11 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("MinimumGroupSize")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(5);
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1190,6 +1233,13 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.Property<string>("PrimaryDomain")
                         .IsRequired()
                         .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PrivacyModeOn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedPseudonymKey")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Provider")
@@ -1413,6 +1463,15 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("WorkSights.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WorkSights.Domain.Privacy.ShownGroup", b =>
+                {
                     b.HasOne("WorkSights.Domain.Tenants.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")

@@ -5,13 +5,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkSights.Application.Accounts.GetAccountSettings;
 using WorkSights.Application.Accounts.SaveCompanyDetails;
 using WorkSights.Application.Accounts.SetDataRetention;
+using WorkSights.Application.Accounts.SetPrivacyMode;
 using WorkSights.Application.Accounts.SetScoreVisibility;
+using WorkSights.Domain.Privacy;
 using WorkSights.Domain.Tenants;
 using WorkSights.Web.Infrastructure;
 
 namespace WorkSights.Web.Pages.Settings;
 
-/// <summary>Account View's workspace sections: company details, score visibility and data retention.</summary>
+/// <summary>Account View's workspace sections: company details, score visibility, privacy mode and data retention.</summary>
 public sealed partial class AccountModel
 {
     /// <summary>The form whose post was refused: it shows what was posted, the others what is saved.</summary>
@@ -26,7 +28,10 @@ public sealed partial class AccountModel
     [BindProperty]
     public RetentionInput Retention { get; set; } = new();
 
-    /// <summary>Which workspace setting the last post changed: company, visibility or retention.</summary>
+    [BindProperty]
+    public PrivacyInput Privacy { get; set; } = new();
+
+    /// <summary>Which workspace setting the last post changed: company, visibility, privacy or retention.</summary>
     [FromQuery(Name = "changed")]
     public string? Changed { get; set; }
 
@@ -41,6 +46,20 @@ public sealed partial class AccountModel
         await mediator.TrySendAsync(ModelState, nameof(Visibility), () => new SetScoreVisibilityCommand(Visibility.ShowScoresToMembers), cancellationToken)
             ? RedirectToPage("/Settings/Account", null, new { changed = "visibility" }, "score-visibility")
             : await RefusedAsync(nameof(Visibility), cancellationToken);
+
+    public async Task<IActionResult> OnPostPrivacyAsync(CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid && Privacy.On && Privacy.MinimumGroupSize is null)
+        {
+            ModelState.AddModelError($"{nameof(Privacy)}.{nameof(PrivacyInput.MinimumGroupSize)}", "Enter the smallest group privacy mode shows.");
+            return await RefusedAsync(nameof(Privacy), cancellationToken);
+        }
+
+        return await mediator.TrySendAsync(
+            ModelState, nameof(Privacy), () => new SetPrivacyModeCommand(Privacy.On, Privacy.MinimumGroupSize ?? PrivacyMode.DefaultMinimumGroupSize), cancellationToken)
+            ? RedirectToPage("/Settings/Account", null, new { changed = "privacy" }, "privacy-mode")
+            : await RefusedAsync(nameof(Privacy), cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostRetentionAsync(CancellationToken cancellationToken)
     {
@@ -84,18 +103,28 @@ public sealed partial class AccountModel
             Visibility = new ScoreVisibilityInput { ShowScoresToMembers = Workspace.ScoresVisibleToMembers };
         }
 
+        if (refusedForm != nameof(Privacy))
+        {
+            Privacy = new PrivacyInput { On = Workspace.PrivacyModeOn, MinimumGroupSize = Workspace.MinimumGroupSize };
+        }
+
         // A checkbox renders the posted value again, and one that is no boolean (only a forged post sends that) cannot
         // be rendered: it is dropped and the form says what it needs.
-        const string checkbox = $"{nameof(Visibility)}.{nameof(ScoreVisibilityInput.ShowScoresToMembers)}";
-        if (ModelState.TryGetValue(checkbox, out var posted) && posted.ValidationState == ModelValidationState.Invalid)
-        {
-            ModelState.Remove(checkbox);
-            ModelState.AddModelError(nameof(Visibility), "Choose whether Members see scores.");
-        }
+        DropForgedCheckbox($"{nameof(Visibility)}.{nameof(ScoreVisibilityInput.ShowScoresToMembers)}", nameof(Visibility), "Choose whether Members see scores.");
+        DropForgedCheckbox($"{nameof(Privacy)}.{nameof(PrivacyInput.On)}", nameof(Privacy), "Choose whether privacy mode is on.");
 
         if (refusedForm != nameof(Retention))
         {
             Retention = new RetentionInput { Limited = Workspace.RetentionDays is not null, Days = Workspace.RetentionDays };
+        }
+    }
+
+    private void DropForgedCheckbox(string checkbox, string form, string message)
+    {
+        if (ModelState.TryGetValue(checkbox, out var posted) && posted.ValidationState == ModelValidationState.Invalid)
+        {
+            ModelState.Remove(checkbox);
+            ModelState.AddModelError(form, message);
         }
     }
 
@@ -126,6 +155,13 @@ public sealed partial class AccountModel
     public sealed class ScoreVisibilityInput
     {
         public bool ShowScoresToMembers { get; set; }
+    }
+
+    public sealed class PrivacyInput
+    {
+        public bool On { get; set; }
+
+        public int? MinimumGroupSize { get; set; }
     }
 
     public sealed class RetentionInput

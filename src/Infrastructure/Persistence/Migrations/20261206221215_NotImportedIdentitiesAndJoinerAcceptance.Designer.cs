@@ -11,7 +11,7 @@ using WorkSights.Infrastructure.Persistence;
 namespace WorkSights.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261206213825_NotImportedIdentitiesAndJoinerAcceptance")]
+    [Migration("20261206221215_NotImportedIdentitiesAndJoinerAcceptance")]
     partial class NotImportedIdentitiesAndJoinerAcceptance
     {
         /// <inheritdoc />
@@ -700,6 +700,44 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.ToTable("PersonMailboxSettings", (string)null);
                 });
 
+            modelBuilder.Entity("WorkSights.Domain.Privacy.ShownGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Members")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Selection")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ShownAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Selection")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "Size");
+
+                    b.ToTable("ShownGroups", (string)null);
+                });
+
             modelBuilder.Entity("WorkSights.Domain.Schedules.CustomSchedule", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1185,6 +1223,11 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("MinimumGroupSize")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(5);
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1193,6 +1236,13 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.Property<string>("PrimaryDomain")
                         .IsRequired()
                         .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PrivacyModeOn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedPseudonymKey")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Provider")
@@ -1416,6 +1466,15 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("WorkSights.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WorkSights.Domain.Privacy.ShownGroup", b =>
+                {
                     b.HasOne("WorkSights.Domain.Tenants.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")
