@@ -30,7 +30,8 @@ internal static class ControlEndpoints
         app.MapGet("/sandbox/tenants/{tenantId}/users", ctx =>
             Http.JsonAsync(ctx, 200, new JsonArray([.. d.GetUsers(Route(ctx, "tenantId")).Select(u => (JsonNode?)UserJson(u))])));
         app.MapPost("/sandbox/tenants/{tenantId}/users", Unsafe(state, (ctx, f) =>
-            Respond(ctx, UserJson(d.AddUser(Route(ctx, "tenantId"), Required(f, "displayName"), f.GetValueOrDefault("department"), f.GetValueOrDefault("jobTitle"), f.GetValueOrDefault("managerId"))), 201)));
+            Respond(ctx, UserJson(d.AddUser(Route(ctx, "tenantId"), Required(f, "displayName"), f.GetValueOrDefault("department"), f.GetValueOrDefault("jobTitle"), f.GetValueOrDefault("managerId"),
+                f.GetValueOrDefault("mailboxPurpose"), f.GetValueOrDefault("guestMail"))), 201)));
         RequestDelegate update = Unsafe(state, (ctx, f) =>
             Respond(ctx, UserJson(d.UpdateUser(Route(ctx, "tenantId"), Route(ctx, "userId"), f.GetValueOrDefault("department"), f.GetValueOrDefault("jobTitle"), f.GetValueOrDefault("displayName"), f.GetValueOrDefault("managerId"),
                 f.GetValueOrDefault("accountEnabled") is { } enabled ? bool.Parse(enabled) : null))));
@@ -262,6 +263,7 @@ internal static class ControlEndpoints
         ["usageLocation"] = u.UsageLocation,
         ["userType"] = u.UserType,
         ["accountEnabled"] = u.AccountEnabled,
+        ["mailboxPurpose"] = u.MailboxPurpose,
         ["managerId"] = u.ManagerId,
         ["licenseSkuIds"] = new JsonArray([.. u.AssignedLicenseSkuIds.Select(s => (JsonNode?)s)]),
         ["directoryRoleIds"] = new JsonArray([.. u.DirectoryRoleIds.Select(s => (JsonNode?)s)]),

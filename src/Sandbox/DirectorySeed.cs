@@ -129,6 +129,7 @@ internal static class DirectorySeed
                 UserPrincipalName = $"{ext}@{info.PrimaryDomain}",
                 MailNickname = ext,
                 UserType = "Guest",
+                MailboxPurpose = null,
                 CreatedDateTime = builder.NextCreated(),
             });
         }
@@ -141,6 +142,7 @@ internal static class DirectorySeed
             UserPrincipalName = "info@contoso.com",
             MailNickname = "info",
             AccountEnabled = false,
+            MailboxPurpose = SandboxMailboxSettings.SharedPurpose,
             UsageLocation = "US",
             CreatedDateTime = builder.NextCreated(),
         });
@@ -154,6 +156,34 @@ internal static class DirectorySeed
             AccountEnabled = true,
             CreatedDateTime = builder.NextCreated(),
         });
+
+        // Room and equipment mailboxes as Exchange creates them: a user object with the account disabled and no license.
+        (string Name, string Nick, string Purpose, string Office, string City, string Usage)[] resources =
+        [
+            ("Boardroom", "boardroom", SandboxMailboxSettings.RoomPurpose, "Seattle HQ", "Seattle", "US"),
+            ("Thames Room", "thames.room", SandboxMailboxSettings.RoomPurpose, "London", "London", "GB"),
+            ("Projector Cart", "projector.cart", SandboxMailboxSettings.EquipmentPurpose, "Seattle HQ", "Seattle", "US"),
+        ];
+        var resourceCreated = new DateTimeOffset(2019, 2, 4, 10, 0, 0, TimeSpan.Zero);
+        foreach (var (name, nick, purpose, office, city, usage) in resources)
+        {
+            builder.Users.Add(new SandboxUser
+            {
+                Id = SandboxDirectory.StableGuid($"{info.TenantId}:{purpose}:{nick}"),
+                DisplayName = name,
+                Mail = $"{nick}@{info.PrimaryDomain}",
+                UserPrincipalName = $"{nick}@{info.PrimaryDomain}",
+                MailNickname = nick,
+                AccountEnabled = false,
+                MailboxPurpose = purpose,
+                OfficeLocation = office,
+                City = city,
+                UsageLocation = usage,
+                CreatedDateTime = resourceCreated,
+            });
+            resourceCreated = resourceCreated.AddDays(11);
+        }
+
         return new TenantSeed(info, [info.PrimaryDomain, "contoso-labs.com"], builder.Users);
     }
 

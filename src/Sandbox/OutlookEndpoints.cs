@@ -42,9 +42,12 @@ internal static partial class OutlookEndpoints
     public static void Map(WebApplication app, SandboxState state)
     {
         app.MapGet("/v1.0/users/{id}/mailFolders/{folder}", Guard(state, MailRoles, GetFolderAsync));
-        app.MapGet("/v1.0/users/{id}/mailboxSettings", Guard(state, MailboxSettingsRoles, m => MailboxSettingsAsync(m, SandboxMailboxSettings.All)));
-        app.MapGet("/v1.0/users/{id}/mailboxSettings/workingHours", Guard(state, MailboxSettingsRoles, m => MailboxSettingsAsync(m, SandboxMailboxSettings.WorkingHours)));
-        app.MapGet("/v1.0/users/{id}/mailboxSettings/timeZone", Guard(state, MailboxSettingsRoles, m => MailboxSettingsAsync(m, SandboxMailboxSettings.TimeZone)));
+        // Shared, room and equipment mailboxes have settings (their purpose says what they are) though nobody works in them.
+        foreach (var part in new[] { SandboxMailboxSettings.All, SandboxMailboxSettings.WorkingHours, SandboxMailboxSettings.TimeZone, SandboxMailboxSettings.UserPurpose })
+        {
+            app.MapGet(part.Length == 0 ? "/v1.0/users/{id}/mailboxSettings" : $"/v1.0/users/{{id}}/mailboxSettings/{part}", Guard(state, MailboxSettingsRoles, m => MailboxSettingsAsync(m, part), resourceMailboxes: true));
+        }
+
         // The Graph SDK (Kiota) calls functions with parentheses: .../messages/delta() and .../calendarView/delta().
         foreach (var suffix in new[] { "delta", "delta()" })
         {
@@ -105,7 +108,7 @@ internal static partial class OutlookEndpoints
     private static readonly string[] CalendarRoles = ["Calendars.ReadBasic.All", "Calendars.Read"];
     private static readonly string[] MailboxSettingsRoles = ["MailboxSettings.Read", "MailboxSettings.ReadWrite"];
 
-    private static RequestDelegate Guard(SandboxState state, string[] roles, Func<Mailbox, Task> handler) => async ctx =>
+    private static RequestDelegate Guard(SandboxState state, string[] roles, Func<Mailbox, Task> handler, bool resourceMailboxes = false) => async ctx =>
     {
         var requestId = Guid.NewGuid().ToString();
         var clientRequestId = ctx.Request.Headers["client-request-id"].ToString();
@@ -138,6 +141,7 @@ internal static partial class OutlookEndpoints
                     string.Equals(u.UserPrincipalName, key, StringComparison.OrdinalIgnoreCase) || string.Equals(u.Mail, key, StringComparison.OrdinalIgnoreCase))
                 ?? throw new OutlookException(404, "ErrorItemNotFound", "The specified object was not found in the store.");
             var person = state.Directory.FindWorker(principal.TenantId, user.Id)
+                ?? (resourceMailboxes && SandboxMailboxSettings.IsResourceMailbox(user) ? WorkRoster.Resource(user) : null)
                 ?? throw new OutlookException(404, "MailboxNotEnabledForRESTAPI", "The mailbox is either inactive, soft-deleted, or is hosted on-premise.");
             var mailboxKey = $"{principal.TenantId}|{user.Id}";
             if (!state.Throttle.TryEnter(mailboxKey))

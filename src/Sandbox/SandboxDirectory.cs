@@ -204,9 +204,23 @@ public sealed class SandboxDirectory
     }
 
     /// <summary>A joiner: adds a licensed member user (mail derived from the display name).</summary>
-    public SandboxUser AddUser(string tenantId, string displayName, string? department = null, string? jobTitle = null, string? managerId = null)
+    /// <param name="mailboxPurpose">"user" (a person, the default); "shared", "room" or "equipment" add that mailbox as
+    /// Exchange does: account disabled, no license.</param>
+    /// <param name="guestMail">Adds a guest instead: this is their address at their own company.</param>
+    public SandboxUser AddUser(string tenantId, string displayName, string? department = null, string? jobTitle = null, string? managerId = null, string? mailboxPurpose = null, string? guestMail = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(displayName);
+        var purpose = mailboxPurpose ?? SandboxMailboxSettings.PersonPurpose;
+        if (!SandboxMailboxSettings.Purposes.Contains(purpose))
+        {
+            throw new ArgumentException($"A mailbox purpose is one of {string.Join(", ", SandboxMailboxSettings.Purposes)}.", nameof(mailboxPurpose));
+        }
+
+        if (guestMail is not null && (purpose != SandboxMailboxSettings.PersonPurpose || !guestMail.Contains('@', StringComparison.Ordinal)))
+        {
+            throw new ArgumentException("A guest is added with their own e-mail address and no mailbox purpose.", nameof(guestMail));
+        }
+
         return Change(() =>
         {
             var tenant = RequireTenant(tenantId);
@@ -227,9 +241,32 @@ public sealed class SandboxDirectory
 
             tenant.AddedCount++;
             var template = tenant.Users.Values.Select(u => u.User).FirstOrDefault(u => u.UserType == "Member" && u.AssignedLicenseSkuIds.Count > 0);
+            var id = StableGuid($"{tenant.Info.TenantId}:added:{tenant.AddedCount}");
+            if (guestMail is not null)
+            {
+                var external = guestMail.Trim().ToLowerInvariant();
+                var guestNick = external.Replace('@', '_') + "#EXT#";
+                var guest = new SandboxUser
+                {
+                    Id = id,
+                    DisplayName = displayName.Trim(),
+                    GivenName = given,
+                    Surname = surname,
+                    Mail = external,
+                    UserPrincipalName = $"{guestNick}@{tenant.Info.PrimaryDomain}",
+                    MailNickname = guestNick,
+                    UserType = "Guest",
+                    MailboxPurpose = null,
+                    CreatedDateTime = clock.GetUtcNow(),
+                };
+                tenant.Users[guest.Id] = new UserEntry(guest, ++tenant.Sequence, null);
+                return guest;
+            }
+
+            var isPerson = purpose == SandboxMailboxSettings.PersonPurpose;
             var user = new SandboxUser
             {
-                Id = StableGuid($"{tenant.Info.TenantId}:added:{tenant.AddedCount}"),
+                Id = id,
                 DisplayName = displayName.Trim(),
                 GivenName = given,
                 Surname = surname,
@@ -244,7 +281,9 @@ public sealed class SandboxDirectory
                 Country = template?.Country,
                 UsageLocation = template?.UsageLocation,
                 PreferredLanguage = template?.PreferredLanguage,
-                AssignedLicenseSkuIds = template?.AssignedLicenseSkuIds ?? [],
+                AssignedLicenseSkuIds = isPerson ? template?.AssignedLicenseSkuIds ?? [] : [],
+                AccountEnabled = isPerson,
+                MailboxPurpose = purpose,
                 CreatedDateTime = clock.GetUtcNow(),
             };
             tenant.Users[user.Id] = new UserEntry(user, ++tenant.Sequence, null);

@@ -11,6 +11,18 @@ internal static class SandboxMailboxSettings
     public const string All = "";
     public const string WorkingHours = "workingHours";
     public const string TimeZone = "timeZone";
+    public const string UserPurpose = "userPurpose";
+
+    /// <summary>Graph's <c>userPurpose</c> values the sandbox serves (v1.0 also has linked, others and unknownFutureValue).</summary>
+    public const string PersonPurpose = "user";
+    public const string SharedPurpose = "shared";
+    public const string RoomPurpose = "room";
+    public const string EquipmentPurpose = "equipment";
+
+    public static readonly IReadOnlyList<string> Purposes = [PersonPurpose, SharedPurpose, RoomPurpose, EquipmentPurpose];
+
+    /// <summary>A mailbox that belongs to nobody in particular: Graph serves its settings, though no one works in it.</summary>
+    public static bool IsResourceMailbox(SandboxUser user) => user.MailboxPurpose is SharedPurpose or RoomPurpose or EquipmentPurpose && user.Mail is not null;
 
     /// <summary>Outlook's working day: the usual start plus nine hours (a lunch break included), as Outlook's 08:00–17:00 default.</summary>
     public const int WorkingHoursLength = 9 * 60;
@@ -36,12 +48,13 @@ internal static class SandboxMailboxSettings
             ? windows
             : ianaZone;
 
-    /// <summary>The whole settings object, or one of its <paramref name="part"/>s (<see cref="WorkingHours"/>, <see cref="TimeZone"/>).</summary>
+    /// <summary>The whole settings object, or one of its <paramref name="part"/>s (<see cref="WorkingHours"/>, <see cref="TimeZone"/>, <see cref="UserPurpose"/>).</summary>
     /// <param name="context">The <c>@odata.context</c> of the whole settings object.</param>
     public static JsonObject Render(WorkPerson person, string part, string context) => part switch
     {
         WorkingHours => WithContext(WorkingHoursOf(person.Profile), $"{context}/workingHours"),
         TimeZone => new JsonObject { ["@odata.context"] = $"{context}/timeZone", ["value"] = person.Profile.MailboxTimeZone },
+        UserPurpose => new JsonObject { ["@odata.context"] = $"{context}/userPurpose", ["value"] = PurposeOf(person) },
         _ => Whole(person, context),
     };
 
@@ -58,7 +71,7 @@ internal static class SandboxMailboxSettings
             ["dateFormat"] = dateFormat,
             ["timeFormat"] = timeFormat,
             // An enum in Graph's v1.0 metadata (and so a string to the SDK), though a docs example shows {"value": "user"}.
-            ["userPurpose"] = "user",
+            ["userPurpose"] = PurposeOf(person),
             ["automaticRepliesSetting"] = new JsonObject
             {
                 ["status"] = "disabled",
@@ -72,6 +85,8 @@ internal static class SandboxMailboxSettings
             ["workingHours"] = WorkingHoursOf(profile),
         };
     }
+
+    private static string PurposeOf(WorkPerson person) => person.User.MailboxPurpose ?? PersonPurpose;
 
     private static JsonObject WorkingHoursOf(SandboxWorkProfile profile) => new()
     {

@@ -24,6 +24,12 @@ public sealed record SandboxUser
     public string UserType { get; init; } = "Member";
     public bool AccountEnabled { get; init; } = true;
 
+    /// <summary>
+    /// What the Exchange Online mailbox is for, as Graph's <c>mailboxSettings.userPurpose</c> says: "user" (a person's),
+    /// "shared", "room" or "equipment"; null when the user has no mailbox in the tenant (a guest).
+    /// </summary>
+    public string? MailboxPurpose { get; init; } = SandboxMailboxSettings.PersonPurpose;
+
     /// <summary>License SKU ids (empty for guests, the shared mailbox and the service account).</summary>
     public IReadOnlyList<string> AssignedLicenseSkuIds { get; init; } = [];
     public DateTimeOffset CreatedDateTime { get; init; }

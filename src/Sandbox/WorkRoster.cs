@@ -80,8 +80,11 @@ internal sealed class WorkRoster
     /// <summary>A person who joined after the seed (no one else's meetings include them).</summary>
     public static WorkPerson Joiner(SandboxUser user) => CreatePerson(user, active: true);
 
+    /// <summary>A shared, room or equipment mailbox: settings of its own (its office's zone), no activity.</summary>
+    public static WorkPerson Resource(SandboxUser user) => CreatePerson(user, active: false);
+
     public static bool IsWorker(SandboxUser u) =>
-        u.UserType == "Member" && u.AccountEnabled && u.AssignedLicenseSkuIds.Count > 0 && u.Department is not null && u.Mail is not null;
+        u.UserType == "Member" && u.MailboxPurpose == SandboxMailboxSettings.PersonPurpose && u.AccountEnabled && u.AssignedLicenseSkuIds.Count > 0 && u.Department is not null && u.Mail is not null;
 
     private static WorkPerson CreatePerson(SandboxUser user, bool active)
     {

@@ -8,14 +8,14 @@ namespace WorkSights.Infrastructure.IntegrationTests;
 public sealed class DirectoryImportTests : DirectoryImportTestBase
 {
     [Fact]
-    public async Task Importing_twice_yields_the_same_rows_without_guests_with_shared_mailbox_and_service_account_blocked_labs_people_linked_and_the_rest_new()
+    public async Task Importing_twice_yields_the_same_rows_with_guests_shared_mailbox_rooms_and_equipment_not_imported_service_account_blocked_labs_people_linked_and_the_rest_new()
     {
         var contoso = await CreateWorkspaceAsync(Contoso);
 
         var first = await ImportAsync(contoso);
 
         var members = CurrentMembers(Contoso);
-        Assert.Equal(new DirectoryImportResult(DirectoryImportOutcome.Completed, members.Count, 0, 0, WasFullImport: true), first);
+        Assert.Equal(new DirectoryImportResult(DirectoryImportOutcome.Completed, members.Count, 0, 0, WasFullImport: true, NotImported: 10), first);
         var rowsAfterFirst = PeopleRows(contoso);
         Assert.Equal(members.Count, rowsAfterFirst.Count);
 
@@ -33,13 +33,20 @@ public sealed class DirectoryImportTests : DirectoryImportTestBase
         Assert.DoesNotContain(people, p => p.Email.Contains("#ext#", StringComparison.OrdinalIgnoreCase));
 
         var byEmail = people.ToDictionary(p => p.Email, StringComparer.OrdinalIgnoreCase);
-        Assert.Equal(ProvisioningState.Blocked, byEmail["info@contoso.com"].ProvisioningState);
+        Assert.False(byEmail.ContainsKey("info@contoso.com"));
         Assert.Equal(ProvisioningState.Blocked, byEmail["svc-backup@contoso.com"].ProvisioningState);
+        var notImported = (await NotImportedAsync(contoso)).ToDictionary(i => i.Email, i => i.Reason, StringComparer.OrdinalIgnoreCase);
+        Assert.Equal(NotImportedReason.SharedMailbox, notImported["info@contoso.com"]);
+        Assert.Equal(NotImportedReason.Room, notImported["boardroom@contoso.com"]);
+        Assert.Equal(NotImportedReason.Room, notImported["thames.room@contoso.com"]);
+        Assert.Equal(NotImportedReason.Equipment, notImported["projector.cart@contoso.com"]);
+        Assert.Equal(6, notImported.Count(i => i.Value == NotImportedReason.Guest));
+        Assert.Equal(10, notImported.Count);
         var labs = people.Where(p => p.Email.EndsWith("@contoso-labs.com", StringComparison.Ordinal)).ToList();
         Assert.Equal(5, labs.Count);
         Assert.All(labs, p => Assert.Equal(ProvisioningState.Link, p.ProvisioningState));
-        var rest = people.Except(labs).Where(p => p.Email is not "info@contoso.com" and not "svc-backup@contoso.com").ToList();
-        Assert.Equal(members.Count - 7, rest.Count);
+        var rest = people.Except(labs).Where(p => p.Email is not "svc-backup@contoso.com").ToList();
+        Assert.Equal(members.Count - 6, rest.Count);
         Assert.All(rest, p => Assert.Equal(ProvisioningState.New, p.ProvisioningState));
 
         Assert.All(people, p =>

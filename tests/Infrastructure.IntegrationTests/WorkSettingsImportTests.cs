@@ -14,6 +14,27 @@ namespace WorkSights.Infrastructure.IntegrationTests;
 public sealed class WorkSettingsImportTests : DirectoryImportTestBase
 {
     [Fact]
+    public async Task ReadsEachMailboxsPurposeFromItsSettingsAloneGivenAPersonASharedMailboxARoomEquipmentAndAGuest()
+    {
+        await CreateWorkspaceAsync(Contoso);
+        var reader = new GraphMailboxSettingsReader(Sandbox.Clients);
+        var users = Sandbox.Directory.GetUsers(Contoso.TenantId);
+        string IdOf(string mail) => users.Single(u => u.Mail == mail).Id;
+        var worker = users.First(u => Sandbox.Directory.GetWorkProfile(Contoso.TenantId, u.Id) is not null);
+        var guest = users.First(u => u.UserType == "Guest");
+        Sandbox.Server.RequestLog.Clear();
+
+        Assert.Equal(MailboxPurpose.Person, await reader.ReadPurposeAsync(Contoso.TenantId, worker.Id, CancellationToken.None));
+        Assert.Equal(MailboxPurpose.Shared, await reader.ReadPurposeAsync(Contoso.TenantId, IdOf("info@contoso.com"), CancellationToken.None));
+        Assert.Equal(MailboxPurpose.Room, await reader.ReadPurposeAsync(Contoso.TenantId, IdOf("thames.room@contoso.com"), CancellationToken.None));
+        Assert.Equal(MailboxPurpose.Equipment, await reader.ReadPurposeAsync(Contoso.TenantId, IdOf("projector.cart@contoso.com"), CancellationToken.None));
+        await Assert.ThrowsAsync<Application.Common.Exceptions.SourceNotFoundException>(() => reader.ReadPurposeAsync(Contoso.TenantId, guest.Id, CancellationToken.None));
+
+        Assert.Equal(5, Sandbox.GraphRequests.Count);
+        Assert.All(Sandbox.GraphRequests, r => Assert.EndsWith("/mailboxSettings/userPurpose", r.PathAndQuery, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task StoresIanaZonesAndWorkingHoursGivenMailboxesNamingZonesTheWindowsOrTheIanaWay()
     {
         var contoso = await CreateWorkspaceAsync(Contoso);

@@ -4,6 +4,8 @@ namespace WorkSights.Sandbox.Tests;
 
 public sealed class MailboxSettingsTests(OutlookFixture fixture) : OutlookTestBase, IClassFixture<OutlookFixture>
 {
+    private static readonly string Fabrikam = SandboxTenants.Fabrikam.TenantId;
+
     private SandboxServer Server => fixture.Server;
 
     private IReadOnlyList<WorkPerson> People => Server.State.Directory.Roster(Contoso).Active;
@@ -75,6 +77,41 @@ public sealed class MailboxSettingsTests(OutlookFixture fixture) : OutlookTestBa
 
         Assert.Equal("ErrorItemNotFound", await ErrorCodeAsync(Server, $"v1.0/users/{Guid.NewGuid()}/mailboxSettings", token, HttpStatusCode.NotFound));
         Assert.Equal("MailboxNotEnabledForRESTAPI", await ErrorCodeAsync(Server, $"v1.0/users/{guest.Id}/mailboxSettings", token, HttpStatusCode.NotFound));
+    }
+
+    [Fact]
+    public async Task ServesEachMailboxsPurposeGivenAPersonASharedMailboxARoomAndEquipment()
+    {
+        var token = await TokenAsync(Server, fixture.App, Contoso);
+        var users = Server.Directory.GetUsers(Contoso);
+        string IdOf(string mail) => users.Single(u => u.Mail == mail).Id;
+
+        var person = await OkAsync(Server, $"v1.0/users/{People[0].Id}/mailboxSettings/userPurpose", token);
+        var shared = await OkAsync(Server, $"v1.0/users/{IdOf("info@contoso.com")}/mailboxSettings/userPurpose", token);
+        var room = await OkAsync(Server, "v1.0/users/boardroom@contoso.com/mailboxSettings/userPurpose", token);
+        var equipment = await OkAsync(Server, $"v1.0/users/{IdOf("projector.cart@contoso.com")}/mailboxSettings", token);
+
+        Assert.EndsWith($"$metadata#users('{People[0].Id}')/mailboxSettings/userPurpose", person.GetProperty("@odata.context").GetString());
+        Assert.Equal("user", person.GetProperty("value").GetString());
+        Assert.Equal("shared", shared.GetProperty("value").GetString());
+        Assert.Equal("room", room.GetProperty("value").GetString());
+        Assert.Equal("equipment", equipment.GetProperty("userPurpose").GetString());
+        Assert.Equal("MailboxNotEnabledForRESTAPI", await ErrorCodeAsync(Server, "v1.0/users/boardroom@contoso.com/mailFolders/sentitems/messages/delta", token, HttpStatusCode.NotFound));
+    }
+
+    [Fact]
+    public async Task AddsASharedMailboxARoomAndAGuestAsExchangeDoesGivenTheControlFields()
+    {
+        var shared = Server.Directory.AddUser(Fabrikam, "Fabrikam Orders", mailboxPurpose: "shared");
+        var guest = Server.Directory.AddUser(Fabrikam, "Ravi Shah", guestMail: "ravi@contractor.example");
+        var token = await TokenAsync(Server, fixture.App, Fabrikam);
+
+        Assert.Equal((false, 0, "shared"), (shared.AccountEnabled, shared.AssignedLicenseSkuIds.Count, shared.MailboxPurpose));
+        Assert.Equal(("Guest", "ravi@contractor.example", null), (guest.UserType, guest.Mail, guest.MailboxPurpose));
+        Assert.Contains("#EXT#@fabrikam.com", guest.UserPrincipalName, StringComparison.Ordinal);
+        Assert.Equal("shared", (await OkAsync(Server, $"v1.0/users/{shared.Id}/mailboxSettings/userPurpose", token)).GetProperty("value").GetString());
+        Assert.Equal("MailboxNotEnabledForRESTAPI", await ErrorCodeAsync(Server, $"v1.0/users/{guest.Id}/mailboxSettings/userPurpose", token, HttpStatusCode.NotFound));
+        Assert.Throws<ArgumentException>(() => Server.Directory.AddUser(Fabrikam, "Odd Box", mailboxPurpose: "linked"));
     }
 
     [Fact]

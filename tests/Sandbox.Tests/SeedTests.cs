@@ -28,7 +28,7 @@ public sealed class SeedTests
     {
         await using var server = await SandboxServer.StartAsync(new SandboxOptions());
         var contoso = server.Directory.GetUsers(SandboxTenants.Contoso.TenantId);
-        Assert.Equal(245, contoso.Count);
+        Assert.Equal(248, contoso.Count);
         Assert.Equal(12, server.Directory.GetUsers(SandboxTenants.Fabrikam.TenantId).Count);
         var northwind = server.Directory.GetUsers(SandboxTenants.Northwind.TenantId);
         Assert.Equal(20, northwind.Count);

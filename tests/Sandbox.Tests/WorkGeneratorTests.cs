@@ -122,7 +122,7 @@ public sealed class WorkGeneratorTests
     {
         var (directory, roster, gen) = Create(760);
         var users = directory.GetUsers(Contoso);
-        Assert.Equal(245 + 760, users.Count);
+        Assert.Equal(248 + 760, users.Count);
         Assert.Equal(users.Count, users.Select(u => u.Mail).Distinct(StringComparer.OrdinalIgnoreCase).Count());
         var extras = users.Where(u => u.City is "Bangalore" or "New York").ToList();
         Assert.NotEmpty(extras);

@@ -4,7 +4,7 @@ using WorkSights.Tests.Shared;
 
 namespace WorkSights.Web.BrowserTests;
 
-/// <summary>The User Provisioning review with a bulk change, at 1280 and 390 px.</summary>
+/// <summary>The User Provisioning review with a bulk change, the Not imported tab and the joiners option, at 1280 and 390 px.</summary>
 public sealed class ProvisioningBrowserTests : IAsyncLifetime
 {
     private readonly WorkSightsApp app = new();
@@ -18,6 +18,10 @@ public sealed class ProvisioningBrowserTests : IAsyncLifetime
     {
         await using var browser = await BrowserSession.StartAsync("provisioning");
         var page = browser.Page;
+        app.Sandbox.Directory.AddUser(SandboxTenants.Fabrikam.TenantId, "Fabrikam Orders", mailboxPurpose: "shared");
+        app.Sandbox.Directory.AddUser(SandboxTenants.Fabrikam.TenantId, "Lake Room", mailboxPurpose: "room");
+        app.Sandbox.Directory.AddUser(SandboxTenants.Fabrikam.TenantId, "Projector Cart", mailboxPurpose: "equipment");
+        app.Sandbox.Directory.AddUser(SandboxTenants.Fabrikam.TenantId, "Ravi Shah", guestMail: "ravi@contractor.example");
         await BrowserJourney.SignUpAndAcceptAsync(page, app.BaseAddress, SandboxTenants.Fabrikam.AdminEmail);
 
         await page.GotoAsync(new Uri(app.BaseAddress, "/Settings/Users/Provisioning?state=New").ToString());
@@ -44,16 +48,37 @@ public sealed class ProvisioningBrowserTests : IAsyncLifetime
         await page.Locator("#provisioning-table tbody input[type='checkbox']").First.CheckAsync();
         await page.ClickAsync(".bulk summary");
         await page.SelectOptionAsync("#review-state", "Link");
+        await Assertions.Expect(page.Locator("#link-people option[value='lena.fischer@fabrikam.com']")).ToHaveAttributeAsync("value", "lena.fischer@fabrikam.com");
         await page.FillAsync("#review-target", "lena.fischer@fabrikam.com");
         await page.ClickAsync("#review-form button[type='submit']");
         await Assertions.Expect(page.Locator("#review-notice")).ToContainTextAsync("1 identity is now linked to lena.fischer@fabrikam.com.");
         await Assertions.Expect(page.Locator(".link-target")).ToContainTextAsync("Linked to Lena Fischer (lena.fischer@fabrikam.com)");
         await browser.ScreenshotAsync("1280-linked");
 
+        await page.ClickAsync("[data-state='NotImported']");
+        await Assertions.Expect(page.Locator("#not-imported-table tbody tr")).ToHaveCountAsync(4);
+        await Assertions.Expect(page.Locator("tr[data-email='fabrikam.orders@fabrikam.com'] .state")).ToHaveTextAsync("Shared mailbox");
+        await Assertions.Expect(page.Locator("tr[data-email='lake.room@fabrikam.com'] .state")).ToHaveTextAsync("Meeting room");
+        await Assertions.Expect(page.Locator("tr[data-email='ravi@contractor.example'] .state")).ToHaveTextAsync("Guest account");
+        await Assertions.Expect(page.Locator("tr[data-email='ravi@contractor.example']")).ToContainTextAsync("Someone from another organisation");
+        await Assertions.Expect(page.Locator("body")).Not.ToContainTextAsync("#EXT#");
+        await browser.ScreenshotAsync("1280-not-imported");
+        await browser.AssertAccessibleAsync();
+
+        await page.CheckAsync("#accept-joiners");
+        await page.ClickAsync("#joiners-form button[type='submit']");
+        await Assertions.Expect(page.Locator("#review-notice")).ToContainTextAsync("Joiners are now accepted automatically");
+        await Assertions.Expect(page.Locator("#accept-joiners")).ToBeCheckedAsync();
+        Assert.Contains("view=not-imported", page.Url, StringComparison.Ordinal);
+
         await page.SetViewportSizeAsync(390, 844);
         await page.GotoAsync(new Uri(app.BaseAddress, "/Settings/Users/Provisioning?state=Link").ToString());
         await page.EvaluateAsync("() => document.querySelectorAll('details').forEach(d => d.open = true)");
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "Provisioning scrolls sideways at 390 px");
         await browser.ScreenshotAsync("390-provisioning");
+
+        await page.GotoAsync(new Uri(app.BaseAddress, "/Settings/Users/Provisioning?view=not-imported").ToString());
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "Not imported scrolls sideways at 390 px");
+        await browser.ScreenshotAsync("390-not-imported");
     }
 }

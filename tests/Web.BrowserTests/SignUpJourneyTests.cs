@@ -69,8 +69,13 @@ public sealed class SignUpJourneyTests : IAsyncLifetime
 
         await page.ClickAsync("[data-state='Blocked']");
         await Assertions.Expect(page.Locator("tr[data-email='svc-backup@contoso.com'] .state")).ToHaveTextAsync("Blocked");
-        await Assertions.Expect(page.Locator("tr[data-email='info@contoso.com'] .state")).ToHaveTextAsync("Blocked");
         await browser.ScreenshotAsync("provisioning-blocked");
+
+        await page.ClickAsync("[data-state='NotImported']");
+        await Assertions.Expect(page.Locator("tr[data-email='info@contoso.com'] .state")).ToHaveTextAsync("Shared mailbox");
+        await Assertions.Expect(page.Locator("tr[data-email='boardroom@contoso.com'] .state")).ToHaveTextAsync("Meeting room");
+        await Assertions.Expect(page.Locator("tr[data-email='projector.cart@contoso.com'] .state")).ToHaveTextAsync("Equipment");
+        await Assertions.Expect(page.Locator("#not-imported-table tbody tr[data-reason='Guest']")).ToHaveCountAsync(6);
 
         await page.ClickAsync("[data-state='AlreadyLinked']");
         await Assertions.Expect(page.Locator($"tr[data-email='{SandboxTenants.Contoso.AdminEmail}'] .state")).ToHaveTextAsync("Already linked");

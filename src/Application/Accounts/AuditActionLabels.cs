@@ -34,6 +34,8 @@ public static class AuditActionLabels
         ["scoring.crediting.changed"] = "Crediting table changed",
         ["observers.thresholds.changed"] = "Observer thresholds changed",
         ["person.erasure.withdrawn"] = "Erasure request withdrawn",
+        ["person.provisioning.changed"] = "Provisioning state changed",
+        ["provisioning.joiners.changed"] = "Accept joiners automatically changed",
     };
 
     /// <summary>The label of <paramref name="action"/>; an action without one reads as itself ("person.role.changed").</summary>

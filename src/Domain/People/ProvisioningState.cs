@@ -12,6 +12,9 @@ public enum ProvisioningState
     /// <summary>Excluded from the workspace: service accounts, shared mailboxes, test or disabled accounts.</summary>
     Blocked = 3,
 
-    /// <summary>Matched automatically to an existing profile by primary email and domain.</summary>
+    /// <summary>
+    /// Matched automatically to an existing profile by primary email and domain, or a joiner accepted automatically
+    /// (the workspace's "Accept joiners automatically").
+    /// </summary>
     AlreadyLinked = 4,
 }

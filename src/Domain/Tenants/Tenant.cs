@@ -61,6 +61,12 @@ public sealed class Tenant
     /// <summary>When false, Members see their own activity but no score: neither theirs nor anyone's.</summary>
     public bool ScoresVisibleToMembers { get; private set; } = true;
 
+    /// <summary>
+    /// When true, identities that first appear in a directory sync after the first import become people straight away
+    /// (Already Linked) instead of waiting on the User Provisioning review as New.
+    /// </summary>
+    public bool AcceptsJoinersAutomatically { get; private set; }
+
     /// <summary>Activities and their results older than this many days are purged daily; null keeps them.</summary>
     public int? RetentionDays { get; private set; }
 
@@ -209,6 +215,8 @@ public sealed class Tenant
         days.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(d => (DayOfWeek)int.Parse(d, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 
     public void ShowScoresToMembers(bool visible) => ScoresVisibleToMembers = visible;
+
+    public void AcceptJoinersAutomatically(bool accept) => AcceptsJoinersAutomatically = accept;
 
     /// <param name="newProtectedKey">A fresh secret, kept only when the workspace has none yet.</param>
     public void TurnOnPrivacyMode(int minimumGroupSize, string newProtectedKey)

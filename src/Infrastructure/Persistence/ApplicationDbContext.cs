@@ -80,6 +80,8 @@ public sealed class ApplicationDbContext(
 
     public DbSet<ErasedIdentity> ErasedIdentities => Set<ErasedIdentity>();
 
+    public DbSet<NotImportedIdentity> NotImportedIdentities => Set<NotImportedIdentity>();
+
     public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
 
     public DbSet<ShownGroup> ShownGroups => Set<ShownGroup>();

@@ -59,7 +59,7 @@ public sealed class WorkspaceDataHandlerTests : IDisposable
         directory.Returns(Page("delta-1", Member("oid-ada", "ada@contoso.com", "Ada"), Member("oid-owner", "owner@contoso.com", "Owner")));
         await using (var db = database.CreateContext())
         {
-            await new ImportDirectoryCommandHandler(db, database.TenantContext, directory, database.Clock).Handle(new ImportDirectoryCommand(tenant.Id), CancellationToken.None);
+            await new ImportDirectoryCommandHandler(db, database.TenantContext, directory, new FakeMailboxSettingsReader(), database.Clock).Handle(new ImportDirectoryCommand(tenant.Id), CancellationToken.None);
         }
 
         Assert.DoesNotContain("oid-ada", (await database.PeopleOfAsync(tenant.Id)).Keys);

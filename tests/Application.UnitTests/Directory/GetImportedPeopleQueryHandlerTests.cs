@@ -32,7 +32,19 @@ public sealed class GetImportedPeopleQueryHandlerTests : IDisposable
     {
         using var scope = database.TenantContext.BeginScope(tenantId);
         await using var db = database.CreateContext();
-        return await new GetImportedPeopleQueryHandler(db).Handle(query, CancellationToken.None);
+        return await new GetImportedPeopleQueryHandler(db, database.TenantContext).Handle(query, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task OffersAsLinkTargetsOnlyCurrentUnblockedUnlinkedPeopleOfTheWorkspaceByName()
+    {
+        await SeedAsync();
+
+        var result = await QueryAsync(new GetImportedPeopleQuery(ProvisioningState.Link, null));
+
+        Assert.Equal(
+            ["alice@contoso.com", "bob@contoso.com", "carol@contoso.com", "dave@contoso.com", "eve@contoso.com"],
+            result.LinkCandidates!.Select(c => c.Email));
     }
 
     [Fact]

@@ -17,13 +17,14 @@ public sealed class ImportDirectoryCommandHandlerTests : IDisposable
 
     private readonly TestDatabase database = new();
     private readonly FakeDirectoryReader directory = new();
+    private readonly FakeMailboxSettingsReader mailboxes = new();
 
     public void Dispose() => database.Dispose();
 
     private async Task<DirectoryImportResult> ImportAsync(Guid tenantId)
     {
         await using var db = database.CreateContext();
-        return await new ImportDirectoryCommandHandler(db, database.TenantContext, directory, database.Clock)
+        return await new ImportDirectoryCommandHandler(db, database.TenantContext, directory, mailboxes, database.Clock)
             .Handle(new ImportDirectoryCommand(tenantId), CancellationToken.None);
     }
 
@@ -61,7 +62,7 @@ public sealed class ImportDirectoryCommandHandlerTests : IDisposable
 
         var result = await ImportAsync(tenant.Id);
 
-        Assert.Equal(new DirectoryImportResult(DirectoryImportOutcome.Completed, 7, 0, 0, WasFullImport: true), result);
+        Assert.Equal(new DirectoryImportResult(DirectoryImportOutcome.Completed, 7, 0, 0, WasFullImport: true, NotImported: 2), result);
         Assert.Equal([(ExternalTenantId, (string?)null)], directory.Calls);
         var people = await database.PeopleOfAsync(tenant.Id);
         Assert.Equal(ProvisioningState.New, people["oid-new"].ProvisioningState);
@@ -78,6 +79,124 @@ public sealed class ImportDirectoryCommandHandlerTests : IDisposable
         Assert.False(people.ContainsKey("oid-ext"));
         Assert.All(people.Values, p => Assert.False(p.HasLoginAccess));
         Assert.Null(database.TenantContext.TenantId);
+    }
+
+    [Fact]
+    public async Task GuestsSharedRoomAndEquipmentMailboxesAreRecordedWithTheirReasonInsteadOfImportedGivenTheirPurpose()
+    {
+        var tenant = await ActiveTenantWithPendingSignUpAsync();
+        mailboxes.With("oid-info", MailboxPurpose.Shared).With("oid-board", MailboxPurpose.Room).With("oid-cart", MailboxPurpose.Equipment).With("oid-linked", MailboxPurpose.Other);
+        directory.Returns([.. FullListing(), Page(
+            "delta-2",
+            Member("oid-info", "info@contoso.com", "Contoso Info", enabled: false, licensed: false),
+            Member("oid-board", "boardroom@contoso.com", "Boardroom", enabled: false, licensed: false),
+            Member("oid-cart", "projector.cart@contoso.com", "Projector Cart", enabled: false, licensed: false),
+            Member("oid-linked", "ivan@contoso.com", "Ivan"))]);
+
+        var result = await ImportAsync(tenant.Id);
+
+        Assert.Equal((8, 5), (result.Added, result.NotImported));
+        var people = await database.PeopleOfAsync(tenant.Id);
+        Assert.DoesNotContain(people.Keys, id => id is "oid-info" or "oid-board" or "oid-cart" or "oid-guest" or "oid-ext");
+        Assert.Equal(ProvisioningState.New, people["oid-linked"].ProvisioningState);
+        Assert.Equal(
+            [("oid-board", NotImportedReason.Room, "boardroom@contoso.com"), ("oid-cart", NotImportedReason.Equipment, "projector.cart@contoso.com"), ("oid-ext", NotImportedReason.Guest, "hal@partner.com"),
+             ("oid-guest", NotImportedReason.Guest, "gina@partner.com"), ("oid-info", NotImportedReason.SharedMailbox, "info@contoso.com")],
+            await NotImportedAsync(tenant.Id));
+        Assert.DoesNotContain(mailboxes.PurposeReads, id => id is "oid-guest" or "oid-ext" or "oid-nomail");
+        Assert.Contains("oid-info", mailboxes.PurposeReads);
+    }
+
+    [Fact]
+    public async Task IdentitiesAreClassifiedAsBeforeGivenMailboxSettingsReadIsNotGranted()
+    {
+        var tenant = await ActiveTenantWithPendingSignUpAsync();
+        mailboxes.PermissionMissing = true;
+        mailboxes.With("oid-info", MailboxPurpose.Shared);
+        directory.Returns([.. FullListing(), Page("delta-2", Member("oid-info", "info@contoso.com", "Contoso Info", enabled: false, licensed: false))]);
+
+        var result = await ImportAsync(tenant.Id);
+
+        Assert.Equal((DirectoryImportOutcome.Completed, 2), (result.Outcome, result.NotImported));
+        Assert.Equal(ProvisioningState.Blocked, (await database.PeopleOfAsync(tenant.Id))["oid-info"].ProvisioningState);
+        Assert.DoesNotContain("oid-info", mailboxes.PurposeReads);
+    }
+
+    [Fact]
+    public async Task JoinerWaitsAsNewGivenJoinersAreNotAcceptedAutomatically()
+    {
+        var tenant = await ActiveTenantWithPendingSignUpAsync();
+        directory.Returns(FullListing()).Returns(Page("delta-2", Member("oid-joiner", "ivy@contoso.com", "Ivy")));
+        await ImportAsync(tenant.Id);
+
+        await ImportAsync(tenant.Id);
+
+        Assert.Equal(ProvisioningState.New, (await database.PeopleOfAsync(tenant.Id))["oid-joiner"].ProvisioningState);
+    }
+
+    [Fact]
+    public async Task JoinerIsAcceptedButFirstImportAndOtherDomainsWaitGivenAcceptJoinersAutomatically()
+    {
+        var tenant = await ActiveTenantWithPendingSignUpAsync();
+        await AcceptJoinersAsync(tenant.Id);
+        directory.Returns(FullListing()).Returns(Page(
+            "delta-2",
+            Member("oid-joiner", "ivy@contoso.com", "Ivy"),
+            Member("oid-other", "jo@fabrikam.com", "Jo"),
+            Member("oid-svc2", "svc-print@contoso.com", "Printer service")));
+        await ImportAsync(tenant.Id);
+
+        await ImportAsync(tenant.Id);
+
+        var people = await database.PeopleOfAsync(tenant.Id);
+        Assert.Equal(ProvisioningState.New, people["oid-new"].ProvisioningState);
+        Assert.Equal(ProvisioningState.AlreadyLinked, people["oid-joiner"].ProvisioningState);
+        Assert.Equal(ProvisioningState.Link, people["oid-other"].ProvisioningState);
+        Assert.Equal(ProvisioningState.Blocked, people["oid-svc2"].ProvisioningState);
+    }
+
+    [Fact]
+    public async Task GuestMadeMemberIsImportedAndARemovedRoomLeavesTheNotImportedList()
+    {
+        var tenant = await ActiveTenantWithPendingSignUpAsync();
+        mailboxes.With("oid-board", MailboxPurpose.Room);
+        directory.Returns([.. FullListing(), Page("delta-2", Member("oid-board", "boardroom@contoso.com", "Boardroom", enabled: false, licensed: false))])
+            .Returns(new DirectoryPage([Member("oid-guest", "gina@contoso.com", "Gina")], ["oid-board"], "delta-3"));
+        await ImportAsync(tenant.Id);
+
+        var result = await ImportAsync(tenant.Id);
+
+        Assert.Equal(1, result.Added);
+        Assert.Equal(ProvisioningState.New, (await database.PeopleOfAsync(tenant.Id))["oid-guest"].ProvisioningState);
+        Assert.Equal([("oid-ext", NotImportedReason.Guest, "hal@partner.com")], await NotImportedAsync(tenant.Id));
+    }
+
+    [Fact]
+    public async Task PersonWhoBecomesAGuestLeavesAsAPersonAndIsListedAsNotImported()
+    {
+        var tenant = await ActiveTenantWithPendingSignUpAsync();
+        directory.Returns(FullListing()).Returns(Page("delta-2", Member("oid-new", "ada@partner.com", "Ada", isGuest: true)));
+        await ImportAsync(tenant.Id);
+
+        var result = await ImportAsync(tenant.Id);
+
+        Assert.Equal((1, 1), (result.Removed, result.NotImported));
+        Assert.Equal(PersonStatus.Removed, (await database.PeopleOfAsync(tenant.Id))["oid-new"].Status);
+        Assert.Contains(("oid-new", NotImportedReason.Guest, "ada@partner.com"), await NotImportedAsync(tenant.Id));
+    }
+
+    private async Task<List<(string ExternalId, NotImportedReason Reason, string Email)>> NotImportedAsync(Guid tenantId)
+    {
+        using var scope = database.TenantContext.BeginScope(tenantId);
+        await using var db = database.CreateContext();
+        return [.. (await db.NotImportedIdentities.ToListAsync()).OrderBy(i => i.ExternalId, StringComparer.Ordinal).Select(i => (i.ExternalId, i.Reason, i.Email))];
+    }
+
+    private async Task AcceptJoinersAsync(Guid tenantId)
+    {
+        await using var db = database.CreateContext();
+        (await db.Tenants.SingleAsync(t => t.Id == tenantId)).AcceptJoinersAutomatically(true);
+        await db.SaveChangesAsync();
     }
 
     [Fact]

@@ -22,7 +22,7 @@ internal sealed class RequestScope : IAsyncDisposable
         Mediator = new FakeMediator();
         consent ??= new FakeConsentVerifier();
         administrators ??= new FakeTenantAdministrators();
-        Mediator.Register(new ImportDirectoryCommandHandler(Db, database.TenantContext, directory, database.Clock));
+        Mediator.Register(new ImportDirectoryCommandHandler(Db, database.TenantContext, directory, new FakeMailboxSettingsReader(), database.Clock));
         Mediator.Register(new EstablishFirstOwnerCommandHandler(Db, database.TenantContext, administrators, CurrentUser, database.Clock));
         Mediator.Register(new ProvisionWorkspaceCommandHandler(Db, database.TenantContext, Mediator, ActivitySync, CurrentUser, database.Clock));
         Mediator.Register(new CompleteAdminConsentCommandHandler(Db, database.TenantContext, consent, administrators, ActivitySync, Mediator, CurrentUser, database.Clock));

@@ -27,6 +27,49 @@ public sealed class ProvisioningPolicyTests
         Assert.False(ProvisioningPolicy.IsGuest("ada@contoso.com", isGuestUserType: false));
     }
 
+    [Theory]
+    [InlineData(MailboxPurpose.Shared, NotImportedReason.SharedMailbox)]
+    [InlineData(MailboxPurpose.Room, NotImportedReason.Room)]
+    [InlineData(MailboxPurpose.Equipment, NotImportedReason.Equipment)]
+    public void WhyNotImportedNamesTheMailboxKindGivenAMemberWithASharedRoomOrEquipmentMailbox(MailboxPurpose purpose, NotImportedReason reason)
+    {
+        Assert.Equal(reason, ProvisioningPolicy.WhyNotImported("info@contoso.com", isGuestUserType: false, purpose));
+    }
+
+    [Theory]
+    [InlineData(MailboxPurpose.Person)]
+    [InlineData(MailboxPurpose.Other)]
+    [InlineData(MailboxPurpose.Unknown)]
+    public void WhyNotImportedIsNullGivenAMemberWhoseMailboxIsAPersonsOrUnknown(MailboxPurpose purpose)
+    {
+        Assert.Null(ProvisioningPolicy.WhyNotImported("ada@contoso.com", isGuestUserType: false, purpose));
+    }
+
+    [Theory]
+    [InlineData("gina@partner.com", true, MailboxPurpose.Person)]
+    [InlineData("hal_partner.com#EXT#@contoso.onmicrosoft.com", false, MailboxPurpose.Unknown)]
+    [InlineData("gina@partner.com", true, MailboxPurpose.Shared)]
+    public void WhyNotImportedIsGuestGivenAGuestWhateverTheirMailbox(string upn, bool isGuest, MailboxPurpose purpose)
+    {
+        Assert.Equal(NotImportedReason.Guest, ProvisioningPolicy.WhyNotImported(upn, isGuest, purpose));
+    }
+
+    [Fact]
+    public void ForJoinerAcceptsANewIdentityGivenAcceptJoinersAutomatically()
+    {
+        Assert.Equal(ProvisioningState.AlreadyLinked, ProvisioningPolicy.ForJoiner(ProvisioningState.New, acceptJoinersAutomatically: true));
+    }
+
+    [Theory]
+    [InlineData(ProvisioningState.New, false, ProvisioningState.New)]
+    [InlineData(ProvisioningState.Link, true, ProvisioningState.Link)]
+    [InlineData(ProvisioningState.Blocked, true, ProvisioningState.Blocked)]
+    [InlineData(ProvisioningState.AlreadyLinked, false, ProvisioningState.AlreadyLinked)]
+    public void ForJoinerKeepsTheClassificationGivenTheOptionOffOrAnIdentityThatNeedsReview(ProvisioningState classified, bool accept, ProvisioningState expected)
+    {
+        Assert.Equal(expected, ProvisioningPolicy.ForJoiner(classified, accept));
+    }
+
     [Fact]
     public void ClassifyReturnsBlockedGivenDisabledAccount()
     {

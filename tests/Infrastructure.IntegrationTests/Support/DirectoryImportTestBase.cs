@@ -4,6 +4,7 @@ using WorkSights.Application.Directory.ImportDirectory;
 using WorkSights.Domain.Directory;
 using WorkSights.Domain.People;
 using WorkSights.Domain.Tenants;
+using WorkSights.Infrastructure.Graph;
 using WorkSights.Infrastructure.Tenancy;
 using WorkSights.Sandbox;
 
@@ -62,7 +63,7 @@ public abstract class DirectoryImportTestBase : IAsyncLifetime
     {
         var tenantContext = new TenantContext();
         await using var db = Database.NewContext(tenantContext);
-        var handler = new ImportDirectoryCommandHandler(db, tenantContext, Sandbox.Reader, Clock);
+        var handler = new ImportDirectoryCommandHandler(db, tenantContext, Sandbox.Reader, new GraphMailboxSettingsReader(Sandbox.Clients), Clock);
         var result = await handler.Handle(new ImportDirectoryCommand(tenantId), CancellationToken.None);
         Assert.Null(tenantContext.TenantId);
         return result;
@@ -75,6 +76,15 @@ public abstract class DirectoryImportTestBase : IAsyncLifetime
         await using var db = Database.NewContext(tenantContext);
         using var scope = tenantContext.BeginScope(tenantId);
         return await db.People.AsNoTracking().OrderBy(p => p.ExternalId).ToListAsync();
+    }
+
+    /// <summary>The guests and shared, room and equipment mailboxes the import recorded instead of importing them.</summary>
+    protected async Task<List<NotImportedIdentity>> NotImportedAsync(Guid tenantId)
+    {
+        var tenantContext = new TenantContext();
+        await using var db = Database.NewContext(tenantContext);
+        using var scope = tenantContext.BeginScope(tenantId);
+        return await db.NotImportedIdentities.AsNoTracking().OrderBy(p => p.ExternalId).ToListAsync();
     }
 
     protected async Task<Dictionary<string, Person>> PeopleByIdAsync(Guid tenantId) =>
@@ -106,8 +116,9 @@ public abstract class DirectoryImportTestBase : IAsyncLifetime
     protected IReadOnlyList<string> PeopleRows(Guid tenantId) => Database.RawRows("People", tenantId);
 
     /// <summary>What the import should hold: every current member (guests are never stored).</summary>
+    /// <summary>The directory's members who are people: neither guests nor shared, room or equipment mailboxes.</summary>
     protected IReadOnlyList<SandboxUser> CurrentMembers(SandboxTenantInfo organisation) =>
-        [.. Sandbox.Directory.GetUsers(organisation.TenantId).Where(u => u.UserType != "Guest")];
+        [.. Sandbox.Directory.GetUsers(organisation.TenantId).Where(u => u.UserType != "Guest" && u.MailboxPurpose is null or "user")];
 
     /// <summary>The people not removed match the directory's current members, id for id and field for field.</summary>
     protected async Task AssertMatchesDirectoryAsync(Guid tenantId, SandboxTenantInfo organisation)

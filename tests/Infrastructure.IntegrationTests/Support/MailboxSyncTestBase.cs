@@ -9,6 +9,7 @@ using WorkSights.Domain.Activities;
 using WorkSights.Domain.Ingestion;
 using WorkSights.Domain.People;
 using WorkSights.Domain.Tenants;
+using WorkSights.Infrastructure.Graph;
 using WorkSights.Infrastructure.Persistence;
 using WorkSights.Infrastructure.Tenancy;
 using WorkSights.Sandbox;
@@ -63,7 +64,7 @@ public abstract class MailboxSyncTestBase : DirectoryImportTestBase
     {
         var tenantContext = new TenantContext();
         await using var db = workspace.Database.NewContext(tenantContext);
-        var result = await new ImportDirectoryCommandHandler(db, tenantContext, Sandbox.Reader, Clock)
+        var result = await new ImportDirectoryCommandHandler(db, tenantContext, Sandbox.Reader, new GraphMailboxSettingsReader(Sandbox.Clients), Clock)
             .Handle(new ImportDirectoryCommand(workspace.TenantId), CancellationToken.None);
         Assert.Equal(DirectoryImportOutcome.Completed, result.Outcome);
         return result;

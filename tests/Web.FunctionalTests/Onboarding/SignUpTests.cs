@@ -21,7 +21,7 @@ public sealed class SignUpTests : FunctionalTest
         var workspace = await ReadJsonAsync<WorkspaceResponse>(await browser.Browser.GetAsync(browser.At("/api/v1/workspace")));
         Assert.Equal("Active", workspace.Status);
         Assert.Equal("contoso.com", workspace.PrimaryDomain);
-        var nonGuests = App.Sandbox.Directory.GetUsers(SandboxTenants.Contoso.TenantId).Count(u => u.UserType != "Guest");
+        var nonGuests = App.Sandbox.Directory.GetUsers(SandboxTenants.Contoso.TenantId).Count(u => u.UserType != "Guest" && u.MailboxPurpose == "user");
         Assert.Equal(nonGuests, workspace.PeopleCount);
 
         var people = await ReadJsonAsync<PeoplePage>(await browser.Browser.GetAsync(browser.At("/api/v1/people?search=admin%40contoso.com")));

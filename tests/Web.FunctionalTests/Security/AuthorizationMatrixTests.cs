@@ -109,6 +109,7 @@ public sealed class AuthorizationMatrixTests : FunctionalTest
         ["POST /Settings/Users?handler=Bulk"] = Audience.Administration,
         ["GET /Settings/Users/Provisioning"] = Audience.Administration,
         ["POST /Settings/Users/Provisioning?handler=Review"] = Audience.Administration,
+        ["POST /Settings/Users/Provisioning?handler=Joiners"] = Audience.Administration,
         ["GET /Settings/Users/{id:guid}"] = Audience.Administration,
         ["POST /Settings/Users/{id:guid}"] = Audience.Administration,
         ["POST /Settings/Users/{id:guid}?handler=Erase"] = Audience.Administration,

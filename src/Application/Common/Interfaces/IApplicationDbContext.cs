@@ -64,6 +64,8 @@ public interface IApplicationDbContext
     /// <summary>Erased people's directory ids, kept so that a directory sync does not import them again.</summary>
     DbSet<ErasedIdentity> ErasedIdentities { get; }
 
+    DbSet<NotImportedIdentity> NotImportedIdentities { get; }
+
     DbSet<ErasureRequest> ErasureRequests { get; }
 
     /// <summary>Append-only: adding is the only change a save accepts.</summary>

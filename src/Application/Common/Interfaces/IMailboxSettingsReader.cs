@@ -9,6 +9,16 @@ public interface IMailboxSettingsReader
     /// <exception cref="Exceptions.ProviderThrottledException">The provider asked us to wait longer than the retries allow.</exception>
     /// <exception cref="Exceptions.ProviderUnavailableException">The provider could not be read.</exception>
     Task<MailboxSettingsSnapshot> ReadAsync(string externalTenantId, string mailbox, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What the mailbox is for — a person's, shared, a room, equipment — read from its settings alone, never from its mail
+    /// or calendar. The directory import asks it of every identity it has not taken in yet.
+    /// </summary>
+    /// <exception cref="Exceptions.PermissionNotGrantedException">The organisation has not granted the permission.</exception>
+    /// <exception cref="Exceptions.SourceNotFoundException">The identity has no mailbox.</exception>
+    /// <exception cref="Exceptions.ProviderThrottledException">The provider asked us to wait longer than the retries allow.</exception>
+    /// <exception cref="Exceptions.ProviderUnavailableException">The provider could not be read.</exception>
+    Task<Domain.People.MailboxPurpose> ReadPurposeAsync(string externalTenantId, string mailbox, CancellationToken cancellationToken);
 }
 
 /// <param name="TimeZone">The mailbox's time zone, a Windows or an IANA name.</param>

@@ -7,8 +7,11 @@ using WorkSights.Domain.People;
 namespace WorkSights.Application.Directory.GetImportedPeople;
 
 /// <remarks>A page past the last is answered with the last.</remarks>
-public sealed class GetImportedPeopleQueryHandler(IApplicationDbContext db) : IQueryHandler<GetImportedPeopleQuery, ImportedPeopleDto>
+public sealed class GetImportedPeopleQueryHandler(IApplicationDbContext db, ITenantContext tenant) : IQueryHandler<GetImportedPeopleQuery, ImportedPeopleDto>
 {
+    /// <summary>The picker of the person to link to stays light in a large workspace; anyone else is typed in full.</summary>
+    public const int MaximumLinkCandidates = 500;
+
     public async ValueTask<ImportedPeopleDto> Handle(GetImportedPeopleQuery query, CancellationToken cancellationToken)
     {
         var current = db.People.AsNoTracking().Where(p => p.Status != PersonStatus.Removed);
@@ -32,7 +35,16 @@ public sealed class GetImportedPeopleQueryHandler(IApplicationDbContext db) : IQ
             .ToListAsync(cancellationToken);
 
         var allStates = Enum.GetValues<ProvisioningState>().ToDictionary(s => s, s => counts.GetValueOrDefault(s));
-        return new ImportedPeopleDto(new PagedList<ImportedPersonDto>(items, page, query.PageSize, total), allStates, await LinkTargetsAsync(items, cancellationToken));
+        var notImported = await db.NotImportedIdentities.CountAsync(cancellationToken);
+        var acceptsJoiners = await db.Tenants.Where(t => t.Id == tenant.TenantId).Select(t => t.AcceptsJoinersAutomatically).FirstOrDefaultAsync(cancellationToken);
+        var candidates = total == 0 ? [] : await db.People.AsNoTracking()
+            .Where(p => p.Status != PersonStatus.Removed && p.ProvisioningState != ProvisioningState.Blocked && p.ProvisioningState != ProvisioningState.Link)
+            .OrderBy(p => p.DisplayName).ThenBy(p => p.Email)
+            .Take(MaximumLinkCandidates)
+            .Select(p => new LinkCandidateDto(p.DisplayName, p.Email))
+            .ToListAsync(cancellationToken);
+        return new ImportedPeopleDto(
+            new PagedList<ImportedPersonDto>(items, page, query.PageSize, total), allStates, await LinkTargetsAsync(items, cancellationToken), notImported, acceptsJoiners, candidates);
     }
 
     private async Task<Dictionary<Guid, LinkTargetDto>> LinkTargetsAsync(List<ImportedPersonDto> items, CancellationToken cancellationToken)

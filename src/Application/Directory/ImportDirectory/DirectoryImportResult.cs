@@ -11,7 +11,8 @@ public enum DirectoryImportOutcome
     Throttled = 5,
 }
 
-public sealed record DirectoryImportResult(DirectoryImportOutcome Outcome, int Added, int Updated, int Removed, bool WasFullImport, DateTimeOffset? NotBefore = null)
+/// <param name="NotImported">Guests and shared, room and equipment mailboxes first seen in this import, recorded with the reason and never imported.</param>
+public sealed record DirectoryImportResult(DirectoryImportOutcome Outcome, int Added, int Updated, int Removed, bool WasFullImport, DateTimeOffset? NotBefore = null, int NotImported = 0)
 {
     public static DirectoryImportResult Failed(DirectoryImportOutcome outcome) => new(outcome, 0, 0, 0, false);
 }

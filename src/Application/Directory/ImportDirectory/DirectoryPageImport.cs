@@ -1,19 +1,33 @@
 using Microsoft.EntityFrameworkCore;
+using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Domain.People;
 using WorkSights.Domain.Tenants;
 
 namespace WorkSights.Application.Directory.ImportDirectory;
 
-/// <summary>Applies directory pages to the workspace's people: joiners, changes and leavers, idempotently. Erased people stay erased.</summary>
+/// <summary>
+/// Applies directory pages to the workspace's people: joiners, changes and leavers, idempotently. Erased people stay erased.
+/// Guests and shared, room and equipment mailboxes are no people: they are recorded with the reason, never imported.
+/// </summary>
+/// <param name="isFirstImport">The workspace's first import after sign-up: its identities are the organisation as it
+/// stands, not joiners, so "Accept joiners automatically" does not apply to them.</param>
 internal sealed class DirectoryPageImport(
     IApplicationDbContext db,
     Tenant tenant,
     TimeProvider clock,
+    IMailboxSettingsReader mailboxes,
+    bool isFirstImport,
     IEnumerable<string> knownIdentities)
 {
+    /// <summary>As the work-settings import: four different mailboxes at a time, a small share of the app's limits.</summary>
+    private const int MailboxesAtOnce = 4;
+
     private readonly HashSet<string> known = new(knownIdentities, StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> seen = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Set once the organisation refused the mailbox-settings read: purposes are then unknown for the rest of the import.</summary>
+    private bool purposesDenied;
 
     public int Added { get; private set; }
 
@@ -21,24 +35,52 @@ internal sealed class DirectoryPageImport(
 
     public int Removed { get; private set; }
 
+    public int NotImported { get; private set; }
+
     public async Task ApplyAsync(DirectoryPage page, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var ids = page.Identities.Select(i => i.ExternalId).Concat(page.RemovedIds).ToList();
         var existing = await db.People.Where(p => ids.Contains(p.ExternalId)).ToDictionaryAsync(p => p.ExternalId, StringComparer.OrdinalIgnoreCase, cancellationToken);
+        var excluded = await db.NotImportedIdentities.Where(e => ids.Contains(e.ExternalId)).ToDictionaryAsync(e => e.ExternalId, StringComparer.OrdinalIgnoreCase, cancellationToken);
         var erased = (await db.ErasedIdentities.Where(e => ids.Contains(e.ExternalId)).Select(e => e.ExternalId).ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var purposes = await PurposesAsync(
+            page.Identities.Where(i => !erased.Contains(i.ExternalId) && !existing.ContainsKey(i.ExternalId) && !ProvisioningPolicy.IsGuest(i.UserPrincipalName, i.IsGuest)),
+            cancellationToken);
 
         foreach (var identity in page.Identities)
         {
             seen.Add(identity.ExternalId);
-            if (erased.Contains(identity.ExternalId) || ProvisioningPolicy.IsGuest(identity.UserPrincipalName, identity.IsGuest))
+            if (erased.Contains(identity.ExternalId))
             {
                 continue;
             }
 
             var email = identity.Mail ?? identity.UserPrincipalName;
-            if (existing.TryGetValue(identity.ExternalId, out var person))
+            existing.TryGetValue(identity.ExternalId, out var person);
+            var reason = ProvisioningPolicy.WhyNotImported(identity.UserPrincipalName, identity.IsGuest, purposes.GetValueOrDefault(identity.ExternalId));
+            if (reason is { } why)
+            {
+                RecordNotImported(identity, email, why, excluded, now);
+
+                // A person who became a guest has left as a person: kept for history, no longer read, no login.
+                if (person is not null && person.Status != PersonStatus.Removed)
+                {
+                    person.MarkRemovedFromDirectory(now);
+                    Removed++;
+                }
+
+                continue;
+            }
+
+            if (excluded.Remove(identity.ExternalId, out var noLongerExcluded))
+            {
+                // A guest made a member, a shared mailbox made a person's again: from now on they are people to review.
+                db.NotImportedIdentities.Remove(noLongerExcluded);
+            }
+
+            if (person is not null)
             {
                 if (!identity.AccountEnabled && person.ProvisioningState != ProvisioningState.Blocked)
                 {
@@ -68,6 +110,11 @@ internal sealed class DirectoryPageImport(
                 identity.HasLicense,
                 tenant.PrimaryDomain,
                 known.Contains(identity.ExternalId) || known.Contains(email));
+            if (!isFirstImport)
+            {
+                state = ProvisioningPolicy.ForJoiner(state, tenant.AcceptsJoinersAutomatically);
+            }
+
             var profile = new DirectoryProfile(email, identity.DisplayName, identity.Department, identity.JobTitle, identity.ManagerExternalId);
             var joiner = Person.Import(tenant.Id, identity.ExternalId, profile, state, now);
             db.People.Add(joiner);
@@ -81,6 +128,11 @@ internal sealed class DirectoryPageImport(
             {
                 leaver.MarkRemovedFromDirectory(now);
                 Removed++;
+            }
+
+            if (excluded.Remove(removedId, out var gone))
+            {
+                db.NotImportedIdentities.Remove(gone);
             }
         }
     }
@@ -96,6 +148,66 @@ internal sealed class DirectoryPageImport(
             Removed++;
         }
 
+        var excluded = await db.NotImportedIdentities.ToListAsync(cancellationToken);
+        db.NotImportedIdentities.RemoveRange(excluded.Where(e => !seen.Contains(e.ExternalId)));
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private void RecordNotImported(DirectoryIdentity identity, string email, NotImportedReason reason, Dictionary<string, NotImportedIdentity> excluded, DateTimeOffset now)
+    {
+        if (excluded.TryGetValue(identity.ExternalId, out var known))
+        {
+            known.Refresh(email, identity.DisplayName, reason, now);
+            return;
+        }
+
+        var record = NotImportedIdentity.Record(tenant.Id, identity.ExternalId, email, identity.DisplayName, reason, now);
+        db.NotImportedIdentities.Add(record);
+        excluded[identity.ExternalId] = record;
+        NotImported++;
+    }
+
+    /// <summary>
+    /// The mailbox purpose of each identity not yet taken in, from its mailbox settings only. Without the permission, or
+    /// without a mailbox, the purpose is unknown and the identity is classified as before (a shared mailbox's account is
+    /// normally disabled, so it is blocked).
+    /// </summary>
+    private async Task<Dictionary<string, MailboxPurpose>> PurposesAsync(IEnumerable<DirectoryIdentity> identities, CancellationToken cancellationToken)
+    {
+        var purposes = new Dictionary<string, MailboxPurpose>(StringComparer.OrdinalIgnoreCase);
+        foreach (var chunk in identities.Where(i => i.Mail is not null).Select(i => i.ExternalId).Chunk(MailboxesAtOnce))
+        {
+            if (purposesDenied)
+            {
+                break;
+            }
+
+            try
+            {
+                var read = await Task.WhenAll(chunk.Select(async id => (Id: id, Purpose: await PurposeAsync(id, cancellationToken))));
+                foreach (var (id, purpose) in read)
+                {
+                    purposes[id] = purpose;
+                }
+            }
+            catch (PermissionNotGrantedException)
+            {
+                purposesDenied = true;
+            }
+        }
+
+        return purposes;
+    }
+
+    private async Task<MailboxPurpose> PurposeAsync(string externalId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await mailboxes.ReadPurposeAsync(tenant.ExternalTenantId, externalId, cancellationToken);
+        }
+        catch (SourceNotFoundException)
+        {
+            return MailboxPurpose.Unknown;
+        }
     }
 }

@@ -12,6 +12,7 @@ public sealed class ImportDirectoryCommandHandler(
     IApplicationDbContext db,
     ITenantContext tenantContext,
     IDirectoryReader directory,
+    IMailboxSettingsReader mailboxes,
     TimeProvider clock)
     : ICommandHandler<ImportDirectoryCommand, DirectoryImportResult>
 {
@@ -65,7 +66,7 @@ public sealed class ImportDirectoryCommandHandler(
             .Where(p => p.ExternalTenantId == tenant.ExternalTenantId)
             .Select(p => new { p.ObjectId, p.Email })
             .ToListAsync(cancellationToken);
-        var batch = new DirectoryPageImport(db, tenant, clock, pendingSignUps.Select(p => p.ObjectId).Concat(pendingSignUps.Select(p => p.Email)));
+        var batch = new DirectoryPageImport(db, tenant, clock, mailboxes, state.LastSucceededAt is null, pendingSignUps.Select(p => p.ObjectId).Concat(pendingSignUps.Select(p => p.Email)));
 
         string? deltaLink = null;
         await foreach (var page in directory.ReadAsync(tenant.ExternalTenantId, state.DeltaLink, cancellationToken))
@@ -88,6 +89,6 @@ public sealed class ImportDirectoryCommandHandler(
         var activeCount = await db.People.CountAsync(p => p.Status != Domain.People.PersonStatus.Removed, cancellationToken);
         state.Succeeded(deltaLink, activeCount, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return new DirectoryImportResult(DirectoryImportOutcome.Completed, batch.Added, batch.Updated, batch.Removed, isFullImport);
+        return new DirectoryImportResult(DirectoryImportOutcome.Completed, batch.Added, batch.Updated, batch.Removed, isFullImport, NotImported: batch.NotImported);
     }
 }

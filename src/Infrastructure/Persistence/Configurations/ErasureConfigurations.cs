@@ -30,3 +30,19 @@ internal sealed class ErasureRequestConfiguration : IEntityTypeConfiguration<Era
         builder.HasIndex(r => new { r.TenantId, r.PersonId }).IsUnique();
     }
 }
+
+internal sealed class NotImportedIdentityConfiguration : IEntityTypeConfiguration<NotImportedIdentity>
+{
+    public void Configure(EntityTypeBuilder<NotImportedIdentity> builder)
+    {
+        builder.ToTable("NotImportedIdentities");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.ExternalId).HasMaxLength(64).IsRequired();
+        builder.Property(e => e.Email).HasMaxLength(320).IsRequired();
+        builder.Property(e => e.DisplayName).HasMaxLength(256).IsRequired();
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(e => e.TenantId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(e => new { e.TenantId, e.ExternalId }).IsUnique();
+        builder.HasIndex(e => new { e.TenantId, e.Reason, e.DisplayName });
+    }
+}

@@ -522,6 +522,48 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.ToTable("ErasureRequests", (string)null);
                 });
 
+            modelBuilder.Entity("WorkSights.Domain.People.NotImportedIdentity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "ExternalId")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "Reason", "DisplayName");
+
+                    b.ToTable("NotImportedIdentities", (string)null);
+                });
+
             modelBuilder.Entity("WorkSights.Domain.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1144,6 +1186,9 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AcceptsJoinersAutomatically")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ConsentCheckedAt")
                         .HasColumnType("INTEGER");
 
@@ -1385,6 +1430,15 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("WorkSights.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WorkSights.Domain.People.NotImportedIdentity", b =>
+                {
                     b.HasOne("WorkSights.Domain.Tenants.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")

@@ -23,5 +23,25 @@ public static class PeopleWords
         _ => hasLoginAccess ? "Can sign in" : "No login",
     };
 
+    /// <summary>Why a directory identity is not imported, as a short label.</summary>
+    public static string Of(NotImportedReason reason) => reason switch
+    {
+        NotImportedReason.Guest => "Guest account",
+        NotImportedReason.SharedMailbox => "Shared mailbox",
+        NotImportedReason.Room => "Meeting room",
+        NotImportedReason.Equipment => "Equipment",
+        _ => "Not a person",
+    };
+
+    /// <summary>What the label means for the customer: why nobody's work is read from it.</summary>
+    public static string ExplainedOf(NotImportedReason reason) => reason switch
+    {
+        NotImportedReason.Guest => "Someone from another organisation invited into yours: their work is not your organisation's.",
+        NotImportedReason.SharedMailbox => "A mailbox several people share: its mail is nobody's own work.",
+        NotImportedReason.Room => "A room booked through its calendar: no person works in it.",
+        NotImportedReason.Equipment => "Equipment booked through its calendar: no person works in it.",
+        _ => "Not a person of your organisation.",
+    };
+
     public static string Of(PersonStatus status) => status == PersonStatus.Removed ? "Left the directory" : status.ToString();
 }

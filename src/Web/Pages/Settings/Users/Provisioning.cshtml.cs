@@ -2,8 +2,11 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using WorkSights.Application.Common.Models;
 using WorkSights.Application.Directory.GetImportedPeople;
+using WorkSights.Application.Directory.GetNotImportedIdentities;
 using WorkSights.Application.Directory.ReviewProvisioning;
+using WorkSights.Application.Directory.SetJoinerAcceptance;
 using WorkSights.Domain.People;
 using WorkSights.Web.Infrastructure;
 
@@ -13,10 +16,19 @@ public sealed class ProvisioningModel(IMediator mediator) : PageModel
 {
     private const int PageSize = 50;
 
+    /// <summary>The <c>view</c> that lists the guests and shared, room and equipment mailboxes instead of the people.</summary>
+    public const string NotImportedView = "not-imported";
+
     public ImportedPeopleDto Result { get; private set; } = null!;
+
+    /// <summary>The "Not imported" tab's page, when it is the one shown.</summary>
+    public PagedList<NotImportedIdentityDto>? NotImported { get; private set; }
 
     [BindProperty]
     public ReviewInput Review { get; set; } = new();
+
+    [BindProperty]
+    public JoinersInput Joiners { get; set; } = new();
 
     [TempData]
     public string? Notice { get; set; }
@@ -26,6 +38,11 @@ public sealed class ProvisioningModel(IMediator mediator) : PageModel
 
     [FromQuery(Name = "search")]
     public string? Search { get; set; }
+
+    [FromQuery(Name = "view")]
+    public string? View { get; set; }
+
+    public bool ShowsNotImported => string.Equals(View, NotImportedView, StringComparison.Ordinal);
 
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
@@ -39,7 +56,8 @@ public sealed class ProvisioningModel(IMediator mediator) : PageModel
     public string PageLink(int page) =>
         QueryString.Create(new Dictionary<string, string?>
         {
-            ["state"] = State?.ToString(),
+            ["view"] = ShowsNotImported ? NotImportedView : null,
+            ["state"] = ShowsNotImported ? null : State?.ToString(),
             ["search"] = Search,
             ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }.Where(p => p.Value is not null)).ToString();
@@ -78,14 +96,35 @@ public sealed class ProvisioningModel(IMediator mediator) : PageModel
         return Redirect($"/Settings/Users/Provisioning{PageLink(PageNumber)}");
     }
 
+    /// <summary>An Owner turns "Accept joiners automatically" on or off (audited); a Technical Admin is refused by the command.</summary>
+    public async Task<IActionResult> OnPostJoinersAsync(CancellationToken cancellationToken)
+    {
+        if (!await mediator.TrySendAsync(ModelState, nameof(Joiners), () => new SetJoinerAcceptanceCommand(Joiners.AcceptAutomatically), cancellationToken))
+        {
+            return await LoadAsync(cancellationToken) ? Page() : BadRequest();
+        }
+
+        Notice = Joiners.AcceptAutomatically
+            ? "Joiners are now accepted automatically: people who join your directory from now on are imported as Already linked."
+            : "Joiners now wait for your review: people who join your directory from now on arrive as New.";
+        return Redirect($"/Settings/Users/Provisioning{PageLink(PageNumber)}");
+    }
+
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         try
         {
-            Result = await mediator.Send(new GetImportedPeopleQuery(State, Search, PageNumber, PageSize), cancellationToken);
-            if (PageNumber > Result.People.Page)
+            Result = await mediator.Send(new GetImportedPeopleQuery(ShowsNotImported ? null : State, ShowsNotImported ? null : Search, ShowsNotImported ? 1 : PageNumber, PageSize), cancellationToken);
+            var shownPage = Result.People.Page;
+            if (ShowsNotImported)
             {
-                PageProblem = $"There is no page {PageNumber}; showing page {Result.People.Page}, the last.";
+                NotImported = await mediator.Send(new GetNotImportedIdentitiesQuery(Search, PageNumber, PageSize), cancellationToken);
+                shownPage = NotImported.Page;
+            }
+
+            if (PageNumber > shownPage)
+            {
+                PageProblem = $"There is no page {PageNumber}; showing page {shownPage}, the last.";
             }
         }
         catch (ValidationException)
@@ -106,5 +145,11 @@ public sealed class ProvisioningModel(IMediator mediator) : PageModel
         public ProvisioningState State { get; set; } = ProvisioningState.New;
 
         public string? LinkTargetEmail { get; set; }
+    }
+
+    /// <summary>What the "Accept joiners automatically" form posts.</summary>
+    public sealed class JoinersInput
+    {
+        public bool AcceptAutomatically { get; set; }
     }
 }
