@@ -20,6 +20,8 @@ public static class DependencyInjection
         services.AddScoped<IImportedWorkSettings, Directory.ImportWorkSettings.StoredWorkSettings>();
         services.AddScoped<ViewerScopes>();
         services.AddScoped<GroupPrivacy>();
+        services.AddMemoryCache();
+        services.AddScoped<Reporting.GetFindings.FindingsMemo>();
         services.AddScoped<ServiceActivityCounter>();
         services.AddSingleton<ActivityArrivals>();
         services.AddScoped<Reporting.GetFindings.ObservedPeople>();

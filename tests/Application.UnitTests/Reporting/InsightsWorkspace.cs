@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using NodaTime;
 using WorkSights.Application.Reporting.GetExecutiveOverview;
 using WorkSights.Application.Reporting.GetFindings;
@@ -65,7 +66,7 @@ internal sealed class InsightsWorkspace : IAsyncDisposable
     public ValueTask<IReadOnlyList<FindingDto>> TeamFindingsAsync(Person viewer)
     {
         var (db, scopes) = As(viewer);
-        return new GetTeamFindingsQueryHandler(db, scopes, Privacy(db), Observed(db)).Handle(new GetTeamFindingsQuery(Application.Reporting.ReportFilter.None), CancellationToken.None);
+        return new GetTeamFindingsQueryHandler(db, scopes, Privacy(db), Observed(db), FreshMemo()).Handle(new GetTeamFindingsQuery(Application.Reporting.ReportFilter.None), CancellationToken.None);
     }
 
     public ValueTask<IReadOnlyList<FindingDto>> MyFindingsAsync(Person viewer)
@@ -93,6 +94,9 @@ internal sealed class InsightsWorkspace : IAsyncDisposable
 
         database.Dispose();
     }
+
+    /// <summary>A memo that remembers nothing between two calls: each call has a cache of its own.</summary>
+    private FindingsMemo FreshMemo() => new(new MemoryCache(new MemoryCacheOptions()), new ReportedDataVersions(), database.TenantContext, database.Clock);
 
     private ObservedPeople Observed(ApplicationDbContext db) => new(db, new WorkCalendars(db, database.TenantContext, NoImportedWorkSettings.Instance), database.Clock);
 

@@ -84,6 +84,7 @@ public sealed class ReportingRoleMatrixTests : FunctionalTest
         new("/Activities/Stream/events", $"/Activities/Stream/events?date={DayText}", Audience.Analytics, Reach.Connection),
         new("/Activities/Map", $"/Activities/Map?date={DayText}", Audience.Analytics, Reach.Scope, (m, html) => ReportingMarkup.PinNames(html).Select(name => m.IdsByName[name]).ToHashSet()),
         new("/Activities/Detail", "/Activities/Detail/{person}?date=" + DayText, Audience.Analytics, Reach.Scope),
+        new("/api/v1/reports/scores", $"/api/v1/reports/scores?day={DayText}&pageSize=500", Audience.Executive, Reach.Scope, (m, json) => NamesIn(m, json)),
     ];
 
     public ReportingRoleMatrixTests()
@@ -139,15 +140,27 @@ public sealed class ReportingRoleMatrixTests : FunctionalTest
                     var because = $"{viewer.Name} on {path}";
                     using var response = await SendAsync(viewer, row, path);
                     var body = await BodyAsync(row, response);
+                    var api = row.Path.StartsWith("/api/", StringComparison.Ordinal);
                     if (viewer.Role is not { } role)
                     {
-                        Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/Login", StringComparison.Ordinal), $"{because} answered {(int)response.StatusCode} {response.Headers.Location}");
+                        Assert.True(
+                            api ? response.StatusCode == HttpStatusCode.Unauthorized : response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/Login", StringComparison.Ordinal),
+                            $"{because} answered {(int)response.StatusCode} {response.Headers.Location}");
                         continue;
                     }
 
                     if (!Allows(row.Audience, role))
                     {
-                        await AssertForbiddenAsync(viewer, response, because);
+                        if (api)
+                        {
+                            Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{because} answered {(int)response.StatusCode}");
+                            Assert.DoesNotContain("Quarterly planning", body, StringComparison.Ordinal);
+                        }
+                        else
+                        {
+                            await AssertForbiddenAsync(viewer, response, because);
+                        }
+
                         continue;
                     }
 
