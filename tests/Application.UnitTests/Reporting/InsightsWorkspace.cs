@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using NodaTime;
+using WorkSights.Application.Reporting;
 using WorkSights.Application.Reporting.GetExecutiveOverview;
 using WorkSights.Application.Reporting.GetFindings;
 using WorkSights.Application.Reporting.GetScoreReport;
@@ -93,6 +94,16 @@ internal sealed class InsightsWorkspace : IAsyncDisposable
         }
 
         database.Dispose();
+    }
+
+    /// <summary>The fortnight's daily averages read from every person-day and from the workspace's group days.</summary>
+    public async Task<(IReadOnlyList<DailyAverage> FromPersonDays, IReadOnlyList<DailyAverage> FromGroupDays)> DailyAveragesBothWaysAsync()
+    {
+        var (db, _) = As(Ceo);
+        var from = Today.PlusDays(-13);
+        return (
+            await DailyAverages.OfAsync(db.PersonDays.AsNoTracking(), from, Today, seesScores: true, CancellationToken.None),
+            await DailyAverages.OfWorkspaceAsync(db.GroupDays.AsNoTracking(), from, Today, seesScores: true, CancellationToken.None));
     }
 
     /// <summary>A memo that remembers nothing between two calls: each call has a cache of its own.</summary>

@@ -226,4 +226,16 @@ public sealed class ReportingScopeTests
         Assert.Equal(6 * 2, calls.Heatmap.Single(c => c.Weekday == NodaTime.IsoDayOfWeek.Monday).Items);
         Assert.Empty(emails.Heatmap);
     }
+
+    [Fact]
+    public async Task WorkspaceGroupDaysGiveTheSameDailyAveragesAsEveryPersonDay()
+    {
+        await using var workspace = await InsightsWorkspace.CreateAsync();
+
+        var (fromPersonDays, fromGroupDays) = await workspace.DailyAveragesBothWaysAsync();
+
+        Assert.Equal(14, fromPersonDays.Count);
+        Assert.Contains(fromPersonDays, d => d.People > 1 && d.AverageScore is not null);
+        Assert.Equal(fromPersonDays, fromGroupDays);
+    }
 }

@@ -23,7 +23,9 @@ public sealed class GetExecutiveOverviewQueryHandler(IApplicationDbContext db, V
             from d in db.PersonDays.AsNoTracking().VisibleTo(scope).WithActivityOf(db, query.Filter)
             join p in people on d.PersonId equals p.Id
             select d;
-        var fortnight = await DailyAverages.OfAsync(days, from, query.Day, scope.SeesScores, cancellationToken);
+        var fortnight = scope.SeesEveryone && query.Filter.IsEmpty
+            ? await DailyAverages.OfWorkspaceAsync(db.GroupDays.AsNoTracking(), from, query.Day, scope.SeesScores, cancellationToken)
+            : await DailyAverages.OfAsync(days, from, query.Day, scope.SeesScores, cancellationToken);
         return new ExecutiveOverviewDto(
             from,
             query.Day,

@@ -17,7 +17,9 @@ public sealed class GetScoreReportQueryHandler(IApplicationDbContext db, ViewerS
             from d in db.PersonDays.AsNoTracking().VisibleTo(scope).WithActivityOf(db, query.Filter)
             join p in people on d.PersonId equals p.Id
             select d;
-        var averages = await DailyAverages.OfAsync(days, query.From, query.To, scope.SeesScores, cancellationToken);
+        var averages = scope.SeesEveryone && query.Filter.IsEmpty
+            ? await DailyAverages.OfWorkspaceAsync(db.GroupDays.AsNoTracking(), query.From, query.To, scope.SeesScores, cancellationToken)
+            : await DailyAverages.OfAsync(days, query.From, query.To, scope.SeesScores, cancellationToken);
 
         var date = query.Day.ToDateOnly();
         var rows = await (
