@@ -20,6 +20,7 @@ public static class DependencyInjection
         services.AddScoped<IImportedWorkSettings, Directory.ImportWorkSettings.StoredWorkSettings>();
         services.AddScoped<ViewerScopes>();
         services.AddScoped<GroupPrivacy>();
+        services.AddScoped<Common.Audit.WorkspaceSettingChange>();
         services.AddMemoryCache();
         services.AddScoped<Reporting.GetFindings.FindingsMemo>();
         services.AddScoped<ServiceActivityCounter>();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using WorkSights.Application.Common.Audit;
 using WorkSights.Application.Accounts;
 using WorkSights.Application.Accounts.GetAccountSettings;
 using WorkSights.Application.Accounts.GetAuditLog;
@@ -80,10 +81,10 @@ public sealed class AccountSettingsCommandsTests : IDisposable
         var user = new FakeCurrentUser(PersonRole.Owner, owner.Id, Address);
         await using (var db = database.CreateContext())
         {
-            var visibility = new SetScoreVisibilityCommandHandler(db, database.TenantContext, user, database.Clock);
+            var visibility = new SetScoreVisibilityCommandHandler(new WorkspaceSettingChange(db, database.TenantContext, user, database.Clock));
             await visibility.Handle(new SetScoreVisibilityCommand(true), CancellationToken.None);
             await visibility.Handle(new SetScoreVisibilityCommand(false), CancellationToken.None);
-            var retention = new SetDataRetentionCommandHandler(db, database.TenantContext, user, database.Clock);
+            var retention = new SetDataRetentionCommandHandler(new WorkspaceSettingChange(db, database.TenantContext, user, database.Clock));
             await retention.Handle(new SetDataRetentionCommand(null), CancellationToken.None);
             await retention.Handle(new SetDataRetentionCommand(400), CancellationToken.None);
             await retention.Handle(new SetDataRetentionCommand(400), CancellationToken.None);
@@ -181,7 +182,7 @@ public sealed class AccountSettingsCommandsTests : IDisposable
         using var scope = database.TenantContext.BeginScope(tenant.Id);
         await using (var db = database.CreateContext())
         {
-            await new SetScoreVisibilityCommandHandler(db, database.TenantContext, new FakeCurrentUser(PersonRole.Owner, owner.Id), database.Clock)
+            await new SetScoreVisibilityCommandHandler(new WorkspaceSettingChange(db, database.TenantContext, new FakeCurrentUser(PersonRole.Owner, owner.Id), database.Clock))
                 .Handle(new SetScoreVisibilityCommand(false), CancellationToken.None);
         }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WorkSights.Application.Common.Audit;
 using WorkSights.Application.Common.Models;
 using WorkSights.Application.Directory.GetImportedPeople;
 using WorkSights.Application.Directory.GetNotImportedIdentities;
@@ -26,7 +27,7 @@ public sealed class JoinersAndNotImportedTests : IDisposable
         using var scope = database.TenantContext.BeginScope(tenant.Id);
         await using (var db = database.CreateContext())
         {
-            var handler = new SetJoinerAcceptanceCommandHandler(db, database.TenantContext, new FakeCurrentUser(PersonRole.Owner, owner.Id, Address), database.Clock);
+            var handler = new SetJoinerAcceptanceCommandHandler(new WorkspaceSettingChange(db, database.TenantContext, new FakeCurrentUser(PersonRole.Owner, owner.Id, Address), database.Clock));
             await handler.Handle(new SetJoinerAcceptanceCommand(true), CancellationToken.None);
             await handler.Handle(new SetJoinerAcceptanceCommand(true), CancellationToken.None);
             database.Clock.Advance(TimeSpan.FromMinutes(1));
