@@ -1,12 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using WorkSights.Application.Common.Audit;
 using WorkSights.Application.Accounts;
 using WorkSights.Application.Accounts.GetAccountSettings;
 using WorkSights.Application.Accounts.GetAuditLog;
 using WorkSights.Application.Accounts.SaveCompanyDetails;
 using WorkSights.Application.Accounts.SetDataRetention;
 using WorkSights.Application.Accounts.SetScoreVisibility;
+using WorkSights.Application.Common.Audit;
 using WorkSights.Application.Schedules;
 using WorkSights.Application.UnitTests.Support;
 using WorkSights.Domain.Audit;
