@@ -2,7 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Common.Interfaces;
-using WorkSights.Application.Onboarding.Consent;
+using WorkSights.Application.Ingestion;
 using WorkSights.Domain.Directory;
 using WorkSights.Domain.Tenants;
 
@@ -38,24 +38,11 @@ public sealed class ImportDirectoryCommandHandler(
             state.ForgetDeltaLink();
             return await ImportAsync(tenant, state, cancellationToken);
         }
-        catch (ConsentRevokedException ex)
+        catch (Exception ex) when (ProviderFailures.Answers(ex))
         {
-            ConsentChanges.Revoke(db, tenant, "the directory sync", now);
-            state.Failed($"Consent revoked: {ex.Message}", now);
-            await db.SaveChangesAsync(cancellationToken);
-            return DirectoryImportResult.Failed(DirectoryImportOutcome.ConsentRevoked);
-        }
-        catch (ProviderThrottledException ex)
-        {
-            state.Failed(ex.Message, now);
-            await db.SaveChangesAsync(cancellationToken);
-            return DirectoryImportResult.Failed(DirectoryImportOutcome.Throttled) with { NotBefore = clock.GetUtcNow() + ex.RetryAfter };
-        }
-        catch (ProviderUnavailableException ex)
-        {
-            state.Failed(ex.Message, now);
-            await db.SaveChangesAsync(cancellationToken);
-            return DirectoryImportResult.Failed(DirectoryImportOutcome.ProviderUnavailable);
+            var failures = new ProviderFailures(db, clock, tenant, "the directory sync");
+            var failure = await failures.ApplyAsync(ex, f => state.Failed(f.StatusMessage, now), cancellationToken);
+            return DirectoryImportResult.Failed(failure);
         }
     }
 
