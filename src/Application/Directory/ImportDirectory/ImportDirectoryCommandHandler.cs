@@ -31,12 +31,16 @@ public sealed class ImportDirectoryCommandHandler(
         var now = clock.GetUtcNow();
         try
         {
-            return await ImportAsync(tenant, state, cancellationToken);
-        }
-        catch (DeltaLinkExpiredException)
-        {
-            state.ForgetDeltaLink();
-            return await ImportAsync(tenant, state, cancellationToken);
+            try
+            {
+                return await ImportAsync(tenant, state, cancellationToken);
+            }
+            catch (DeltaLinkExpiredException)
+            {
+                // The full import may meet throttling or a revocation too: the common answer below applies to it as well.
+                state.ForgetDeltaLink();
+                return await ImportAsync(tenant, state, cancellationToken);
+            }
         }
         catch (Exception ex) when (ProviderFailures.Answers(ex))
         {
