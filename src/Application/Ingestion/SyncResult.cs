@@ -16,4 +16,16 @@ public enum SyncOutcome
 public sealed record SyncResult(SyncOutcome Outcome, int Stored, int Removed, DateTimeOffset? NotBefore = null, string? Problem = null)
 {
     public static SyncResult Skip() => new(SyncOutcome.Skipped, 0, 0);
+
+    /// <summary>How a sync that met <paramref name="failure"/> ended, with what it had stored before.</summary>
+    public static SyncResult After(ProviderFailure failure, int stored)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        return failure.Kind switch
+        {
+            ProviderFailureKind.Throttled => new(SyncOutcome.Parked, stored, 0, failure.NotBefore),
+            ProviderFailureKind.ConsentRevoked => new(SyncOutcome.ConsentRevoked, stored, 0, Problem: failure.Problem),
+            _ => new(SyncOutcome.ProviderUnavailable, stored, 0, Problem: failure.Problem),
+        };
+    }
 }

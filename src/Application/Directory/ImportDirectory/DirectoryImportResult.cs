@@ -1,3 +1,5 @@
+using WorkSights.Application.Ingestion;
+
 namespace WorkSights.Application.Directory.ImportDirectory;
 
 public enum DirectoryImportOutcome
@@ -15,4 +17,16 @@ public enum DirectoryImportOutcome
 public sealed record DirectoryImportResult(DirectoryImportOutcome Outcome, int Added, int Updated, int Removed, bool WasFullImport, DateTimeOffset? NotBefore = null, int NotImported = 0)
 {
     public static DirectoryImportResult Failed(DirectoryImportOutcome outcome) => new(outcome, 0, 0, 0, false);
+
+    /// <summary>How an import that met <paramref name="failure"/> ended: nothing counted, and a throttled one says until when.</summary>
+    public static DirectoryImportResult Failed(ProviderFailure failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        return failure.Kind switch
+        {
+            ProviderFailureKind.Throttled => Failed(DirectoryImportOutcome.Throttled) with { NotBefore = failure.NotBefore },
+            ProviderFailureKind.ConsentRevoked => Failed(DirectoryImportOutcome.ConsentRevoked),
+            _ => Failed(DirectoryImportOutcome.ProviderUnavailable),
+        };
+    }
 }

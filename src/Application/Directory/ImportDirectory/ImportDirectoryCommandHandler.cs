@@ -2,7 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Common.Interfaces;
-using WorkSights.Application.Onboarding.Consent;
+using WorkSights.Application.Ingestion;
 using WorkSights.Domain.Directory;
 using WorkSights.Domain.Tenants;
 
@@ -31,31 +31,22 @@ public sealed class ImportDirectoryCommandHandler(
         var now = clock.GetUtcNow();
         try
         {
-            return await ImportAsync(tenant, state, cancellationToken);
+            try
+            {
+                return await ImportAsync(tenant, state, cancellationToken);
+            }
+            catch (DeltaLinkExpiredException)
+            {
+                // The full import may meet throttling or a revocation too: the common answer below applies to it as well.
+                state.ForgetDeltaLink();
+                return await ImportAsync(tenant, state, cancellationToken);
+            }
         }
-        catch (DeltaLinkExpiredException)
+        catch (Exception ex) when (ProviderFailures.Answers(ex))
         {
-            state.ForgetDeltaLink();
-            return await ImportAsync(tenant, state, cancellationToken);
-        }
-        catch (ConsentRevokedException ex)
-        {
-            ConsentChanges.Revoke(db, tenant, "the directory sync", now);
-            state.Failed($"Consent revoked: {ex.Message}", now);
-            await db.SaveChangesAsync(cancellationToken);
-            return DirectoryImportResult.Failed(DirectoryImportOutcome.ConsentRevoked);
-        }
-        catch (ProviderThrottledException ex)
-        {
-            state.Failed(ex.Message, now);
-            await db.SaveChangesAsync(cancellationToken);
-            return DirectoryImportResult.Failed(DirectoryImportOutcome.Throttled) with { NotBefore = clock.GetUtcNow() + ex.RetryAfter };
-        }
-        catch (ProviderUnavailableException ex)
-        {
-            state.Failed(ex.Message, now);
-            await db.SaveChangesAsync(cancellationToken);
-            return DirectoryImportResult.Failed(DirectoryImportOutcome.ProviderUnavailable);
+            var failures = new ProviderFailures(db, clock, tenant, "the directory sync");
+            var failure = await failures.ApplyAsync(ex, f => state.Failed(f.StatusMessage, now), cancellationToken);
+            return DirectoryImportResult.Failed(failure);
         }
     }
 

@@ -4,7 +4,6 @@ using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Application.Ingestion.Arrivals;
 using WorkSights.Application.Ingestion.Feeds;
-using WorkSights.Application.Onboarding.Consent;
 using WorkSights.Domain.Ingestion;
 using WorkSights.Domain.Tenants;
 
@@ -56,14 +55,6 @@ public sealed class SyncFeedCommandHandler(
             await db.SaveChangesAsync(cancellationToken);
             return new SyncResult(SyncOutcome.Completed, context.Stored, 0);
         }
-        catch (ProviderThrottledException ex)
-        {
-            var until = clock.GetUtcNow() + ex.RetryAfter;
-            checkpoint.Park(until);
-            service.Throttled(until);
-            await db.SaveChangesAsync(cancellationToken);
-            return new SyncResult(SyncOutcome.Parked, context.Stored, 0, until);
-        }
         catch (AuditLogNotEnabledException ex)
         {
             checkpoint.Unsubscribed();
@@ -71,16 +62,17 @@ public sealed class SyncFeedCommandHandler(
             await db.SaveChangesAsync(cancellationToken);
             return new SyncResult(SyncOutcome.AuditLogNotEnabled, context.Stored, 0, Problem: ex.Message);
         }
-        catch (ConsentRevokedException ex)
+        catch (Exception ex) when (ProviderFailures.Answers(ex))
         {
-            ConsentChanges.Revoke(db, tenant, "the activity feed sync", clock.GetUtcNow());
-            service.RecordError($"Consent revoked: {ex.Message}", clock.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
-            return new SyncResult(SyncOutcome.ConsentRevoked, context.Stored, 0, Problem: ex.Message);
+            var failures = new ProviderFailures(db, clock, tenant, "the activity feed sync");
+            var failure = await failures.ApplyAsync(ex, service, ParkAsync, cancellationToken);
+            return SyncResult.After(failure, context.Stored);
         }
-        catch (ProviderUnavailableException ex)
+
+        Task ParkAsync(DateTimeOffset until)
         {
-            return new SyncResult(SyncOutcome.ProviderUnavailable, context.Stored, 0, Problem: ex.Message);
+            checkpoint.Park(until);
+            return Task.CompletedTask;
         }
     }
 

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Application.Ingestion.Arrivals;
-using WorkSights.Application.Onboarding.Consent;
 using WorkSights.Domain.Activities;
 using WorkSights.Domain.Ingestion;
 using WorkSights.Domain.People;
@@ -35,10 +34,9 @@ public sealed class SyncMailboxCommandHandler(
         }
 
         using var scope = tenantContext.BeginScope(tenant.Id);
-        var person = await db.People.SingleOrDefaultAsync(p => p.Id == command.PersonId, cancellationToken);
+        var person = await db.People.Where(Person.IsImportable).SingleOrDefaultAsync(p => p.Id == command.PersonId, cancellationToken);
         var service = await db.ConnectedServices.SingleOrDefaultAsync(cancellationToken);
-        if (person is null || person.Status != PersonStatus.Active || person.ProvisioningState == ProvisioningState.Blocked
-            || service is null || service.IsDisconnected || !service.IsEnabled(command.Feature))
+        if (person is null || service is null || service.IsDisconnected || !service.IsEnabled(command.Feature))
         {
             return SyncResult.Skip();
         }
@@ -76,24 +74,11 @@ public sealed class SyncMailboxCommandHandler(
             // Licensed people without an Exchange mailbox have nothing to import; that is not a problem to report.
             return SyncResult.Skip();
         }
-        catch (ProviderThrottledException ex)
+        catch (Exception ex) when (ProviderFailures.Answers(ex))
         {
-            var until = clock.GetUtcNow() + ex.RetryAfter;
-            await ParkMailboxAsync(tenant.Id, person.Id, checkpoint, until, cancellationToken);
-            service.Throttled(until);
-            await db.SaveChangesAsync(cancellationToken);
-            return new SyncResult(SyncOutcome.Parked, 0, 0, until);
-        }
-        catch (ConsentRevokedException ex)
-        {
-            ConsentChanges.Revoke(db, tenant, "the mailbox sync", clock.GetUtcNow());
-            service.RecordError($"Consent revoked: {ex.Message}", clock.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
-            return new SyncResult(SyncOutcome.ConsentRevoked, 0, 0, Problem: ex.Message);
-        }
-        catch (ProviderUnavailableException ex)
-        {
-            return new SyncResult(SyncOutcome.ProviderUnavailable, 0, 0, Problem: ex.Message);
+            var failures = new ProviderFailures(db, clock, tenant, "the mailbox sync");
+            var failure = await failures.ApplyAsync(ex, service, until => ParkMailboxAsync(tenant.Id, person.Id, checkpoint, until, cancellationToken), cancellationToken);
+            return SyncResult.After(failure, stored: 0);
         }
     }
 
