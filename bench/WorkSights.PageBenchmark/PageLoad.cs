@@ -14,6 +14,8 @@ internal sealed class PageLoad(Uri baseAddress, string cookie, int clients) : ID
     private readonly HttpClient http = new(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = clients })
     {
         BaseAddress = baseAddress,
+        // A request slower than this is a finding to print, not a reason to stop the run.
+        Timeout = TimeSpan.FromMinutes(10),
     };
 
     public sealed record Run(int Requests, double RequestsPerSecond, double P50, double P95, long AverageBytes);
