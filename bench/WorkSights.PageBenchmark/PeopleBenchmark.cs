@@ -86,6 +86,9 @@ internal static class PeopleBenchmark
         var paths = views.Select(v => v.Path).ToList();
         await load.RunMixAsync(paths, TimeSpan.FromSeconds(2));
         var mix = await load.RunMixAsync(paths, TimeSpan.FromSeconds(options.Seconds));
+        // The same views one at a time: what a view costs when no other request waits for the cores.
+        using var alone = new PageLoad(app.BaseAddress, owner.Browser.CookieHeader(app.BaseAddress), 1);
+        var single = (await alone.RunMixAsync(paths, TimeSpan.FromSeconds(Math.Max(3, options.Seconds / 2)))).All;
         var baselinePath = BaselineEndpoint.PathFor(mix.All.AverageBytes);
         await load.RunAsync(baselinePath, TimeSpan.FromSeconds(1));
         var baseline = await load.RunAsync(baselinePath, TimeSpan.FromSeconds(options.Seconds));
@@ -99,6 +102,7 @@ internal static class PeopleBenchmark
         var all = mix.All;
         Report.Figure("directory, the mix", $"{all.AverageBytes / 1024:N0} KB, {all.Requests:N0} requests, {all.RequestsPerSecond:F1}/s, p50 {all.P50:F1} ms");
         Report.Figure($"  baseline, {all.AverageBytes / 1024:N0} KB bare body", $"{baseline.Requests:N0} requests, {baseline.RequestsPerSecond:F1}/s, p50 {baseline.P50:F1} ms, p95 {baseline.P95:F1} ms");
+        Report.Figure("  one client at a time", $"{single.Requests:N0} requests, {single.RequestsPerSecond:F1}/s, p50 {single.P50:F1} ms, p95 {single.P95:F1} ms");
         Report.Figure("  throughput / baseline", (all.RequestsPerSecond / baseline.RequestsPerSecond).ToString("F3", CultureInfo.InvariantCulture));
         Report.Target("user directory p95 (the mix)", $"{all.P95:F1} ms", "<= 50 ms", all.P95 <= 50);
         var (slowestName, slowest) = views.Zip(mix.ByPath).Select(v => (v.First.Name, v.Second.Run)).MaxBy(v => v.Run.P95);
