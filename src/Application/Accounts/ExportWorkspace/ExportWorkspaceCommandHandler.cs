@@ -27,7 +27,7 @@ public sealed class ExportWorkspaceCommandHandler(IApplicationDbContext db, ITen
             command.Format,
             [
                 ExportTables.People(db.People),
-                ExportTables.Activities(db.Activities),
+                ExportTables.WorkspaceActivities(db.Activities),
                 ExportTables.PersonDays(db.PersonDays),
                 ExportTables.AuditLog(db.AuditEntries),
             ]);
