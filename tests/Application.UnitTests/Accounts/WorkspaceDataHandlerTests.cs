@@ -9,6 +9,7 @@ using WorkSights.Application.Common.Interfaces;
 using WorkSights.Application.Directory.ImportDirectory;
 using WorkSights.Application.UnitTests.Reporting;
 using WorkSights.Application.UnitTests.Support;
+using WorkSights.Domain.Activities;
 using WorkSights.Domain.Audit;
 using WorkSights.Domain.Common;
 using WorkSights.Domain.People;
@@ -123,6 +124,84 @@ public sealed class WorkspaceDataHandlerTests : IDisposable
         Assert.All(people, r => Assert.EndsWith("@contoso.com", (string)r[2]!, StringComparison.Ordinal));
         var audit = await db.AuditEntries.SingleAsync(e => e.Action == "workspace.exported");
         Assert.Equal("JSON: 2 people, 0 activities, 0 person-days, 0 audit-log", audit.After);
+    }
+
+    [Fact]
+    public async Task WorkspaceActivitiesAreExportedInTimeOrderAlongAnIndexWithoutSortingGivenSeveralPeople()
+    {
+        var (contoso, owner) = await WorkspaceWithOwnerAsync(ContosoId, "contoso.com");
+        var ada = await database.AddPersonAsync(contoso.Id, "oid-ada", "ada@contoso.com");
+        var (fabrikam, stranger) = await WorkspaceWithOwnerAsync(FabrikamId, "fabrikam.com");
+        var start = database.Clock.GetUtcNow().AddDays(-2);
+        await InWorkspaceAsync(contoso.Id, db =>
+        {
+            db.Activities.AddRange(
+                Sent(contoso.Id, ada.Id, start.AddHours(3), "late"),
+                Sent(contoso.Id, owner.Id, start.AddHours(1), "early"),
+                Sent(contoso.Id, ada.Id, start.AddHours(2), "middle"));
+            return Task.CompletedTask;
+        });
+        await InWorkspaceAsync(fabrikam.Id, db =>
+        {
+            db.Activities.Add(Sent(fabrikam.Id, stranger.Id, start, "foreign"));
+            return Task.CompletedTask;
+        });
+
+        var reads = new ReaderCommands();
+        using var scope = database.TenantContext.BeginScope(contoso.Id);
+        await using var db = database.CreateContext(reads);
+        var export = await new ExportWorkspaceCommandHandler(db, database.TenantContext, new FakeCurrentUser(PersonRole.Owner, owner.Id), database.Clock)
+            .Handle(new ExportWorkspaceCommand(ExportFormat.Csv), CancellationToken.None);
+        reads.Commands.Clear();
+        var titles = new List<string?>();
+        await foreach (var row in export.Tables.Single(t => t.Name == "activities").Rows)
+        {
+            titles.Add((string?)row[7]);
+        }
+
+        Assert.Equal(["early", "middle", "late"], titles);
+        var (sql, parameters) = Assert.Single(reads.Commands);
+        var connection = db.Database.GetDbConnection();
+        await using var explain = connection.CreateCommand();
+        explain.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = explain.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            explain.Parameters.Add(parameter);
+        }
+
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(3));
+            }
+        }
+
+        // A temporary B-tree would hold every activity of the workspace in memory before the first row went out.
+        Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
+    private static Activity Sent(Guid tenantId, Guid personId, DateTimeOffset at, string title) =>
+        Activity.Record(new ActivityRecord(tenantId, personId, ActivityKind.EmailSent, ActivitySource.Outlook, at, TimeSpan.FromMinutes(5), title, 1, false, $"{title}-{at:HHmm}"), at);
+
+    /// <summary>The SQL and parameter values of each reader a context opens.</summary>
+    private sealed class ReaderCommands : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        public List<(string Sql, List<(string Name, object? Value)> Parameters)> Commands { get; } = [];
+
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
+            System.Data.Common.DbCommand command,
+            Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result,
+            CancellationToken cancellationToken = default)
+        {
+            Commands.Add((command.CommandText, [.. command.Parameters.Cast<System.Data.Common.DbParameter>().Select(p => (p.ParameterName, (object?)p.Value))]));
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
     }
 
     [Theory]

@@ -76,6 +76,35 @@ public sealed class UserDirectoryTests : IDisposable
     }
 
     [Fact]
+    public async Task TeamAndManagerListsLeaveOutThoseOfLeaversOnlyGivenATeamAndAManagerWhoseReportsAllLeft()
+    {
+        await SeedAsync();
+        await AddAsync("zed", "zed Lead", "Sales", null);
+        await AddAsync("left", "Left Lawyer", "Legal", "oid-zed", p => p.MarkRemovedFromDirectory(database.Clock.GetUtcNow()));
+        await AddAsync("amy", "Amy Analyst", "Sales", "oid-tom");
+
+        var result = await DirectoryAsync(DirectoryFilter.Everyone);
+
+        Assert.Equal(["IT", "Research", "Sales"], result.Teams);
+        Assert.Equal(["Mia Manager", "Tom Admin"], result.Managers.Select(m => m.DisplayName));
+    }
+
+    [Fact]
+    public async Task EachPageHoldsItsOwnPeopleInOrderWithTheirManagersGivenPagesOfTwo()
+    {
+        await SeedAsync();
+
+        var pages = new List<DirectoryPersonDto>();
+        for (var page = 1; page <= 3; page++)
+        {
+            pages.AddRange((await DirectoryAsync(DirectoryFilter.Everyone, page: page, pageSize: 2)).People.Items);
+        }
+
+        Assert.Equal(["Ada Lovelace", "bob Seller", "Cy Seller", "Mia Manager", "Tom Admin"], pages.Select(p => p.DisplayName));
+        Assert.Equal([null, "Mia Manager", "Mia Manager", null, null], pages.Select(p => p.ManagerName));
+    }
+
+    [Fact]
     public async Task EachFilterNarrowsInSqlGivenSearchTeamRoleStatusLoginAndManager()
     {
         var people = await SeedAsync();

@@ -7,8 +7,8 @@ namespace WorkSights.Application.Accounts.DataExports;
 
 /// <summary>
 /// The files an export can hold, each from a query its caller narrows (the whole workspace, or one person). Every file
-/// reads its rows in the order of its table's key (the audit log in time order, along its index), so that the database
-/// walks an index instead of sorting.
+/// reads its rows in the order of its table's key or of an index (the audit log and the workspace's activities in time
+/// order), so that the database walks an index instead of sorting.
 /// </summary>
 internal static class ExportTables
 {
@@ -20,11 +20,21 @@ internal static class ExportTables
             p.ProvisioningState.ToString(), p.Status.ToString(), p.ImportedAt, p.UpdatedAt,
         ]));
 
-    public static ExportTable Activities(IQueryable<Activity> activities) => new(
+    /// <summary>A few activities (one person's), in id order: SQLite finds them by person and sorts them.</summary>
+    public static ExportTable Activities(IQueryable<Activity> activities) => ActivityFile(activities.OrderBy(a => a.Id));
+
+    /// <summary>
+    /// Every activity of the workspace, in time order along the (TenantId, OccurredAt, Id) index. In id order SQLite
+    /// sorted all of them in memory before the first row (832 MB for 4.4 million, measured with the page benchmark's
+    /// people suite); along the index it reads them as they are written.
+    /// </summary>
+    public static ExportTable WorkspaceActivities(IQueryable<Activity> activities) => ActivityFile(activities.OrderBy(a => a.OccurredAt).ThenBy(a => a.Id));
+
+    private static ExportTable ActivityFile(IOrderedQueryable<Activity> activities) => new(
         "activities",
         ["id", "person_id", "kind", "source", "occurred_at", "credited_minutes", "scored", "title", "counterparts", "external", "city", "region", "country",
             "client_ip", "cloud_provider", "source_id", "synced_at", "corrected"],
-        ExportRows.Of(activities.OrderBy(a => a.Id), a => [
+        ExportRows.Of(activities, a => [
             a.Id, a.PersonId, a.Kind.ToString(), a.Source.ToString(), a.OccurredAt, ExportRows.Minutes(a.CreditedDuration), a.IsScored, a.Title,
             a.CounterpartCount, a.IsExternal, a.Location?.City, a.Location?.State, a.Location?.CountryOrRegion, a.ClientIp, a.CloudProvider,
             a.ExternalId, a.SyncedAt, a.IsCorrected,

@@ -41,7 +41,7 @@ public sealed class ExportWorkspaceCommandHandler(
             command.Format,
             [
                 ExportTables.People(db.People),
-                ExportTables.Activities(db.Activities),
+                ExportTables.WorkspaceActivities(db.Activities),
                 ExportTables.PersonDays(db.PersonDays),
                 ExportTables.AuditLog(db.AuditEntries),
             ]);
