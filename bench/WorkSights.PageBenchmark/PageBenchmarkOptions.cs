@@ -12,8 +12,8 @@ internal sealed record PageBenchmarkOptions(string Suite, int People, int Days, 
 
     public const string PeopleSuite = "people";
 
-    /// <summary>The people the sandbox seeds in Contoso before any extra ones.</summary>
-    public const int ContosoSeedPeople = 245;
+    /// <summary>The users the sandbox seeds in Contoso before any extra ones (its shared mailbox, rooms and equipment among them).</summary>
+    public const int ContosoSeedPeople = 248;
 
     private const string Usage = "Options: --suite pages|people --people N --days N --clients N --seconds N --log-sql --keep-data";
 

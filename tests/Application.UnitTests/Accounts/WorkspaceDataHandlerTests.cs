@@ -150,7 +150,7 @@ public sealed class WorkspaceDataHandlerTests : IDisposable
         var reads = new ReaderCommands();
         using var scope = database.TenantContext.BeginScope(contoso.Id);
         await using var db = database.CreateContext(reads);
-        var export = await new ExportWorkspaceCommandHandler(db, database.TenantContext, new FakeCurrentUser(PersonRole.Owner, owner.Id), database.Clock)
+        var export = await new ExportWorkspaceCommandHandler(db, database.TenantContext, new FakeCurrentUser(PersonRole.Owner, owner.Id), TestPseudonymKeys.Instance, database.Clock)
             .Handle(new ExportWorkspaceCommand(ExportFormat.Csv), CancellationToken.None);
         reads.Commands.Clear();
         var titles = new List<string?>();

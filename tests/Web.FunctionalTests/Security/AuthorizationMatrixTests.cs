@@ -122,6 +122,8 @@ public sealed class AuthorizationMatrixTests : FunctionalTest
         ["GET /api/v1/workspaces/{id:guid}"] = Audience.Workspace,
         ["GET /api/v1/people/"] = Audience.Administration,
         ["GET /api/v1/people/{id:guid}"] = Audience.Administration,
+        ["PUT /api/v1/people/{id:guid}"] = Audience.Administration,
+        ["POST /api/v1/people/changes"] = Audience.Administration,
         ["GET /api/v1/reports/scores"] = Audience.Executive,
     };
 
@@ -172,9 +174,16 @@ public sealed class AuthorizationMatrixTests : FunctionalTest
         _ => false,
     };
 
-    /// <summary>What the authorization layer should have done: "through", "csrf", "sign-in" or "forbidden".</summary>
+    /// <summary>What the authorization layer should have done: "through", "csrf", "json-only", "sign-in" or "forbidden".</summary>
     private static string Expected(string route, Audience audience, PersonRole? role)
     {
+        // An API write takes JSON only, which no cross-site form can send: routing refuses the matrix's form post (415)
+        // before authorization, whoever sends it. PeopleApiTests sends JSON as each kind of caller.
+        if (route.Contains(" /api/", StringComparison.Ordinal) && !route.StartsWith("GET ", StringComparison.Ordinal))
+        {
+            return "json-only";
+        }
+
         if (Allows(audience, role))
         {
             return route.StartsWith("POST ", StringComparison.Ordinal) ? "csrf" : "through";
@@ -192,6 +201,7 @@ public sealed class AuthorizationMatrixTests : FunctionalTest
             HttpStatusCode.Unauthorized => "sign-in",
             HttpStatusCode.Forbidden => "forbidden",
             HttpStatusCode.BadRequest => "csrf",
+            HttpStatusCode.UnsupportedMediaType => "json-only",
             HttpStatusCode.Redirect or HttpStatusCode.Found when location.Contains("/Login", StringComparison.Ordinal) => "sign-in",
             HttpStatusCode.Redirect when location.Contains("/Error/403", StringComparison.Ordinal) => "forbidden",
             _ => "through",
@@ -200,7 +210,7 @@ public sealed class AuthorizationMatrixTests : FunctionalTest
 
     private static async Task<HttpResponseMessage> SendAsync(Viewer viewer, string route)
     {
-        var method = route.StartsWith("POST ", StringComparison.Ordinal) ? HttpMethod.Post : HttpMethod.Get;
+        var method = new HttpMethod(route[..route.IndexOf(' ', StringComparison.Ordinal)]);
         var path = route[(route.IndexOf(' ', StringComparison.Ordinal) + 1)..]
             .Replace("{code:int:range(400,599)}", "404", StringComparison.Ordinal)
             .Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
@@ -219,9 +229,9 @@ public sealed class AuthorizationMatrixTests : FunctionalTest
             return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         }
 
-        return method == HttpMethod.Post
-            ? await viewer.Browser.Browser.SendAsync(HttpMethod.Post, url, [new KeyValuePair<string, string>("field", "value")])
-            : await viewer.Browser.Browser.GetAsync(url);
+        return method == HttpMethod.Get
+            ? await viewer.Browser.Browser.GetAsync(url)
+            : await viewer.Browser.Browser.SendAsync(method, url, [new KeyValuePair<string, string>("field", "value")]);
     }
 
     private async Task<List<Viewer>> ViewersAsync()

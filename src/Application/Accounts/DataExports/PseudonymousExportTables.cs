@@ -18,11 +18,12 @@ internal sealed class PseudonymousExportTables(Func<Guid, string> pseudonymOf)
             pseudonymOf(p.Id), p.Department, p.Role.ToString(), p.HasLoginAccess, p.ProvisioningState.ToString(), p.Status.ToString(), p.ImportedAt, p.UpdatedAt,
         ]));
 
+    /// <summary>In time order along the (TenantId, OccurredAt, Id) index, as <see cref="ExportTables.WorkspaceActivities"/>.</summary>
     public ExportTable Activities(IQueryable<Activity> activities) => new(
         "activities",
         ["id", "person", "kind", "source", "occurred_at", "credited_minutes", "scored", "counterparts", "external", "city", "region", "country",
             "cloud_provider", "synced_at", "corrected"],
-        ExportRows.Of(activities.OrderBy(a => a.Id), a => [
+        ExportRows.Of(activities.OrderBy(a => a.OccurredAt).ThenBy(a => a.Id), a => [
             a.Id, pseudonymOf(a.PersonId), a.Kind.ToString(), a.Source.ToString(), a.OccurredAt, ExportRows.Minutes(a.CreditedDuration), a.IsScored,
             a.CounterpartCount, a.IsExternal, a.Location?.City, a.Location?.State, a.Location?.CountryOrRegion, a.CloudProvider, a.SyncedAt, a.IsCorrected,
         ]));
