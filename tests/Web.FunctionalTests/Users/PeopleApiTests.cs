@@ -25,7 +25,12 @@ public sealed class PeopleApiTests : FunctionalTest
 
         var one = await SendJsonAsync(owner, HttpMethod.Put, $"/api/v1/people/{people[0].Id}", new
         {
-            position = "Staff Engineer", team = "Platform", managerEmail = (string?)null, role = "Manager", hasLoginAccess = true, isActive = true,
+            position = "Staff Engineer",
+            team = "Platform",
+            managerEmail = (string?)null,
+            role = "Manager",
+            hasLoginAccess = true,
+            isActive = true,
         });
         var several = await SendJsonAsync(owner, HttpMethod.Post, "/api/v1/people/changes", new { personIds = new[] { people[1].Id, people[2].Id }, kind = "Team", team = "Platform" });
 
