@@ -9,8 +9,8 @@ using WorkSights.Web.Authentication;
 namespace WorkSights.Web.Endpoints;
 
 /// <summary>
-/// /api/v1/reports: Score Report for integrators, for the same roles as the page (Owner, Executive), with the same scope, score visibility and privacy mode as the page
-/// (pseudonyms, withheld small groups).
+/// /api/v1/reports: Score Report for integrators, for the page's roles (Owner, Executive), with its scope, score
+/// visibility and privacy mode (pseudonyms, withheld small groups).
 /// </summary>
 internal static class ReportsApi
 {

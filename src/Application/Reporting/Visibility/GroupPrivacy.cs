@@ -41,13 +41,13 @@ public sealed class GroupPrivacy(IApplicationDbContext db, ITenantContext tenant
             return;
         }
 
-        var bytes = group.ToBytes();
-        var label = await LabelOfAsync(scope, filter, cancellationToken);
         var known = nearby.FirstOrDefault(g => g.Selection == selection);
-        if (known is not null && known.Members.AsSpan().SequenceEqual(bytes))
+        if (known is not null && known.Members.AsSpan().SequenceEqual(group.ToBytes()))
         {
             return;
         }
+
+        var label = await LabelOfAsync(scope, filter, cancellationToken);
 
         var shown = known ?? db.ShownGroups.Add(ShownGroup.Record(tenantId, selection, label, group, clock.GetUtcNow())).Entity;
         if (known is not null)
