@@ -22,7 +22,7 @@ public static class DependencyInjection
         services.AddScoped<GroupPrivacy>();
         services.AddScoped<Common.Audit.WorkspaceSettingChange>();
         services.AddMemoryCache();
-        services.AddScoped<Reporting.GetFindings.FindingsMemo>();
+        services.AddScoped<Common.Caching.WorkspaceMemo>();
         services.AddScoped<ServiceActivityCounter>();
         services.AddSingleton<ActivityArrivals>();
         services.AddScoped<Reporting.GetFindings.ObservedPeople>();

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using WorkSights.Application.Common.Caching;
 using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Directory;
 using WorkSights.Application.Directory.ChangePeople;
@@ -8,6 +10,7 @@ using WorkSights.Application.Reporting;
 using WorkSights.Application.UnitTests.Support;
 using WorkSights.Domain.Common;
 using WorkSights.Domain.People;
+using WorkSights.Infrastructure.Persistence;
 
 namespace WorkSights.Application.UnitTests.Directory;
 
@@ -49,7 +52,8 @@ public sealed class UserDirectoryTests : IDisposable
     {
         using var scope = database.TenantContext.BeginScope(tenantId);
         await using var db = database.CreateContext();
-        return await new GetUserDirectoryQueryHandler(db).Handle(new GetUserDirectoryQuery(filter, sort, page, pageSize), CancellationToken.None);
+        var memo = new WorkspaceMemo(new MemoryCache(new MemoryCacheOptions()), new ReportedDataVersions(), database.TenantContext, database.Clock);
+        return await new GetUserDirectoryQueryHandler(db, memo).Handle(new GetUserDirectoryQuery(filter, sort, page, pageSize), CancellationToken.None);
     }
 
     private async Task UpdateAsync(Person editor, UpdatePersonCommand command)

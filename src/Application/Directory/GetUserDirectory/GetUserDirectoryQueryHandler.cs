@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WorkSights.Application.Common.Caching;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Application.Common.Models;
 using WorkSights.Domain.People;
@@ -10,10 +11,14 @@ namespace WorkSights.Application.Directory.GetUserDirectory;
 /// Filters, counts, sorts and pages in SQL: a page reads its 50 rows, never the whole directory. Measured with 10,000
 /// people (<c>bench/WorkSights.PageBenchmark --suite people</c>), each statement avoids work per person of the directory
 /// where it can: the sort carries only the ids, the page's rows and their managers' names are read for its 50 ids alone,
-/// and the team and manager lists start from their indexes' distinct values rather than from every person.
+/// and the team and manager lists start from their indexes' distinct values rather than from every person, and are
+/// remembered until something of the workspace is stored.
 /// </summary>
-public sealed class GetUserDirectoryQueryHandler(IApplicationDbContext db) : IQueryHandler<GetUserDirectoryQuery, UserDirectoryDto>
+public sealed class GetUserDirectoryQueryHandler(IApplicationDbContext db, WorkspaceMemo memo) : IQueryHandler<GetUserDirectoryQuery, UserDirectoryDto>
 {
+    /// <summary>The filters' teams and managers change only with the people: every view of an unchanged workspace shares them.</summary>
+    public static readonly TimeSpan ListsRemembered = TimeSpan.FromMinutes(10);
+
     public async ValueTask<UserDirectoryDto> Handle(GetUserDirectoryQuery query, CancellationToken cancellationToken)
     {
         var people = db.People.AsNoTracking();
@@ -45,6 +50,12 @@ public sealed class GetUserDirectoryQueryHandler(IApplicationDbContext db) : IQu
             .ToDictionaryAsync(p => p.Id, cancellationToken);
         var items = ids.Select(id => rows[id]).ToList();
 
+        var lists = await memo.GetOrComputeAsync("directory filter lists", ListsRemembered, () => FilterListsAsync(people, cancellationToken));
+        return new UserDirectoryDto(new PagedList<DirectoryPersonDto>(items, page, query.PageSize, total), lists.Teams, lists.Managers);
+    }
+
+    private static async Task<FilterLists> FilterListsAsync(IQueryable<Person> people, CancellationToken cancellationToken)
+    {
         var current = people.Where(p => p.Status != PersonStatus.Removed);
         // Grouped along the team index, each team then checked once for a current person (HAVING EXISTS).
         var teams = await people.Where(p => p.Department != null).GroupBy(p => p.Department!)
@@ -54,6 +65,8 @@ public sealed class GetUserDirectoryQueryHandler(IApplicationDbContext db) : IQu
         var managers = await people.Where(m => managerIds.Contains(m.ExternalId) && current.Any(p => p.ManagerExternalId == m.ExternalId))
             .OrderBy(m => EF.Functions.Collate(m.DisplayName, "NOCASE")).ThenBy(m => m.Id).Select(m => new DirectoryManagerDto(m.Id, m.DisplayName))
             .ToListAsync(cancellationToken);
-        return new UserDirectoryDto(new PagedList<DirectoryPersonDto>(items, page, query.PageSize, total), teams, managers);
+        return new FilterLists(teams, managers);
     }
+
+    private sealed record FilterLists(IReadOnlyList<string> Teams, IReadOnlyList<DirectoryManagerDto> Managers);
 }
