@@ -22,7 +22,8 @@ public sealed class PrivacyModeBrowserTests : IAsyncLifetime
         await using var browser = await BrowserSession.StartAsync("privacy-mode");
         var page = browser.Page;
         await BrowserJourney.SignUpAndAcceptAsync(page, app.BaseAddress, SandboxTenants.Fabrikam.AdminEmail);
-        await app.SeedScoresAsync(SandboxTenants.Fabrikam.TenantId, days: 3);
+        await app.SeedScoresAsync(SandboxTenants.Fabrikam.TenantId, days: 7);
+        var workDay = ReportingSeed.LastWorkDay().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         foreach (var email in new[] { SandboxTenants.Fabrikam.MemberEmail, SandboxTenants.Fabrikam.AdminEmail })
         {
             await app.ChangePersonAsync(SandboxTenants.Fabrikam.TenantId, email, p => p.ApplyDirectoryProfile(new DirectoryProfile(p.Email, p.DisplayName, SmallTeam, p.JobTitle, p.ManagerExternalId), DateTimeOffset.UtcNow));
@@ -37,7 +38,7 @@ public sealed class PrivacyModeBrowserTests : IAsyncLifetime
         await browser.ScreenshotAsync("account-privacy-1280");
         await browser.AssertAccessibleAsync();
 
-        await page.GotoAsync(new Uri(app.BaseAddress, "/Dashboard?sort=score").ToString());
+        await page.GotoAsync(new Uri(app.BaseAddress, $"/Dashboard?sort=score&date={workDay}").ToString());
         var rows = page.Locator("[data-person]");
         await Assertions.Expect(rows.First).ToBeVisibleAsync();
         var names = await page.Locator("[data-person] .day-row-link").AllInnerTextsAsync();
@@ -45,7 +46,7 @@ public sealed class PrivacyModeBrowserTests : IAsyncLifetime
         await browser.ScreenshotAsync("dashboard-pseudonyms-1280");
         await browser.AssertAccessibleAsync();
 
-        await page.GotoAsync(new Uri(app.BaseAddress, $"/Dashboard?team={Uri.EscapeDataString(SmallTeam)}").ToString());
+        await page.GotoAsync(new Uri(app.BaseAddress, $"/Dashboard?date={workDay}&team={Uri.EscapeDataString(SmallTeam)}").ToString());
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hidden to protect people's privacy" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("This selection has 2 people")).ToBeVisibleAsync();
         await browser.ScreenshotAsync("withheld-1280");
