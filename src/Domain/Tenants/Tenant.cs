@@ -218,8 +218,8 @@ public sealed class Tenant
 
     public void AcceptJoinersAutomatically(bool accept) => AcceptsJoinersAutomatically = accept;
 
-    /// <param name="newProtectedKey">A fresh secret, kept only when the workspace has none yet.</param>
-    public void TurnOnPrivacyMode(int minimumGroupSize, string newProtectedKey)
+    /// <param name="newProtectedKey">Makes a fresh secret; asked only when the workspace has none yet.</param>
+    public void TurnOnPrivacyMode(int minimumGroupSize, Func<string> newProtectedKey)
     {
         if (!PrivacyMode.AllowsMinimumGroupSize(minimumGroupSize))
         {
@@ -227,7 +227,8 @@ public sealed class Tenant
                 $"The minimum group size is between {PrivacyMode.SmallestMinimumGroupSize} and {PrivacyMode.LargestMinimumGroupSize} people.");
         }
 
-        ProtectedPseudonymKey ??= Guard.Required(newProtectedKey, "Pseudonym key", 1000);
+        ArgumentNullException.ThrowIfNull(newProtectedKey);
+        ProtectedPseudonymKey ??= Guard.Required(newProtectedKey(), "Pseudonym key", 1000);
         MinimumGroupSize = minimumGroupSize;
         PrivacyModeOn = true;
     }

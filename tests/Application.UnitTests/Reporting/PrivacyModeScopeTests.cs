@@ -19,7 +19,7 @@ public sealed class PrivacyModeScopeTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         w = await ReportingWorkspace.CreateAsync();
-        await w.InWorkspaceAsync(w.Ceo.TenantId, async db => (await db.Tenants.SingleAsync(t => t.Id == w.Ceo.TenantId)).TurnOnPrivacyMode(5, TestPseudonymKeys.Instance.NewProtectedKey()));
+        await w.InWorkspaceAsync(w.Ceo.TenantId, async db => (await db.Tenants.SingleAsync(t => t.Id == w.Ceo.TenantId)).TurnOnPrivacyMode(5, TestPseudonymKeys.Instance.NewProtectedKey));
     }
 
     public Task DisposeAsync()

@@ -24,9 +24,9 @@ public sealed class TenantPrivacyModeTests
     {
         var tenant = NewTenant();
 
-        tenant.TurnOnPrivacyMode(5, "first-key");
+        tenant.TurnOnPrivacyMode(5, () => "first-key");
         tenant.TurnOffPrivacyMode();
-        tenant.TurnOnPrivacyMode(8, "second-key");
+        tenant.TurnOnPrivacyMode(8, () => throw new InvalidOperationException("a workspace with a key is not given another"));
 
         Assert.True(tenant.PrivacyModeOn);
         Assert.Equal(8, tenant.MinimumGroupSize);
@@ -40,7 +40,7 @@ public sealed class TenantPrivacyModeTests
     {
         var tenant = NewTenant();
 
-        Assert.Throws<DomainRuleViolationException>(() => tenant.TurnOnPrivacyMode(size, "key"));
+        Assert.Throws<DomainRuleViolationException>(() => tenant.TurnOnPrivacyMode(size, () => "key"));
         Assert.False(tenant.PrivacyModeOn);
     }
 }

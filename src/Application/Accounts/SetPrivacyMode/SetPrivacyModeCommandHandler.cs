@@ -17,7 +17,7 @@ public sealed class SetPrivacyModeCommandHandler(WorkspaceSettingChange setting,
             {
                 if (command.On)
                 {
-                    tenant.TurnOnPrivacyMode(command.MinimumGroupSize, pseudonymKeys.NewProtectedKey());
+                    tenant.TurnOnPrivacyMode(command.MinimumGroupSize, pseudonymKeys.NewProtectedKey);
                 }
                 else
                 {
