@@ -55,7 +55,20 @@ public sealed class BrowserSession : IAsyncDisposable
     public async Task ScreenshotAsync(string name)
     {
         shot++;
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshotFolder, $"{shot:00}-{name}.png"), FullPage = true });
+        var options = new PageScreenshotOptions { Path = Path.Combine(screenshotFolder, $"{shot:00}-{name}.png"), FullPage = true };
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await Page.ScreenshotAsync(options);
+                return;
+            }
+            catch (PlaywrightException exception) when (attempt < 3 && exception.Message.Contains("Unable to capture screenshot", StringComparison.Ordinal))
+            {
+                // Without a GPU, a loaded machine sometimes produces no frame in time right after a resize; the next try does.
+                await Task.Delay(500 * attempt);
+            }
+        }
     }
 
     /// <summary>axe-core on the current page: no serious or critical violation may remain.</summary>
