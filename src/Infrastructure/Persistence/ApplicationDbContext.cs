@@ -29,6 +29,9 @@ public sealed class ApplicationDbContext(
 
     public const string TenantFilter = "Tenant";
 
+    /// <summary>A deleted workspace is found by nothing but the job that erases its rows.</summary>
+    public const string OpenWorkspaceFilter = "OpenWorkspace";
+
     public DbSet<Tenant> Tenants => Set<Tenant>();
 
     public DbSet<Person> People => Set<Person>();
@@ -236,6 +239,7 @@ public sealed class ApplicationDbContext(
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ApplicationDbContext).Assembly);
         ApplyTenantFilters(modelBuilder);
+        modelBuilder.Entity<Tenant>().HasQueryFilter(OpenWorkspaceFilter, t => t.Status != TenantStatus.Deleted);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

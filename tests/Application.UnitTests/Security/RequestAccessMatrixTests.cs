@@ -53,6 +53,7 @@ public sealed class RequestAccessMatrixTests
         ["DeleteNamedScheduleCommand"] = Audience.Administration,
         ["DeleteWorkspaceCommand"] = Audience.Owner,
         ["EndSessionCommand"] = Audience.Job,
+        ["EraseDeletedWorkspaceCommand"] = Audience.Job,
         ["ErasePersonCommand"] = Audience.Owner,
         ["EstablishFirstOwnerCommand"] = Audience.Job,
         ["ExportMyDataCommand"] = Audience.Everyone,

@@ -1211,6 +1211,9 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.Property<int?>("DefaultTargetPercent")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ExternalTenantId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1277,7 +1280,8 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Provider", "ExternalTenantId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"Status\" <> 4");
 
                     b.ToTable("Tenants", (string)null);
                 });
