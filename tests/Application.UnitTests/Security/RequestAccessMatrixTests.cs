@@ -58,6 +58,7 @@ public sealed class RequestAccessMatrixTests
         ["EstablishFirstOwnerCommand"] = Audience.Job,
         ["ExportMyDataCommand"] = Audience.Everyone,
         ["ExportWorkspaceCommand"] = Audience.Owner,
+        ["FindManagersQuery"] = Audience.Administration,
         ["GetAccountSettingsQuery"] = Audience.Owner,
         ["GetAccountSetupQuery"] = Audience.Owner,
         ["GetActivityDetailQuery"] = Audience.Readers,

@@ -106,6 +106,7 @@ public sealed class AuthorizationMatrixTests : FunctionalTest
         ["POST /Settings/Services?handler=Feature"] = Audience.Administration,
         ["POST /Settings/Services?handler=SyncNow"] = Audience.Administration,
         ["GET /Settings/Users"] = Audience.Administration,
+        ["GET /Settings/Users?handler=Managers"] = Audience.Administration,
         ["POST /Settings/Users?handler=Bulk"] = Audience.Administration,
         ["GET /Settings/Users/Provisioning"] = Audience.Administration,
         ["POST /Settings/Users/Provisioning?handler=Review"] = Audience.Administration,

@@ -588,7 +588,8 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<string>("Email")
                         .IsRequired()
@@ -648,8 +649,6 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("TenantId", "Department");
 
-                    b.HasIndex("TenantId", "DisplayName");
-
                     b.HasIndex("TenantId", "Email");
 
                     b.HasIndex("TenantId", "ExternalId")
@@ -658,6 +657,8 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.HasIndex("TenantId", "LinkedPersonId");
 
                     b.HasIndex("TenantId", "ManagerExternalId");
+
+                    b.HasIndex("TenantId", "DisplayName", "Id");
 
                     b.ToTable("People", (string)null);
                 });
