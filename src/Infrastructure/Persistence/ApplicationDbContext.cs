@@ -9,6 +9,7 @@ using WorkSights.Domain.Audit;
 using WorkSights.Domain.Common;
 using WorkSights.Domain.Directory;
 using WorkSights.Domain.Ingestion;
+using WorkSights.Domain.Notifications;
 using WorkSights.Domain.Observers;
 using WorkSights.Domain.Onboarding;
 using WorkSights.Domain.People;
@@ -88,6 +89,8 @@ public sealed class ApplicationDbContext(
     public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
 
     public DbSet<ShownGroup> ShownGroups => Set<ShownGroup>();
+
+    public DbSet<NotificationPreferences> NotificationPreferences => Set<NotificationPreferences>();
 
     /// <summary>Read by the tenant filter at query time; no workspace means <see cref="Guid.Empty"/>, which matches nothing.</summary>
     private Guid CurrentTenantId => tenantContext.TenantId ?? Guid.Empty;

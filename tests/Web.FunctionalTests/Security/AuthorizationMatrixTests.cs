@@ -74,6 +74,9 @@ public sealed class AuthorizationMatrixTests : FunctionalTest
         ["GET /Activities/Detail/{person?}"] = Audience.Analytics,
         ["POST /Activities/Detail/{person?}?handler=Correct"] = Audience.Analytics,
 
+        ["GET /Notifications"] = Audience.Workspace,
+        ["GET /Notifications?handler=Count"] = Audience.Workspace,
+        ["POST /Notifications?handler=Preferences"] = Audience.Workspace,
         ["GET /Settings/Personal"] = Audience.Workspace,
         ["POST /Settings/Personal?handler=Settings"] = Audience.Workspace,
         ["POST /Settings/Personal?handler=Custom"] = Audience.Workspace,

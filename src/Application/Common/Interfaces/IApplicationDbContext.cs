@@ -3,6 +3,7 @@ using WorkSights.Domain.Activities;
 using WorkSights.Domain.Audit;
 using WorkSights.Domain.Directory;
 using WorkSights.Domain.Ingestion;
+using WorkSights.Domain.Notifications;
 using WorkSights.Domain.Observers;
 using WorkSights.Domain.Onboarding;
 using WorkSights.Domain.People;
@@ -73,6 +74,8 @@ public interface IApplicationDbContext
 
     /// <summary>The groups privacy mode has shown, against which a new group's difference is judged.</summary>
     DbSet<ShownGroup> ShownGroups { get; }
+
+    DbSet<NotificationPreferences> NotificationPreferences { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 
