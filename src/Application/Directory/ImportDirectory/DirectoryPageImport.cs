@@ -12,13 +12,18 @@ namespace WorkSights.Application.Directory.ImportDirectory;
 /// </summary>
 /// <param name="isFirstImport">The workspace's first import after sign-up: its identities are the organisation as it
 /// stands, not joiners, so "Accept joiners automatically" does not apply to them.</param>
+/// <param name="recheckChangedMailboxes">An incremental (delta) import: a person it lists has changed in the directory
+/// (converting a mailbox to shared normally comes with its licence removed), so their mailbox's purpose is read again to
+/// find a mailbox that became shared, a room or equipment. A full import lists everyone and leaves that to the daily
+/// mailbox-settings read.</param>
 internal sealed class DirectoryPageImport(
     IApplicationDbContext db,
     Tenant tenant,
     TimeProvider clock,
     IMailboxSettingsReader mailboxes,
     bool isFirstImport,
-    IEnumerable<string> knownIdentities)
+    IEnumerable<string> knownIdentities,
+    bool recheckChangedMailboxes = false)
 {
     /// <summary>As the work-settings import: four different mailboxes at a time, a small share of the app's limits.</summary>
     private const int MailboxesAtOnce = 4;
@@ -37,6 +42,9 @@ internal sealed class DirectoryPageImport(
 
     public int NotImported { get; private set; }
 
+    /// <summary>People whose mailbox this import found converted to shared, a room or equipment.</summary>
+    public int MailboxesConverted { get; private set; }
+
     public async Task ApplyAsync(DirectoryPage page, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -48,6 +56,12 @@ internal sealed class DirectoryPageImport(
         var purposes = await PurposesAsync(
             page.Identities.Where(i => !erased.Contains(i.ExternalId) && !existing.ContainsKey(i.ExternalId) && !ProvisioningPolicy.IsGuest(i.UserPrincipalName, i.IsGuest)),
             cancellationToken);
+        var rechecked = recheckChangedMailboxes
+            ? await PurposesAsync(
+                page.Identities.Where(i => existing.TryGetValue(i.ExternalId, out var p) && p.ImportedDespite is null && p.Status == PersonStatus.Active
+                    && i.AccountEnabled && !ProvisioningPolicy.IsGuest(i.UserPrincipalName, i.IsGuest)),
+                cancellationToken)
+            : [];
 
         foreach (var identity in page.Identities)
         {
@@ -60,6 +74,12 @@ internal sealed class DirectoryPageImport(
             var email = identity.Mail ?? identity.UserPrincipalName;
             existing.TryGetValue(identity.ExternalId, out var person);
             var reason = ProvisioningPolicy.WhyNotImported(identity.UserPrincipalName, identity.IsGuest, purposes.GetValueOrDefault(identity.ExternalId));
+            if (person?.ImportedDespite is not null)
+            {
+                // An administrator took this guest or mailbox in anyway: it stays a person whatever the directory says of it.
+                reason = null;
+            }
+
             if (reason is { } why)
             {
                 RecordNotImported(identity, email, why, excluded, now);
@@ -99,6 +119,11 @@ internal sealed class DirectoryPageImport(
                 if (person.ApplyDirectoryProfile(new DirectoryProfile(email, identity.DisplayName, identity.Department, identity.JobTitle, manager), now))
                 {
                     Updated++;
+                }
+
+                if (rechecked.TryGetValue(identity.ExternalId, out var purpose) && ConvertedMailboxes.Note(db, person, purpose, now))
+                {
+                    MailboxesConverted++;
                 }
 
                 continue;
