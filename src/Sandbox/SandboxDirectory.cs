@@ -321,8 +321,16 @@ public sealed class SandboxDirectory
     /// <summary>Changes some properties of a user (null leaves a property unchanged; an empty string clears it).</summary>
     /// <param name="accountEnabled">False disables the account as an administrator does for a leaver: it stays in the
     /// directory, delta reports the change, and it can no longer sign in.</param>
-    public SandboxUser UpdateUser(string tenantId, string userId, string? department = null, string? jobTitle = null, string? displayName = null, string? managerId = null, bool? accountEnabled = null)
+    /// <param name="mailboxPurpose">Converts the user's mailbox as an Exchange administrator does ("shared", "room",
+    /// "equipment", or "user" back to a person's): <c>mailboxSettings.userPurpose</c> says so from then on, and delta lists
+    /// the user as changed, as it does when the conversion comes with the licence removed. The account stays as it was.</param>
+    public SandboxUser UpdateUser(string tenantId, string userId, string? department = null, string? jobTitle = null, string? displayName = null, string? managerId = null, bool? accountEnabled = null, string? mailboxPurpose = null)
     {
+        if (mailboxPurpose is not null && !SandboxMailboxSettings.Purposes.Contains(mailboxPurpose))
+        {
+            throw new ArgumentException($"A mailbox purpose is one of {string.Join(", ", SandboxMailboxSettings.Purposes)}.", nameof(mailboxPurpose));
+        }
+
         return Change(() =>
         {
             var tenant = RequireTenant(tenantId);
@@ -343,6 +351,7 @@ public sealed class SandboxDirectory
                 DisplayName = string.IsNullOrWhiteSpace(displayName) ? entry.User.DisplayName : displayName.Trim(),
                 ManagerId = managerId is null ? entry.User.ManagerId : Blank(managerId),
                 AccountEnabled = accountEnabled ?? entry.User.AccountEnabled,
+                MailboxPurpose = mailboxPurpose is null || entry.User.UserType != "Member" || entry.User.Mail is null ? entry.User.MailboxPurpose : mailboxPurpose,
             };
             tenant.Users[userId] = entry with { User = user, ChangeSequence = ++tenant.Sequence };
             return user;
