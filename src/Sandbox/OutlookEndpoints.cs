@@ -230,7 +230,7 @@ internal static partial class OutlookEndpoints
     }
 
     private static Task MailboxSettingsAsync(Mailbox m, string part) =>
-        Http.JsonAsync(m.Ctx, 200, SandboxMailboxSettings.Render(m.Person, part, $"{m.State.BaseFor(m.Ctx)}v1.0/$metadata#users('{m.User.Id}')/mailboxSettings"), GraphContentType);
+        Http.JsonAsync(m.Ctx, 200, SandboxMailboxSettings.Render(m.Person, m.User, part, $"{m.State.BaseFor(m.Ctx)}v1.0/$metadata#users('{m.User.Id}')/mailboxSettings"), GraphContentType);
 
     private static (int? PageSize, bool UtcAsked, List<string> Applied) ParsePrefer(HttpRequest request)
     {

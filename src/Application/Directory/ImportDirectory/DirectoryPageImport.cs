@@ -12,10 +12,10 @@ namespace WorkSights.Application.Directory.ImportDirectory;
 /// </summary>
 /// <param name="isFirstImport">The workspace's first import after sign-up: its identities are the organisation as it
 /// stands, not joiners, so "Accept joiners automatically" does not apply to them.</param>
-/// <param name="recheckChangedMailboxes">An incremental (delta) import: a person it lists has changed in the directory
-/// (converting a mailbox to shared normally comes with its licence removed), so their mailbox's purpose is read again to
-/// find a mailbox that became shared, a room or equipment. A full import lists everyone and leaves that to the daily
-/// mailbox-settings read.</param>
+/// <param name="recheckChangedMailboxes">An incremental (delta) import: a person it lists has changed in the directory.
+/// Converting a mailbox to shared, a room or equipment normally comes with its licence removed (such mailboxes need none),
+/// so the purpose of a changed person left without a licence is read again — one request for each such person, never one
+/// for each change. A conversion that keeps the licence, and every full import, are left to the daily mailbox-settings read.</param>
 internal sealed class DirectoryPageImport(
     IApplicationDbContext db,
     Tenant tenant,
@@ -58,8 +58,9 @@ internal sealed class DirectoryPageImport(
             cancellationToken);
         var rechecked = recheckChangedMailboxes
             ? await PurposesAsync(
-                page.Identities.Where(i => existing.TryGetValue(i.ExternalId, out var p) && p.ImportedDespite is null && p.Status == PersonStatus.Active
-                    && i.AccountEnabled && !ProvisioningPolicy.IsGuest(i.UserPrincipalName, i.IsGuest)),
+                page.Identities.Where(i => !i.HasLicense && i.AccountEnabled && !ProvisioningPolicy.IsGuest(i.UserPrincipalName, i.IsGuest)
+                    && existing.TryGetValue(i.ExternalId, out var p) && p.ImportedDespite is null && p.MailboxConvertedTo is null
+                    && p.Status == PersonStatus.Active && p.ProvisioningState != ProvisioningState.Blocked),
                 cancellationToken)
             : [];
 
