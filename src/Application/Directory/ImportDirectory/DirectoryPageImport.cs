@@ -103,7 +103,9 @@ internal sealed class DirectoryPageImport(
 
             if (person is not null)
             {
-                if (!identity.AccountEnabled && person.ProvisioningState != ProvisioningState.Blocked)
+                // A shared, room or equipment mailbox taken in anyway has no sign-in of its own: a disabled account is no leaver.
+                var mailboxTakenIn = person.ImportedDespite is NotImportedReason.SharedMailbox or NotImportedReason.Room or NotImportedReason.Equipment;
+                if (!identity.AccountEnabled && person.ProvisioningState != ProvisioningState.Blocked && !mailboxTakenIn)
                 {
                     // An account disabled since it was taken in is a leaver: kept for history, no longer read, no login;
                     // enabled again, it returns. One disabled from the start was blocked when imported and stays as it is.
