@@ -130,6 +130,24 @@ public sealed class ImportAnywayAndUnlinkTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UndoOfAnIdentityLinkedIntoSomeoneRemovesOnlyWhatItBroughtAndMarksTheirDays()
+    {
+        var guest = await NotImportedAsync("zoe-guest-oid", "zoe@partner.example", NotImportedReason.Guest);
+        var personId = await ImportAnywayAsync(guest.Id);
+        await AddMailAsync(personId, "guest-1", ReportingWorkspace.At(9));
+        await AddMailAsync(workspace.Zoe.Id, "zoe-1", ReportingWorkspace.At(10));
+        await ReviewAsync(new ReviewProvisioningCommand([personId], null, ProvisioningState.Link, workspace.Zoe.Email));
+        await ReadAsync(db => db.DirtyPersonDays.ExecuteDeleteAsync());
+
+        await UndoAsync(personId);
+
+        Assert.Equal(["zoe-1"], await ReadAsync(db => db.Activities.Where(a => a.PersonId == workspace.Zoe.Id).Select(a => a.ExternalId).ToListAsync()));
+        Assert.False(await ReadAsync(db => db.People.AnyAsync(p => p.Id == personId)));
+        Assert.True(await ReadAsync(db => db.DirtyPersonDays.AnyAsync(d => d.PersonId == workspace.Zoe.Id && d.Date == ReportingWorkspace.Day)));
+        Assert.Equal(NotImportedReason.Guest, (await ReadAsync(db => db.NotImportedIdentities.SingleAsync())).Reason);
+    }
+
+    [Fact]
     public async Task UndoIsRefusedGivenSomeoneTheDirectoryImportedItselfOrYourself()
     {
         var refused = await Assert.ThrowsAsync<DomainRuleViolationException>(() => UndoAsync(workspace.Tom.Id));
