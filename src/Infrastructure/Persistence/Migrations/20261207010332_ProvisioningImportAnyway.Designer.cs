@@ -11,7 +11,7 @@ using WorkSights.Infrastructure.Persistence;
 namespace WorkSights.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261207001243_ProvisioningImportAnyway")]
+    [Migration("20261207010332_ProvisioningImportAnyway")]
     partial class ProvisioningImportAnyway
     {
         /// <inheritdoc />
@@ -594,7 +594,8 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<string>("Email")
                         .IsRequired()
@@ -663,8 +664,6 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("TenantId", "Department");
 
-                    b.HasIndex("TenantId", "DisplayName");
-
                     b.HasIndex("TenantId", "Email");
 
                     b.HasIndex("TenantId", "ExternalId")
@@ -673,6 +672,8 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.HasIndex("TenantId", "LinkedPersonId");
 
                     b.HasIndex("TenantId", "ManagerExternalId");
+
+                    b.HasIndex("TenantId", "DisplayName", "Id");
 
                     b.ToTable("People", (string)null);
                 });
@@ -1226,6 +1227,9 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.Property<int?>("DefaultTargetPercent")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ExternalTenantId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1292,7 +1296,8 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Provider", "ExternalTenantId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"Status\" <> 4");
 
                     b.ToTable("Tenants", (string)null);
                 });
