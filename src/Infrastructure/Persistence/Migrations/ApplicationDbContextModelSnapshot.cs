@@ -62,6 +62,9 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.Property<int>("Source")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("SourcePersonId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("SyncedAt")
                         .HasColumnType("INTEGER");
 
@@ -634,12 +637,21 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.Property<long>("ImportedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ImportedDespite")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("JobTitle")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("LinkedPersonId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("MailboxConvertedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MailboxConvertedTo")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ManagerExternalId")
                         .HasMaxLength(64)
