@@ -11,7 +11,7 @@ using WorkSights.Infrastructure.Persistence;
 namespace WorkSights.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261207010602_NotificationPreferences")]
+    [Migration("20261207011624_NotificationPreferences")]
     partial class NotificationPreferences
     {
         /// <inheritdoc />
@@ -64,6 +64,9 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
 
                     b.Property<int>("Source")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SourcePersonId")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("SyncedAt")
                         .HasColumnType("INTEGER");
@@ -637,12 +640,21 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.Property<long>("ImportedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ImportedDespite")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("JobTitle")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("LinkedPersonId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("MailboxConvertedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MailboxConvertedTo")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ManagerExternalId")
                         .HasMaxLength(64)
