@@ -11,7 +11,7 @@ using WorkSights.Infrastructure.Persistence;
 namespace WorkSights.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261207011624_NotificationPreferences")]
+    [Migration("20261207010602_NotificationPreferences")]
     partial class NotificationPreferences
     {
         /// <inheritdoc />
