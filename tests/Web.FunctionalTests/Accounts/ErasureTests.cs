@@ -146,7 +146,7 @@ public sealed class ErasureTests : FunctionalTest
         Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
         await using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), ZipArchiveMode.Read);
         var files = zip.Entries.ToDictionary(e => e.FullName, e => new StreamReader(e.Open(), Encoding.UTF8).ReadToEnd());
-        Assert.Equal(new[] { "profile.json", "activities.json", "day-results.json", "day-locations.json", "corrections.json", "audit-entries.json" }, files.Keys.ToArray());
+        Assert.Equal(new[] { "profile.json", "activities.json", "day-results.json", "day-locations.json", "corrections.json", "notification-preferences.json", "audit-entries.json" }, files.Keys.ToArray());
         using var profile = JsonDocument.Parse(files["profile.json"]);
         Assert.Equal(Fabrikam.MemberEmail, profile.RootElement.EnumerateArray().Single().GetProperty("email").GetString());
         using var activities = JsonDocument.Parse(files["activities.json"]);
