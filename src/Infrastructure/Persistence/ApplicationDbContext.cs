@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Domain.Activities;
+using WorkSights.Domain.ApiKeys;
 using WorkSights.Domain.Audit;
 using WorkSights.Domain.Common;
 using WorkSights.Domain.Directory;
@@ -85,6 +86,8 @@ public sealed class ApplicationDbContext(
     public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
 
     public DbSet<ShownGroup> ShownGroups => Set<ShownGroup>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     /// <summary>Read by the tenant filter at query time; no workspace means <see cref="Guid.Empty"/>, which matches nothing.</summary>
     private Guid CurrentTenantId => tenantContext.TenantId ?? Guid.Empty;

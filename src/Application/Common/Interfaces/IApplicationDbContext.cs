@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WorkSights.Domain.ApiKeys;
 using WorkSights.Domain.Activities;
 using WorkSights.Domain.Audit;
 using WorkSights.Domain.Directory;
@@ -73,6 +74,9 @@ public interface IApplicationDbContext
 
     /// <summary>The groups privacy mode has shown, against which a new group's difference is judged.</summary>
     DbSet<ShownGroup> ShownGroups { get; }
+
+    /// <summary>The workspace's integration clients; only a hash of each secret is kept.</summary>
+    DbSet<ApiKey> ApiKeys { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 
