@@ -12,6 +12,7 @@ public static class DependencyInjection
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
 
         services.AddWorkSightsAuthentication(configuration);
+        services.AddApiRateLimits();
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Onboarding", Policies.Onboarding);
