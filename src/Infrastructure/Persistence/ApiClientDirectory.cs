@@ -8,7 +8,7 @@ namespace WorkSights.Infrastructure.Persistence;
 /// reads only the workspace id of the key with exactly that client id (unique across workspaces); the key itself is then
 /// read inside that workspace's scope.
 /// </summary>
-internal sealed class ApiClientDirectory(ApplicationDbContext db) : IApiClientDirectory
+public sealed class ApiClientDirectory(ApplicationDbContext db) : IApiClientDirectory
 {
     public async Task<Guid?> FindWorkspaceOfClientAsync(string clientId, CancellationToken cancellationToken) =>
         await db.ApiKeys.IgnoreQueryFilters([ApplicationDbContext.TenantFilter])
