@@ -81,7 +81,7 @@ public sealed class IntegratorAccessTests : FunctionalTest
             var location = response.Headers.Location?.OriginalString ?? string.Empty;
             var ok = route.Template.StartsWith("/api/", StringComparison.Ordinal)
                 ? (reads.Contains(route.Name) ? status is 200 or 404 : status == 403)
-                : (status is 302 && location.Contains("/Login", StringComparison.Ordinal)) || status is 400 || route.Name is "GET /" or "GET /Login" or "GET /SignUp" or "GET /Logout" or "POST /Logout" or "GET /Error/{code:int:range(400,599)}" or "POST /Login?handler=Microsoft" or "POST /SignUp?handler=Microsoft";
+                : (status is 302 && location.Contains("/Login", StringComparison.Ordinal)) || route.Name is "GET /" or "GET /Login" or "GET /SignUp" or "GET /Logout" or "POST /Logout" or "GET /Error/{code:int:range(400,599)}" or "POST /Login?handler=Microsoft" or "POST /SignUp?handler=Microsoft";
             if (!ok)
             {
                 failures.Add($"{route.Name}: {status} {location}");

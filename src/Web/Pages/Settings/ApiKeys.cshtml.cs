@@ -84,31 +84,33 @@ public sealed class ApiKeysModel(IMediator mediator) : PageModel
         }
 
         int? days = null;
-        if (Input.Expires is not "never")
+        var expiryChosen = Input.Expires is "never";
+        if (!expiryChosen && int.TryParse(Input.Expires, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
         {
-            if (int.TryParse(Input.Expires, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
-            {
-                days = parsed;
-            }
-            else
-            {
-                ModelState.AddModelError($"{FormName}.{nameof(CreateKeyForm.Expires)}", "Choose when the key expires from the list.");
-            }
+            (days, expiryChosen) = (parsed, true);
         }
 
-        try
+        if (!expiryChosen)
         {
-            var (sent, created) = await mediator.TrySendForResultAsync(ModelState, FormName, () => new CreateApiKeyCommand(Input.Name ?? string.Empty, scopes, days), cancellationToken);
-            if (sent)
-            {
-                Created = created;
-                Input = new CreateKeyForm();
-                ModelState.Clear();
-            }
+            ModelState.AddModelError($"{FormName}.{nameof(CreateKeyForm.Expires)}", "Choose when the key expires from the list.");
         }
-        catch (ForbiddenAccessException)
+        else
         {
-            ModelState.AddModelError($"{FormName}.{nameof(CreateKeyForm.Reports)}", "Only an Owner can create a key that reads the Score Report.");
+            try
+            {
+                var (sent, created) = await mediator.TrySendForResultAsync(
+                    ModelState, FormName, () => new CreateApiKeyCommand(Input.Name ?? string.Empty, scopes, days), cancellationToken);
+                if (sent)
+                {
+                    Created = created;
+                    Input = new CreateKeyForm();
+                    ModelState.Clear();
+                }
+            }
+            catch (ForbiddenAccessException)
+            {
+                ModelState.AddModelError($"{FormName}.{nameof(CreateKeyForm.Reports)}", "Only an Owner can create a key that reads the Score Report.");
+            }
         }
 
         Keys = await mediator.Send(new GetApiKeysQuery(), cancellationToken);
