@@ -56,6 +56,19 @@ public sealed class ApiKeysModel(IMediator mediator) : PageModel
         _ => scope,
     };
 
+    /// <summary>When the key ended or ends: revoked at, expired at, expires at, or never.</summary>
+    public static string Lifetime(ApiKeyDto key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return key switch
+        {
+            { RevokedAt: { } revoked } => "on " + Time(revoked),
+            { State: ApiKeyState.Expired } => "on " + Time(key.ExpiresAt),
+            { ExpiresAt: { } expires } => "expires " + Time(expires),
+            _ => "never expires",
+        };
+    }
+
     public static string Describe(ApiKeyState state) => state switch
     {
         ApiKeyState.Active => "Active",
