@@ -26,7 +26,10 @@ public sealed partial class ApiKeysPageTests : FunctionalTest
         Assert.Contains("No API keys yet", page, StringComparison.Ordinal);
         var (created, _) = await owner.Browser.SubmitFormAsync(page, owner.At("/Settings/ApiKeys"), "create-key-form", new Dictionary<string, string>
         {
-            ["Input.Name"] = "BI dashboard", ["Input.People"] = "true", ["Input.Reports"] = "true", ["Input.Expires"] = "30",
+            ["Input.Name"] = "BI dashboard",
+            ["Input.People"] = "true",
+            ["Input.Reports"] = "true",
+            ["Input.Expires"] = "30",
         });
         var html = WebUtility.HtmlDecode(await created.Content.ReadAsStringAsync());
         var clientId = ValueOf(html, "new-client-id");
@@ -75,7 +78,9 @@ public sealed partial class ApiKeysPageTests : FunctionalTest
 
         var (forged, _) = await admin.Browser.SubmitFormAsync(page, admin.At("/Settings/ApiKeys"), "create-key-form", new Dictionary<string, string>
         {
-            ["Input.Name"] = "Sneaky", ["Input.Reports"] = "true", ["Input.Expires"] = "never",
+            ["Input.Name"] = "Sneaky",
+            ["Input.Reports"] = "true",
+            ["Input.Expires"] = "never",
         });
         Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
         Assert.Contains("Only an Owner can create a key that reads the Score Report", WebUtility.HtmlDecode(await forged.Content.ReadAsStringAsync()), StringComparison.Ordinal);
@@ -83,7 +88,9 @@ public sealed partial class ApiKeysPageTests : FunctionalTest
 
         var (made, _) = await admin.Browser.SubmitFormAsync(page, admin.At("/Settings/ApiKeys"), "create-key-form", new Dictionary<string, string>
         {
-            ["Input.Name"] = "Directory sync", ["Input.People"] = "true", ["Input.Expires"] = "forever",
+            ["Input.Name"] = "Directory sync",
+            ["Input.People"] = "true",
+            ["Input.Expires"] = "forever",
         });
         Assert.Contains("Choose when the key expires", WebUtility.HtmlDecode(await made.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(0, await App.InWorkspaceAsync(Fabrikam.TenantId, db => db.ApiKeys.CountAsync()));

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using WorkSights.Domain.ApiKeys;
 using WorkSights.Domain.Activities;
+using WorkSights.Domain.ApiKeys;
 using WorkSights.Domain.Audit;
 using WorkSights.Domain.Directory;
 using WorkSights.Domain.Ingestion;
