@@ -34,6 +34,7 @@ public sealed class IntegratorAccessTests : FunctionalTest
         Assert.Equal(HttpStatusCode.OK, (await directory.GetAsync("/api/v1/people?pageSize=5", token)).StatusCode);
         var one = await directory.GetAsync($"/api/v1/people/{person.Id}", token);
         Assert.Equal(HttpStatusCode.OK, one.StatusCode);
+        Assert.Equal("no-store", one.Headers.CacheControl?.ToString());
         Assert.Contains(person.Email, await one.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.OK, (await workspaceOnly.GetAsync("/api/v1/workspace", narrow)).StatusCode);
 
