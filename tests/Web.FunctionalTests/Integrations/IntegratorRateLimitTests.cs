@@ -5,7 +5,10 @@ using WorkSights.Tests.Shared;
 
 namespace WorkSights.Web.FunctionalTests.Integrations;
 
-/// <summary>SECURITY.md 2.4.1 and L1: an API key over its limit gets 429 with Retry-After and ProblemDetails, never 503; other keys and people are not held back.</summary>
+/// <summary>
+/// SECURITY.md 2.4.1 and L1: an API key, a workspace's keys or an address asking for tokens over its limit gets 429 with
+/// Retry-After and ProblemDetails, never 503; people are not held back.
+/// </summary>
 public sealed class IntegratorRateLimitTests : FunctionalTest
 {
     private static readonly SandboxTenantInfo Fabrikam = SandboxTenants.Fabrikam;
@@ -17,6 +20,7 @@ public sealed class IntegratorRateLimitTests : FunctionalTest
             {
                 ["ApiTokens:RequestsPerKey"] = "3",
                 ["ApiTokens:RequestsPerWorkspace"] = "5",
+                ["ApiTokens:TokenRequestsPerAddress"] = "4",
                 ["ApiTokens:RateWindow"] = "00:10:00",
             },
         })
@@ -24,7 +28,7 @@ public sealed class IntegratorRateLimitTests : FunctionalTest
     }
 
     [Fact]
-    public async Task KeyOverItsLimitAndWorkspaceOverItsLimitGet429WithRetryAfter()
+    public async Task KeyWorkspaceAndTokenRequestsOverTheirLimitsGet429WithRetryAfter()
     {
         var owner = NewBrowser();
         await owner.SignUpAndConsentAsync(Fabrikam.AdminEmail);
@@ -50,5 +54,12 @@ public sealed class IntegratorRateLimitTests : FunctionalTest
         Assert.Equal(HttpStatusCode.TooManyRequests, workspaceLimited.StatusCode);
         Assert.NotNull(workspaceLimited.Headers.RetryAfter);
         Assert.Equal(HttpStatusCode.OK, (await owner.Browser.GetAsync(owner.At("/api/v1/workspace"))).StatusCode);
+
+        // Two of the address's four token requests were made above; secrets cannot be tried at speed.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await busy.RequestTokenAsync(secretOverride: "wss_guess-1")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await busy.RequestTokenAsync(secretOverride: "wss_guess-2")).StatusCode);
+        using var tooMany = await busy.RequestTokenAsync();
+        Assert.Equal(HttpStatusCode.TooManyRequests, tooMany.StatusCode);
+        Assert.NotNull(tooMany.Headers.RetryAfter);
     }
 }
