@@ -27,11 +27,12 @@ internal sealed class PageLoad(Uri baseAddress, string cookie, int clients) : ID
 
     public async Task<Run> RunAsync(string path, TimeSpan duration, bool firstViews = false) => (await RunMixAsync([path], duration, firstViews)).All;
 
-    public async Task<MixRun> RunMixAsync(IReadOnlyList<string> paths, TimeSpan duration, bool firstViews = false)
+    /// <param name="beforeEach">Runs before each request is sent, outside its timing (a change of the data, say).</param>
+    public async Task<MixRun> RunMixAsync(IReadOnlyList<string> paths, TimeSpan duration, bool firstViews = false, Action? beforeEach = null)
     {
         var started = Stopwatch.GetTimestamp();
         var stopAt = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        var perClient = await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => ClientAsync(paths, stopAt, firstViews)));
+        var perClient = await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => ClientAsync(paths, stopAt, firstViews, beforeEach)));
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var all = perClient.SelectMany(c => c).ToList();
         return new MixRun(
@@ -52,7 +53,7 @@ internal sealed class PageLoad(Uri baseAddress, string cookie, int clients) : ID
             latencies.Length == 0 ? 0 : requests.Sum(r => r.Bytes) / latencies.Length);
     }
 
-    private async Task<List<(int Path, double Latency, long Bytes)>> ClientAsync(IReadOnlyList<string> paths, long stopAt, bool firstViews)
+    private async Task<List<(int Path, double Latency, long Bytes)>> ClientAsync(IReadOnlyList<string> paths, long stopAt, bool firstViews, Action? beforeEach)
     {
         var requests = new List<(int, double, long)>();
         while (Stopwatch.GetTimestamp() < stopAt)
@@ -63,6 +64,7 @@ internal sealed class PageLoad(Uri baseAddress, string cookie, int clients) : ID
             var address = firstViews ? $"{path}{(path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}view={view}" : path;
             using var request = new HttpRequestMessage(HttpMethod.Get, address);
             request.Headers.Add("Cookie", cookie);
+            beforeEach?.Invoke();
             var sent = Stopwatch.GetTimestamp();
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
             var body = await response.Content.ReadAsByteArrayAsync();

@@ -70,6 +70,11 @@ public static class DependencyInjection
         services.AddHostedService<ConsentRecheckWorker>();
         services.AddOptions<DataRetentionOptions>().Bind(configuration.GetSection(DataRetentionOptions.SectionName));
         services.AddHostedService<DataRetentionWorker>();
+        services.AddOptions<WorkspaceErasureOptions>().Bind(configuration.GetSection(WorkspaceErasureOptions.SectionName));
+        services.AddSingleton<WorkspaceErasureSignal>();
+        services.AddSingleton<IWorkspaceErasureSignal>(sp => sp.GetRequiredService<WorkspaceErasureSignal>());
+        services.AddSingleton<WorkspaceErasureWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<WorkspaceErasureWorker>());
 
         services.Scan(scan => scan.FromAssemblyOf<ApplicationDbContext>()
             .AddClasses(classes => classes.AssignableToAny(typeof(IDirectoryReader), typeof(IMailboxReader), typeof(IMailboxSettingsReader), typeof(ICallRecordReader), typeof(ISignInReader), typeof(IAdminConsentLinks), typeof(IConsentVerifier), typeof(ITenantAdministrators)), publicOnly: false)

@@ -34,7 +34,7 @@ internal static class ControlEndpoints
                 f.GetValueOrDefault("mailboxPurpose"), f.GetValueOrDefault("guestMail"))), 201)));
         RequestDelegate update = Unsafe(state, (ctx, f) =>
             Respond(ctx, UserJson(d.UpdateUser(Route(ctx, "tenantId"), Route(ctx, "userId"), f.GetValueOrDefault("department"), f.GetValueOrDefault("jobTitle"), f.GetValueOrDefault("displayName"), f.GetValueOrDefault("managerId"),
-                f.GetValueOrDefault("accountEnabled") is { } enabled ? bool.Parse(enabled) : null))));
+                f.GetValueOrDefault("accountEnabled") is { } enabled ? bool.Parse(enabled) : null, f.GetValueOrDefault("mailboxPurpose")))));
         app.MapMethods("/sandbox/tenants/{tenantId}/users/{userId}", ["PATCH"], update);
         app.MapPost("/sandbox/tenants/{tenantId}/users/{userId}/update", update);
         RequestDelegate remove = Unsafe(state, (ctx, f) =>

@@ -41,7 +41,9 @@ internal static partial class OutlookEndpoints
 
     public static void Map(WebApplication app, SandboxState state)
     {
-        app.MapGet("/v1.0/users/{id}/mailFolders/{folder}", Guard(state, MailRoles, GetFolderAsync));
+        // Shared, room and equipment mailboxes are mailboxes like any other to Exchange: their folders, mail and calendar are
+        // served (empty, nobody works in them), so an organisation that takes one in anyway has it read without an error.
+        app.MapGet("/v1.0/users/{id}/mailFolders/{folder}", Guard(state, MailRoles, GetFolderAsync, resourceMailboxes: true));
         // Shared, room and equipment mailboxes have settings (their purpose says what they are) though nobody works in them.
         foreach (var part in new[] { SandboxMailboxSettings.All, SandboxMailboxSettings.WorkingHours, SandboxMailboxSettings.TimeZone, SandboxMailboxSettings.UserPurpose })
         {
@@ -51,8 +53,8 @@ internal static partial class OutlookEndpoints
         // The Graph SDK (Kiota) calls functions with parentheses: .../messages/delta() and .../calendarView/delta().
         foreach (var suffix in new[] { "delta", "delta()" })
         {
-            app.MapGet($"/v1.0/users/{{id}}/mailFolders/{{folder}}/messages/{suffix}", Guard(state, MailRoles, MailDeltaAsync));
-            app.MapGet($"/v1.0/users/{{id}}/calendarView/{suffix}", Guard(state, CalendarRoles, CalendarDeltaAsync));
+            app.MapGet($"/v1.0/users/{{id}}/mailFolders/{{folder}}/messages/{suffix}", Guard(state, MailRoles, MailDeltaAsync, resourceMailboxes: true));
+            app.MapGet($"/v1.0/users/{{id}}/calendarView/{suffix}", Guard(state, CalendarRoles, CalendarDeltaAsync, resourceMailboxes: true));
         }
         app.MapPost("/v1.0/$batch", ctx => BatchAsync(ctx, state));
     }
@@ -230,7 +232,7 @@ internal static partial class OutlookEndpoints
     }
 
     private static Task MailboxSettingsAsync(Mailbox m, string part) =>
-        Http.JsonAsync(m.Ctx, 200, SandboxMailboxSettings.Render(m.Person, part, $"{m.State.BaseFor(m.Ctx)}v1.0/$metadata#users('{m.User.Id}')/mailboxSettings"), GraphContentType);
+        Http.JsonAsync(m.Ctx, 200, SandboxMailboxSettings.Render(m.Person, m.User, part, $"{m.State.BaseFor(m.Ctx)}v1.0/$metadata#users('{m.User.Id}')/mailboxSettings"), GraphContentType);
 
     private static (int? PageSize, bool UtcAsked, List<string> Applied) ParsePrefer(HttpRequest request)
     {

@@ -321,8 +321,17 @@ public sealed class SandboxDirectory
     /// <summary>Changes some properties of a user (null leaves a property unchanged; an empty string clears it).</summary>
     /// <param name="accountEnabled">False disables the account as an administrator does for a leaver: it stays in the
     /// directory, delta reports the change, and it can no longer sign in.</param>
-    public SandboxUser UpdateUser(string tenantId, string userId, string? department = null, string? jobTitle = null, string? displayName = null, string? managerId = null, bool? accountEnabled = null)
+    /// <param name="mailboxPurpose">Converts the user's mailbox as an Exchange administrator does ("shared", "room",
+    /// "equipment", or "user" back to a person's): <c>mailboxSettings.userPurpose</c> says so from then on, and the licence
+    /// is removed with a conversion away from a person's (such mailboxes need none) and given back with one to a person's,
+    /// so delta lists the user as changed. The account stays enabled or disabled as it was.</param>
+    public SandboxUser UpdateUser(string tenantId, string userId, string? department = null, string? jobTitle = null, string? displayName = null, string? managerId = null, bool? accountEnabled = null, string? mailboxPurpose = null)
     {
+        if (mailboxPurpose is not null && !SandboxMailboxSettings.Purposes.Contains(mailboxPurpose))
+        {
+            throw new ArgumentException($"A mailbox purpose is one of {string.Join(", ", SandboxMailboxSettings.Purposes)}.", nameof(mailboxPurpose));
+        }
+
         return Change(() =>
         {
             var tenant = RequireTenant(tenantId);
@@ -336,6 +345,7 @@ public sealed class SandboxDirectory
                 }
             }
 
+            var converts = mailboxPurpose is not null && entry.User.UserType == "Member" && entry.User.Mail is not null;
             var user = entry.User with
             {
                 Department = department is null ? entry.User.Department : Blank(department),
@@ -343,6 +353,11 @@ public sealed class SandboxDirectory
                 DisplayName = string.IsNullOrWhiteSpace(displayName) ? entry.User.DisplayName : displayName.Trim(),
                 ManagerId = managerId is null ? entry.User.ManagerId : Blank(managerId),
                 AccountEnabled = accountEnabled ?? entry.User.AccountEnabled,
+                MailboxPurpose = converts ? mailboxPurpose : entry.User.MailboxPurpose,
+                AssignedLicenseSkuIds = !converts ? entry.User.AssignedLicenseSkuIds
+                    : mailboxPurpose != SandboxMailboxSettings.PersonPurpose ? []
+                    : entry.User.AssignedLicenseSkuIds.Count > 0 ? entry.User.AssignedLicenseSkuIds
+                    : tenant.Users.Values.Select(u => u.User).FirstOrDefault(u => u.UserType == "Member" && u.AssignedLicenseSkuIds.Count > 0)?.AssignedLicenseSkuIds ?? [],
             };
             tenant.Users[userId] = entry with { User = user, ChangeSequence = ++tenant.Sequence };
             return user;

@@ -50,15 +50,16 @@ internal static class SandboxMailboxSettings
 
     /// <summary>The whole settings object, or one of its <paramref name="part"/>s (<see cref="WorkingHours"/>, <see cref="TimeZone"/>, <see cref="UserPurpose"/>).</summary>
     /// <param name="context">The <c>@odata.context</c> of the whole settings object.</param>
-    public static JsonObject Render(WorkPerson person, string part, string context) => part switch
+    /// <param name="user">The user as the directory has them now: a mailbox converted since the roster was made says so.</param>
+    public static JsonObject Render(WorkPerson person, SandboxUser user, string part, string context) => part switch
     {
         WorkingHours => WithContext(WorkingHoursOf(person.Profile), $"{context}/workingHours"),
         TimeZone => new JsonObject { ["@odata.context"] = $"{context}/timeZone", ["value"] = person.Profile.MailboxTimeZone },
-        UserPurpose => new JsonObject { ["@odata.context"] = $"{context}/userPurpose", ["value"] = PurposeOf(person) },
-        _ => Whole(person, context),
+        UserPurpose => new JsonObject { ["@odata.context"] = $"{context}/userPurpose", ["value"] = PurposeOf(user) },
+        _ => Whole(person, user, context),
     };
 
-    private static JsonObject Whole(WorkPerson person, string context)
+    private static JsonObject Whole(WorkPerson person, SandboxUser user, string context)
     {
         var profile = person.Profile;
         var (locale, language, dateFormat, timeFormat) = Locales.GetValueOrDefault(profile.CountryCode, Locales["US"]);
@@ -71,7 +72,7 @@ internal static class SandboxMailboxSettings
             ["dateFormat"] = dateFormat,
             ["timeFormat"] = timeFormat,
             // An enum in Graph's v1.0 metadata (and so a string to the SDK), though a docs example shows {"value": "user"}.
-            ["userPurpose"] = PurposeOf(person),
+            ["userPurpose"] = PurposeOf(user),
             ["automaticRepliesSetting"] = new JsonObject
             {
                 ["status"] = "disabled",
@@ -86,7 +87,7 @@ internal static class SandboxMailboxSettings
         };
     }
 
-    private static string PurposeOf(WorkPerson person) => person.User.MailboxPurpose ?? PersonPurpose;
+    private static string PurposeOf(SandboxUser user) => user.MailboxPurpose ?? PersonPurpose;
 
     private static JsonObject WorkingHoursOf(SandboxWorkProfile profile) => new()
     {

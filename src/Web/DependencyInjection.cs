@@ -25,6 +25,7 @@ public static class DependencyInjection
             options.Conventions.AuthorizePage("/Settings/ApiKeys", Policies.Administration);
             options.Conventions.AuthorizeFolder("/Settings/Schedules", Policies.Owner);
             options.Conventions.AuthorizePage("/Dashboard", Policies.Analytics);
+            options.Conventions.AuthorizePage("/Notifications", Policies.Workspace);
             options.Conventions.AuthorizeFolder("/Activities", Policies.Analytics);
             options.Conventions.AuthorizeFolder("/Reports", Policies.Executive);
             options.Conventions.AuthorizePage("/Overviews/My", Policies.Analytics);

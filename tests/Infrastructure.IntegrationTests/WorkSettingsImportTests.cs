@@ -124,6 +124,46 @@ public sealed class WorkSettingsImportTests : DirectoryImportTestBase
         Assert.Null((await SyncStateAsync(contoso))!.MailboxSettingsDeniedSince);
     }
 
+    [Fact]
+    public async Task MailboxConvertedLaterIsFlaggedByTheNextDeltaSyncOrByTheDailySettingsReadAndAudited()
+    {
+        var contoso = await CreateWorkspaceAsync(Contoso);
+        Assert.Equal(DirectoryImportOutcome.Completed, (await ImportAsync(contoso)).Outcome);
+        Assert.Equal(WorkSettingsImportOutcome.Completed, (await ImportWorkSettingsAsync(contoso)).Outcome);
+        var workers = Sandbox.Directory.GetUsers(Contoso.TenantId).Where(u => Sandbox.Directory.GetWorkProfile(Contoso.TenantId, u.Id) is not null).OrderBy(u => u.Mail).ToList();
+        var (byDelta, byDailyRead) = (workers[0], workers[1]);
+        Sandbox.Server.RequestLog.Clear();
+
+        Sandbox.Directory.UpdateUser(Contoso.TenantId, byDelta.Id, mailboxPurpose: "shared");
+        Clock.Advance(TimeSpan.FromHours(1));
+        var synced = await ImportAsync(contoso);
+
+        Assert.False(synced.WasFullImport);
+        var people = await PeopleByIdAsync(contoso);
+        Assert.Equal((NotImportedReason.SharedMailbox, (DateTimeOffset?)Clock.GetUtcNow(), PersonStatus.Active), (people[byDelta.Id].MailboxConvertedTo, people[byDelta.Id].MailboxConvertedAt, people[byDelta.Id].Status));
+        Assert.Equal([$"/v1.0/users/{byDelta.Id}/mailboxSettings/userPurpose"], Sandbox.GraphRequests.Select(r => r.PathAndQuery).Where(p => p.Contains("mailboxSettings", StringComparison.Ordinal)));
+
+        // A conversion the directory's delta does not show is found by the daily read of mailbox settings, at no extra request.
+        Sandbox.Directory.UpdateUser(Contoso.TenantId, byDailyRead.Id, mailboxPurpose: "room");
+        Clock.Advance(ImportWorkSettingsCommandHandler.RefreshAfter);
+        Sandbox.Server.RequestLog.Clear();
+        Assert.Equal(WorkSettingsImportOutcome.Completed, (await ImportWorkSettingsAsync(contoso)).Outcome);
+
+        people = await PeopleByIdAsync(contoso);
+        Assert.Equal(NotImportedReason.Room, people[byDailyRead.Id].MailboxConvertedTo);
+        Assert.Equal(NotImportedReason.SharedMailbox, people[byDelta.Id].MailboxConvertedTo);
+        Assert.Equal(2, people.Values.Count(p => p.MailboxConvertedTo is not null));
+        Assert.DoesNotContain(Sandbox.GraphRequests, r => r.PathAndQuery.EndsWith("/userPurpose", StringComparison.Ordinal));
+        var tenantContext = new TenantContext();
+        await using var db = Database.NewContext(tenantContext);
+        using var scope = tenantContext.BeginScope(contoso);
+        var audit = await db.AuditEntries.AsNoTracking().Where(e => e.Action == "person.mailbox.converted").Select(e => new { e.Subject, e.After, e.ByPersonId }).ToListAsync();
+        Assert.Equal(
+            new[] { (byDelta.DisplayName, "a shared mailbox"), (byDailyRead.DisplayName, "a meeting room's mailbox") }.Order(),
+            audit.Select(e => (e.Subject, e.After!)).Order());
+        Assert.All(audit, e => Assert.Null(e.ByPersonId));
+    }
+
     private async Task<WorkSettingsImportResult> ImportWorkSettingsAsync(Guid tenantId)
     {
         var tenantContext = new TenantContext();

@@ -70,7 +70,8 @@ public sealed class MailCalendarTests(OutlookFixture fixture) : OutlookTestBase,
         await ErrorCodeAsync(Server, $"{url}?$select=subject,nonsense", token, HttpStatusCode.BadRequest);
         await ErrorCodeAsync(Server, $"{url}?$filter=subject eq 'x'", token, HttpStatusCode.BadRequest);
         await ErrorCodeAsync(Server, $"v1.0/users/{Guid.NewGuid()}/mailFolders/sentitems/messages/delta", token, HttpStatusCode.NotFound);
-        Assert.Equal("MailboxNotEnabledForRESTAPI", await ErrorCodeAsync(Server, "v1.0/users/info@contoso.com/mailFolders/sentitems/messages/delta", token, HttpStatusCode.NotFound));
+        // A shared mailbox is a mailbox to Exchange: read, it has nothing anyone sent as their own work here.
+        Assert.Empty((await OkAsync(Server, "v1.0/users/info@contoso.com/mailFolders/sentitems/messages/delta", token)).GetProperty("value").EnumerateArray());
 
         var since = fixture.Clock.GetUtcNow().AddDays(-5);
         var (recent, _, _) = await CycleAsync(Server, $"{url}?$select=receivedDateTime&$filter=receivedDateTime ge {Iso(since)}", token);

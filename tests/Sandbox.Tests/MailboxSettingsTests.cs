@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 
 namespace WorkSights.Sandbox.Tests;
 
@@ -96,7 +97,7 @@ public sealed class MailboxSettingsTests(OutlookFixture fixture) : OutlookTestBa
         Assert.Equal("shared", shared.GetProperty("value").GetString());
         Assert.Equal("room", room.GetProperty("value").GetString());
         Assert.Equal("equipment", equipment.GetProperty("userPurpose").GetString());
-        Assert.Equal("MailboxNotEnabledForRESTAPI", await ErrorCodeAsync(Server, "v1.0/users/boardroom@contoso.com/mailFolders/sentitems/messages/delta", token, HttpStatusCode.NotFound));
+        Assert.Empty((await OkAsync(Server, "v1.0/users/boardroom@contoso.com/mailFolders/sentitems/messages/delta", token)).GetProperty("value").EnumerateArray());
     }
 
     [Fact]
@@ -112,6 +113,28 @@ public sealed class MailboxSettingsTests(OutlookFixture fixture) : OutlookTestBa
         Assert.Equal("shared", (await OkAsync(Server, $"v1.0/users/{shared.Id}/mailboxSettings/userPurpose", token)).GetProperty("value").GetString());
         Assert.Equal("MailboxNotEnabledForRESTAPI", await ErrorCodeAsync(Server, $"v1.0/users/{guest.Id}/mailboxSettings/userPurpose", token, HttpStatusCode.NotFound));
         Assert.Throws<ArgumentException>(() => Server.Directory.AddUser(Fabrikam, "Odd Box", mailboxPurpose: "linked"));
+    }
+
+    [Fact]
+    public async Task ConvertsAMembersMailboxAndBackGivenTheUpdateControlsMailboxPurpose()
+    {
+        using var client = new HttpClient { BaseAddress = Server.HttpBaseAddress };
+        var member = Server.Directory.AddUser(Fabrikam, "Lars Convert", "Sales");
+        var token = await TokenAsync(Server, fixture.App, Fabrikam);
+        var before = Server.Directory.FindUser(Fabrikam, member.Id)!;
+
+        using var converted = await client.PostAsJsonAsync($"sandbox/tenants/{Fabrikam}/users/{member.Id}/update", new { mailboxPurpose = "shared" });
+        var shared = Server.Directory.FindUser(Fabrikam, member.Id)!;
+        var purpose = (await OkAsync(Server, $"v1.0/users/{member.Id}/mailboxSettings/userPurpose", token)).GetProperty("value").GetString();
+        using var back = await client.PostAsJsonAsync($"sandbox/tenants/{Fabrikam}/users/{member.Id}/update", new { mailboxPurpose = "user" });
+        using var refused = await client.PostAsJsonAsync($"sandbox/tenants/{Fabrikam}/users/{member.Id}/update", new { mailboxPurpose = "linked" });
+
+        Assert.Equal(HttpStatusCode.OK, converted.StatusCode);
+        Assert.Equal(("shared", 0, true, "shared"), (shared.MailboxPurpose, shared.AssignedLicenseSkuIds.Count, shared.AccountEnabled, purpose));
+        Assert.NotEmpty(before.AssignedLicenseSkuIds);
+        var person = Server.Directory.FindUser(Fabrikam, member.Id)!;
+        Assert.Equal(("user", before.AssignedLicenseSkuIds.Count), (person.MailboxPurpose, person.AssignedLicenseSkuIds.Count));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
     }
 
     [Fact]

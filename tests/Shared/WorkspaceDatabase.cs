@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Domain.People;
 using WorkSights.Domain.Tenants;
+using WorkSights.Infrastructure.Jobs;
 using WorkSights.Infrastructure.Persistence;
 
 namespace WorkSights.Tests.Shared;
@@ -17,6 +18,10 @@ public static class WorkspaceDatabase
         return await scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().Tenants.AsNoTracking()
             .SingleAsync(t => t.ExternalTenantId == externalTenantId.ToLowerInvariant());
     }
+
+    /// <summary>Erases every deleted workspace's rows now, as the erasure job does in the background.</summary>
+    public static Task<int> EraseDeletedWorkspacesAsync(this WorkSightsApp app) =>
+        app.Services.GetRequiredService<WorkspaceErasureWorker>().RunOnceAsync(CancellationToken.None);
 
     /// <summary>Runs <paramref name="use"/> as that organisation's workspace, then saves what it changed.</summary>
     public static async Task<T> InWorkspaceAsync<T>(this WorkSightsApp app, string externalTenantId, Func<ApplicationDbContext, Task<T>> use)

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using WorkSights.Sandbox;
 using WorkSights.Tests.Shared;
@@ -81,4 +82,52 @@ public sealed class ProvisioningBrowserTests : IAsyncLifetime
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "Not imported scrolls sideways at 390 px");
         await browser.ScreenshotAsync("390-not-imported");
     }
+
+    [Fact]
+    public async Task OwnerSeesAConvertedMailboxAndImportsAGuestAnywayAtBothWidths()
+    {
+        await using var browser = await BrowserSession.StartAsync("provisioning-import-anyway");
+        var page = browser.Page;
+        var fabrikam = SandboxTenants.Fabrikam.TenantId;
+        app.Sandbox.Directory.AddUser(fabrikam, "Fabrikam Support", mailboxPurpose: "shared");
+        app.Sandbox.Directory.AddUser(fabrikam, "Ravi Shah", guestMail: "ravi@contractor.example");
+        await BrowserJourney.SignUpAndAcceptAsync(page, app.BaseAddress, SandboxTenants.Fabrikam.AdminEmail);
+        var converted = app.Sandbox.Directory.GetUsers(fabrikam)
+            .Where(u => u.UserType == "Member" && u.AccountEnabled && u.AssignedLicenseSkuIds.Count > 0 && u.Mail != SandboxTenants.Fabrikam.AdminEmail)
+            .OrderBy(u => u.DisplayName).First();
+        app.Sandbox.Directory.UpdateUser(fabrikam, converted.Id, mailboxPurpose: "shared");
+        await page.GotoAsync(new Uri(app.BaseAddress, "/Settings/Services").ToString());
+        await page.ClickAsync("#sync-now-form button[type='submit']");
+
+        await page.GotoAsync(new Uri(app.BaseAddress, "/Settings/Users/Provisioning?view=not-imported").ToString());
+        await Assertions.Expect(page.Locator($"#converted-table tr[data-email='{converted.Mail}']")).ToContainTextAsync("Became a shared mailbox on");
+        await Assertions.Expect(page.Locator($"#converted-table tr[data-email='{converted.Mail}'] button")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("tr[data-email='ravi@contractor.example'] button")).ToHaveTextAsync("Import anyway");
+        await Assertions.Expect(page.Locator("tr[data-email='fabrikam.support@fabrikam.com'] button")).ToHaveTextAsync("Import anyway");
+        await browser.ScreenshotAsync("1280-not-imported-and-converted");
+        await browser.AssertAccessibleAsync();
+
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ReloadAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "Not imported with a converted mailbox scrolls sideways at 390 px");
+        await browser.ScreenshotAsync("390-not-imported-and-converted");
+
+        await page.ClickAsync("tr[data-email='ravi@contractor.example'] button");
+        await Assertions.Expect(page.Locator("#review-notice")).ToContainTextAsync("Imported anyway");
+        await page.GotoAsync(new Uri(app.BaseAddress, "/Settings/Users/Provisioning?state=New&search=ravi").ToString());
+        await Assertions.Expect(page.Locator("tr[data-email='ravi@contractor.example'] .imported-anyway")).ToHaveTextAsync("Imported anyway: guest account");
+        await page.ClickAsync("tr[data-email='ravi@contractor.example'] a:has-text('Back to Not imported')");
+        await Assertions.Expect(page.Locator("#undo-confirm")).ToContainTextAsync("Send Ravi Shah back to Not imported?");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The undo confirmation scrolls sideways at 390 px");
+        await browser.ScreenshotAsync("390-undo-confirm");
+
+        await page.SetViewportSizeAsync(1280, 900);
+        await page.ClickAsync($"#mailbox-{await PersonIdAsync(converted.Id)} button:has-text('Keep reporting')");
+        await Assertions.Expect(page.Locator("#review-notice")).ToContainTextAsync("Still reported");
+        await Assertions.Expect(page.Locator("#converted-mailboxes")).ToHaveCountAsync(0);
+        await browser.ScreenshotAsync("1280-after-keep");
+    }
+
+    private Task<Guid> PersonIdAsync(string externalId) =>
+        app.InWorkspaceAsync(SandboxTenants.Fabrikam.TenantId, db => db.People.AsNoTracking().Where(p => p.ExternalId == externalId).Select(p => p.Id).SingleAsync());
 }

@@ -37,6 +37,19 @@ public sealed class UserPagesBrowserTests : IAsyncLifetime
         await browser.ScreenshotAsync("1280-directory");
         await browser.AssertAccessibleAsync();
 
+        // The manager filter suggests managers as a name is typed, and filters by the one picked.
+        await page.GotoAsync(new Uri(app.BaseAddress, "/Settings/Users").ToString());
+        await page.Locator("#manager").PressSequentiallyAsync("a");
+        var suggestion = page.Locator("#manager-options option").First;
+        await Assertions.Expect(suggestion).ToHaveAttributeAsync("value", new System.Text.RegularExpressions.Regex("@"));
+        var managerEmail = await suggestion.GetAttributeAsync("value");
+        await page.FillAsync("#manager", managerEmail!);
+        await page.ClickAsync(".directory-filters button[type='submit']");
+        await page.WaitForURLAsync("**manager=**");
+        await Assertions.Expect(page.Locator(".directory-count")).ToContainTextAsync("match");
+        await Assertions.Expect(page.Locator("#manager")).ToHaveValueAsync(managerEmail!);
+        await browser.ScreenshotAsync("1280-directory-by-manager");
+
         await page.Locator("#directory-table tbody th a").First.ClickAsync();
         await page.FillAsync("#Edit_Position", "Team lead");
         await page.SelectOptionAsync("#Edit_Role", "Manager");

@@ -65,8 +65,9 @@ public static class DirectoryFilters
 
         if (filter.ManagerId is { } managerId)
         {
-            // Uncorrelated: SQLite reads the manager's id once and walks the (TenantId, ManagerExternalId) index.
-            people = people.Where(p => p.ManagerExternalId == db.People.Where(m => m.Id == managerId).Select(m => m.ExternalId).FirstOrDefault());
+            // Uncorrelated: SQLite reads the manager's id once and walks the (TenantId, ManagerExternalId) index. A manager
+            // not found matches nobody, not the people without a manager (C#'s null == null).
+            people = people.Where(p => p.ManagerExternalId != null && p.ManagerExternalId == db.People.Where(m => m.Id == managerId).Select(m => m.ExternalId).FirstOrDefault());
         }
 
         return people;

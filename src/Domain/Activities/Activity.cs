@@ -21,6 +21,12 @@ public sealed class Activity : ITenantOwned
 
     public Guid PersonId { get; private set; }
 
+    /// <summary>
+    /// The identity the item was read for when it is not <see cref="PersonId"/>: an identity linked into the person (a second
+    /// address). Unlinked again, the identity takes these items back. Null for the person's own items.
+    /// </summary>
+    public Guid? SourcePersonId { get; private set; }
+
     public ActivityKind Kind { get; private set; }
 
     public ActivitySource Source { get; private set; }
@@ -113,6 +119,7 @@ public sealed class Activity : ITenantOwned
         var overLong = record.Duration > MaximumCreditedDuration;
         TenantId = record.TenantId;
         PersonId = record.PersonId;
+        SourcePersonId = record.SourcePersonId == record.PersonId ? null : record.SourcePersonId;
         Kind = record.Kind;
         Source = record.Source;
         OccurredAt = Guard.Utc(record.OccurredAt, "Activity time");

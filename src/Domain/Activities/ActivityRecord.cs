@@ -13,6 +13,9 @@ public sealed record ActivityRecord(
     bool IsExternal,
     string ExternalId)
 {
+    /// <summary>The identity linked into <see cref="PersonId"/> whose item this is, when it is one (see <see cref="Activity.SourcePersonId"/>).</summary>
+    public Guid? SourcePersonId { get; init; }
+
     /// <summary>Where the item came from, when the source knows (sign-ins).</summary>
     public ActivityLocation? Location { get; init; }
 

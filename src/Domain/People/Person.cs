@@ -57,6 +57,22 @@ public sealed class Person : ITenantOwned
 
     public PersonStatus Status { get; private set; }
 
+    /// <summary>
+    /// Why the directory alone would not have imported this identity (a guest, a shared, room or equipment mailbox) when an
+    /// Owner or Technical Admin took it in anyway, or kept reporting a mailbox that became shared: the directory sync then
+    /// leaves it a person. Null for everyone the directory imports by itself.
+    /// </summary>
+    public NotImportedReason? ImportedDespite { get; private set; }
+
+    /// <summary>What the person's mailbox became after they were imported (shared, room, equipment), as a later sync found it.</summary>
+    public NotImportedReason? MailboxConvertedTo { get; private set; }
+
+    /// <summary>When a sync found the mailbox converted.</summary>
+    public DateTimeOffset? MailboxConvertedAt { get; private set; }
+
+    /// <summary>A mailbox found converted that nobody decided on yet: it is still reported until an administrator chooses.</summary>
+    public bool AwaitsMailboxDecision => MailboxConvertedTo is not null && ImportedDespite is null && Status == PersonStatus.Active;
+
     public DateTimeOffset ImportedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -297,5 +313,73 @@ public sealed class Person : ITenantOwned
 
         UpdatedAt = Guard.Utc(now, "Update time");
         return true;
+    }
+
+    /// <summary>
+    /// An administrator takes in an identity the directory would not import (<paramref name="reason"/>): it is a person to
+    /// review as any other, and the directory sync leaves it one. A person who had become a guest comes back as active.
+    /// </summary>
+    public void ImportAnyway(NotImportedReason reason, DateTimeOffset now)
+    {
+        ImportedDespite = Enum.IsDefined(reason) ? reason : throw new DomainRuleViolationException("Unknown reason for not importing an identity.");
+        if (Status == PersonStatus.Removed)
+        {
+            Status = PersonStatus.Active;
+        }
+
+        UpdatedAt = Guard.Utc(now, "Update time");
+    }
+
+    /// <summary>
+    /// What a sync read of the mailbox's purpose: a person's mailbox that became shared, a room or equipment is flagged
+    /// for an administrator's decision, once; one that is a person's again loses a flag nobody decided on. True when the
+    /// flag changed. Identities taken in anyway are what they are: nothing changes.
+    /// </summary>
+    public bool NoteMailboxPurpose(MailboxPurpose purpose, DateTimeOffset now)
+    {
+        if (ImportedDespite is not null || Status != PersonStatus.Active)
+        {
+            return false;
+        }
+
+        var became = ProvisioningPolicy.WhyNotImported(string.Empty, false, purpose);
+        if (became is { } reason && MailboxConvertedTo is null)
+        {
+            MailboxConvertedTo = reason;
+            MailboxConvertedAt = Guard.Utc(now, "Conversion time");
+            UpdatedAt = MailboxConvertedAt.Value;
+            return true;
+        }
+
+        if (purpose is MailboxPurpose.Person && MailboxConvertedTo is not null)
+        {
+            MailboxConvertedTo = null;
+            MailboxConvertedAt = null;
+            UpdatedAt = Guard.Utc(now, "Update time");
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The administrator's choice on a mailbox that became shared, a room or equipment: keep reporting it (it stays a person,
+    /// as one imported anyway) or stop, which deactivates it as a leaver: its history is kept, nothing more is read, no login.
+    /// </summary>
+    public void DecideOnConvertedMailbox(bool keepReporting, DateTimeOffset now)
+    {
+        if (!AwaitsMailboxDecision)
+        {
+            throw new DomainRuleViolationException($"{DisplayName}'s mailbox is not waiting for a decision.");
+        }
+
+        if (keepReporting)
+        {
+            ImportedDespite = MailboxConvertedTo;
+            UpdatedAt = Guard.Utc(now, "Update time");
+            return;
+        }
+
+        SetActive(false, now);
     }
 }

@@ -58,6 +58,9 @@ public sealed class Tenant
 
     public DateTimeOffset? SetupCompletedAt { get; private set; }
 
+    /// <summary>When an Owner deleted the workspace; its rows are erased in the background from then on.</summary>
+    public DateTimeOffset? DeletedAt { get; private set; }
+
     /// <summary>When false, Members see their own activity but no score: neither theirs nor anyone's.</summary>
     public bool ScoresVisibleToMembers { get; private set; } = true;
 
@@ -109,6 +112,11 @@ public sealed class Tenant
     /// <summary>Consent was granted, for the first time or again after a revocation.</summary>
     public void GrantConsent(DateTimeOffset now)
     {
+        if (Status == TenantStatus.Deleted)
+        {
+            throw new DomainRuleViolationException("A deleted workspace cannot be connected again: sign up afresh.");
+        }
+
         Status = TenantStatus.Active;
         ConsentGrantedAt = Guard.Utc(now, "Consent time");
         ConsentRevokedAt = null;
@@ -140,6 +148,18 @@ public sealed class Tenant
     /// <summary>When a revoked consent is next asked about, every <paramref name="interval"/>; null while consent is in effect.</summary>
     public DateTimeOffset? NextConsentCheckAt(TimeSpan interval) =>
         Status == TenantStatus.ConsentRevoked ? (ConsentCheckedAt ?? ConsentRevokedAt) + interval : null;
+
+    /// <summary>Closes the workspace for good: from now on it is no longer found, and its rows wait to be erased.</summary>
+    public void Delete(DateTimeOffset now)
+    {
+        if (Status == TenantStatus.Deleted)
+        {
+            throw new DomainRuleViolationException("The workspace is already deleted.");
+        }
+
+        Status = TenantStatus.Deleted;
+        DeletedAt = Guard.Utc(now, "Deletion time");
+    }
 
     public void RevokeConsent(DateTimeOffset now)
     {

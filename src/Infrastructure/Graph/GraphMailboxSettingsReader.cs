@@ -10,7 +10,7 @@ using WorkSights.Domain.People;
 namespace WorkSights.Infrastructure.Graph;
 
 /// <summary>
-/// Reads a mailbox's time zone and working hours (<c>GET /users/{id}/mailboxSettings</c>). A 403 here means the
+/// Reads a mailbox's time zone, working hours and purpose (<c>GET /users/{id}/mailboxSettings</c>). A 403 here means the
 /// organisation has not granted MailboxSettings.Read (it consented before WorkSights asked for it): only this read stops.
 /// </summary>
 public sealed class GraphMailboxSettingsReader(GraphClientFactory graphClients) : IMailboxSettingsReader
@@ -98,6 +98,7 @@ public sealed class GraphMailboxSettingsReader(GraphClientFactory graphClients) 
             [.. (hours?.DaysOfWeek ?? []).OfType<DayOfWeekObject>().Select(d => d.ToString().ToLowerInvariant())],
             hours?.StartTime is { } start ? new TimeOnly(start.Hour, start.Minute, start.Second) : null,
             hours?.EndTime is { } end ? new TimeOnly(end.Hour, end.Minute, end.Second) : null,
-            hours?.TimeZone?.Name);
+            hours?.TimeZone?.Name,
+            ToPurpose(settings.UserPurpose?.ToString()));
     }
 }

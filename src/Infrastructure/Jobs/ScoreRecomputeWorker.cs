@@ -125,6 +125,7 @@ internal sealed partial class ScoreRecomputeWorker(
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
         // Like the sync's scheduler, this reads across workspaces only which ones have work.
         var dirty = await db.DirtyPersonDays.IgnoreQueryFilters([ApplicationDbContext.TenantFilter])
+            .Where(d => db.Tenants.Any(t => t.Id == d.TenantId))
             .Select(d => d.TenantId)
             .Distinct()
             .ToListAsync(cancellationToken);

@@ -10,6 +10,7 @@ using WorkSights.Domain.Audit;
 using WorkSights.Domain.Common;
 using WorkSights.Domain.Directory;
 using WorkSights.Domain.Ingestion;
+using WorkSights.Domain.Notifications;
 using WorkSights.Domain.Observers;
 using WorkSights.Domain.Onboarding;
 using WorkSights.Domain.People;
@@ -29,6 +30,9 @@ public sealed class ApplicationDbContext(
     private readonly List<(Guid PersonId, DateOnly From, DateOnly To)> requestedMarks = [];
 
     public const string TenantFilter = "Tenant";
+
+    /// <summary>A deleted workspace is found by nothing but the job that erases its rows.</summary>
+    public const string OpenWorkspaceFilter = "OpenWorkspace";
 
     public DbSet<Tenant> Tenants => Set<Tenant>();
 
@@ -88,6 +92,8 @@ public sealed class ApplicationDbContext(
     public DbSet<ShownGroup> ShownGroups => Set<ShownGroup>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<NotificationPreferences> NotificationPreferences => Set<NotificationPreferences>();
 
     /// <summary>Read by the tenant filter at query time; no workspace means <see cref="Guid.Empty"/>, which matches nothing.</summary>
     private Guid CurrentTenantId => tenantContext.TenantId ?? Guid.Empty;
@@ -239,6 +245,7 @@ public sealed class ApplicationDbContext(
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ApplicationDbContext).Assembly);
         ApplyTenantFilters(modelBuilder);
+        modelBuilder.Entity<Tenant>().HasQueryFilter(OpenWorkspaceFilter, t => t.Status != TenantStatus.Deleted);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -19,17 +19,49 @@ public sealed class ModelOwnedRows(ApplicationDbContext db) : IOwnedRows
 {
     private static readonly MethodInfo DeleteMethod = typeof(ModelOwnedRows).GetMethod(nameof(DeleteAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
 
-    public async Task<IReadOnlyList<RemovedRows>> RemoveWorkspaceAsync(Guid tenantId, string externalTenantId, CancellationToken cancellationToken)
+    private static readonly MethodInfo CountMethod = typeof(ModelOwnedRows).GetMethod(nameof(CountAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+    private static readonly MethodInfo DeleteBatchMethod = typeof(ModelOwnedRows).GetMethod(nameof(DeleteBatchAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    public async Task<IReadOnlyList<RemovedRows>> CountWorkspaceAsync(Guid tenantId, string externalTenantId, CancellationToken cancellationToken)
     {
-        var removed = new List<RemovedRows>();
+        var counts = new List<RemovedRows>();
         foreach (var entity in DependentsFirst(db.Model))
         {
             var rows = WorkspaceRows(entity, tenantId, externalTenantId)
                 ?? throw new InvalidOperationException($"{entity.ClrType.Name} has no column that ties it to a workspace.");
-            removed.Add(new RemovedRows(entity.GetTableName()!, await DeleteWhereAsync(entity, rows, cancellationToken)));
+            counts.Add(new RemovedRows(entity.GetTableName()!, await (Task<int>)CountMethod.MakeGenericMethod(entity.ClrType).Invoke(null, [db, rows, cancellationToken])!));
+        }
+
+        return counts;
+    }
+
+    public async Task<int> RemoveWorkspaceAccessAsync(Guid tenantId, string externalTenantId, CancellationToken cancellationToken)
+    {
+        var removed = 0;
+        foreach (var entity in DependentsFirst(db.Model).Where(e => !IsWorkspaceData(e)))
+        {
+            removed += await DeleteWhereAsync(entity, WorkspaceRows(entity, tenantId, externalTenantId)!, cancellationToken);
         }
 
         return removed;
+    }
+
+    public async Task<int> EraseDeletedWorkspaceBatchAsync(Guid tenantId, int batchSize, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        // From the first table again each time: a sync that was still writing when the workspace was deleted may have
+        // added rows to a table already emptied, and the workspace's own row cannot go before every row that names it.
+        foreach (var entity in DependentsFirst(db.Model).Where(IsWorkspaceData))
+        {
+            var rows = WorkspaceRows(entity, tenantId, string.Empty)!;
+            var deleted = await (Task<int>)DeleteBatchMethod.MakeGenericMethod(entity.ClrType).Invoke(null, [db, rows, batchSize, cancellationToken])!;
+            if (deleted > 0)
+            {
+                return deleted;
+            }
+        }
+
+        return 0;
     }
 
     public async Task<IReadOnlyList<RemovedRows>> RemovePersonAsync(
@@ -95,6 +127,14 @@ public sealed class ModelOwnedRows(ApplicationDbContext db) : IOwnedRows
             : null;
     }
 
+    /// <summary>
+    /// The workspace's own data, tied to it by its id: what the background erasure removes. The rest — sessions, sign-up
+    /// and consent records — is how anyone reaches the workspace, and goes the moment it is deleted; records tied to the
+    /// organisation's id could by then belong to a new sign-up of the same organisation.
+    /// </summary>
+    private static bool IsWorkspaceData(IEntityType entity) =>
+        entity.ClrType == typeof(Tenant) || typeof(ITenantOwned).IsAssignableFrom(entity.ClrType);
+
     /// <summary>The entity types ordered so that every table comes before the tables its foreign keys point at.</summary>
     public static IReadOnlyList<IEntityType> DependentsFirst(IModel model)
     {
@@ -125,6 +165,15 @@ public sealed class ModelOwnedRows(ApplicationDbContext db) : IOwnedRows
     private static Task<int> DeleteAsync<T>(ApplicationDbContext db, Expression<Func<T, bool>> rows, CancellationToken cancellationToken)
         where T : class =>
         db.Set<T>().Where(rows).ExecuteDeleteAsync(cancellationToken);
+
+    /// <summary>Up to <paramref name="batchSize"/> rows; the deleted workspace's own row is found past its filter.</summary>
+    private static Task<int> DeleteBatchAsync<T>(ApplicationDbContext db, Expression<Func<T, bool>> rows, int batchSize, CancellationToken cancellationToken)
+        where T : class =>
+        db.Set<T>().IgnoreQueryFilters([ApplicationDbContext.OpenWorkspaceFilter]).Where(rows).Take(batchSize).ExecuteDeleteAsync(cancellationToken);
+
+    private static Task<int> CountAsync<T>(ApplicationDbContext db, Expression<Func<T, bool>> rows, CancellationToken cancellationToken)
+        where T : class =>
+        db.Set<T>().Where(rows).CountAsync(cancellationToken);
 
     /// <summary>row => row.A == a &amp;&amp; row.B == b, each value a parameter of the query.</summary>
     private static LambdaExpression Where(Type type, params (string Property, object Value)[] equalities)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Mediator;
 using WorkSights.Application.Common.Exceptions;
+using WorkSights.Application.Common.Interfaces;
 using WorkSights.Application.Ingestion.Arrivals;
 using WorkSights.Application.Reporting;
 using WorkSights.Application.Reporting.GetArrivedStreamItems;
@@ -16,13 +17,18 @@ namespace WorkSights.Web.Endpoints;
 /// <c>GET /Activities/Stream/events</c>: server-sent events that push newly stored activities to an open Activity Stream,
 /// with the page's day and filters, only of people the viewer sees. Woken by the sync's <see cref="ActivityArrivals"/>
 /// rather than by polling; a comment line every <see cref="HeartbeatSetting"/> seconds keeps proxies from closing it;
-/// the event id lets a reconnecting browser (<c>Last-Event-ID</c>) receive what it missed.
+/// the event id lets a reconnecting browser (<c>Last-Event-ID</c>) receive what it missed. Each push reads in a scope of
+/// its own (not the connection's, which may stay open for hours), and a connection ends after
+/// <see cref="MaxConnectionSetting"/> seconds with its position: the browser reconnects through the sign-in checks of
+/// a new request, so that a session ended or a role changed meanwhile stops the pushes too.
 /// </summary>
 internal static class ActivityStreamEvents
 {
     public const string Path = "/Activities/Stream/events";
 
     public const string HeartbeatSetting = "ActivityStream:HeartbeatSeconds";
+
+    public const string MaxConnectionSetting = "ActivityStream:MaxConnectionSeconds";
 
     /// <summary>Announcements that follow one another closely (the pages of one sync) are answered together.</summary>
     private static readonly TimeSpan Gathering = TimeSpan.FromMilliseconds(300);
@@ -35,7 +41,8 @@ internal static class ActivityStreamEvents
         return routes;
     }
 
-    private static async Task StreamAsync(HttpContext context, IMediator mediator, ActivityArrivals arrivals, IConfiguration configuration)
+    private static async Task StreamAsync(
+        HttpContext context, IMediator mediator, ITenantContext tenantContext, IServiceScopeFactory scopes, ActivityArrivals arrivals, IConfiguration configuration)
     {
         var cancellationToken = context.RequestAborted;
         if (!context.Request.Headers.Accept.Any(a => a?.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase) == true))
@@ -59,7 +66,10 @@ internal static class ActivityStreamEvents
         var day = query.DayOr(bar.Today);
         var filter = query.ToFilter();
 
+        var tenantId = tenantContext.TenantId ?? throw new ForbiddenAccessException("Sign in to a workspace to follow its activity.");
         var heartbeat = TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue<double?>(HeartbeatSetting) ?? 15, 0.2, 60));
+        var lifetime = TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue<double?>(MaxConnectionSetting) ?? 60, 1, 3600));
+        var endAt = TimeProvider.System.GetTimestamp() + (long)(lifetime.TotalSeconds * TimeProvider.System.TimestampFrequency);
         var sequence = ResumeFrom(context.Request, arrivals) ?? arrivals.Latest;
 
         var response = context.Response;
@@ -72,6 +82,14 @@ internal static class ActivityStreamEvents
         {
             while (!cancellationToken.IsCancellationRequested)
             {
+                if (TimeProvider.System.GetTimestamp() >= endAt)
+                {
+                    // An event of no data still moves the browser's last event id on: it reconnects from here.
+                    await response.WriteAsync($"id: {arrivals.Epoch}-{sequence.ToString(CultureInfo.InvariantCulture)}\n: reconnect\n\n", cancellationToken);
+                    await response.Body.FlushAsync(cancellationToken);
+                    return;
+                }
+
                 // Real time, not the app's clock: heartbeats are about sockets and proxies, which a test's fake clock does not drive.
                 await arrivals.WaitAfterAsync(sequence, heartbeat, TimeProvider.System, cancellationToken);
                 if (arrivals.Latest == sequence)
@@ -90,7 +108,7 @@ internal static class ActivityStreamEvents
                 }
 
                 sequence = news[^1].Sequence;
-                var items = await ArrivedAsync(mediator, new GetArrivedStreamItemsQuery(day, filter, news), cancellationToken);
+                var items = await ArrivedAsync(scopes, tenantId, new GetArrivedStreamItemsQuery(day, filter, news), cancellationToken);
                 if (items.Count > 0)
                 {
                     var data = JsonSerializer.Serialize(items.Select(StreamItemView.Of), Json);
@@ -106,11 +124,13 @@ internal static class ActivityStreamEvents
     }
 
     /// <summary>The new items; none while privacy mode withholds the page's group (a joiner or leaver can change it).</summary>
-    private static async Task<IReadOnlyList<StreamItemDto>> ArrivedAsync(IMediator mediator, GetArrivedStreamItemsQuery query, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<StreamItemDto>> ArrivedAsync(IServiceScopeFactory scopes, Guid tenantId, GetArrivedStreamItemsQuery query, CancellationToken cancellationToken)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        using var workspace = scope.ServiceProvider.GetRequiredService<ITenantContext>().BeginScope(tenantId);
         try
         {
-            return await mediator.Send(query, cancellationToken);
+            return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(query, cancellationToken);
         }
         catch (GroupWithheldException)
         {

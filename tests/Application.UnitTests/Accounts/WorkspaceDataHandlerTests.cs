@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WorkSights.Application.Accounts.DataExports;
 using WorkSights.Application.Accounts.DeleteWorkspace;
+using WorkSights.Application.Accounts.EraseDeletedWorkspace;
 using WorkSights.Application.Accounts.ErasePerson;
 using WorkSights.Application.Accounts.ExportWorkspace;
 using WorkSights.Application.Accounts.GetWorkspaceData;
@@ -26,6 +27,7 @@ public sealed class WorkspaceDataHandlerTests : IDisposable
 
     private readonly TestDatabase database = new();
     private readonly ForgettingTokens tokens = new();
+    private readonly CountingErasureSignal erasure = new();
     private readonly FakeDirectoryReader directory = new();
     private readonly RecordingRecomputer recomputer = new();
 
@@ -80,7 +82,7 @@ public sealed class WorkspaceDataHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task DeletionNeedsTheWorkspacesNameThenRemovesItsRowsForgetsItsTokensAndLeavesTheOtherWorkspace()
+    public async Task DeletionNeedsTheWorkspacesNameThenClosesItAtOnceForgetsItsTokensAndWakesTheErasure()
     {
         var (contoso, owner) = await WorkspaceWithOwnerAsync(ContosoId, "contoso.com");
         var (fabrikam, _) = await WorkspaceWithOwnerAsync(FabrikamId, "fabrikam.com");
@@ -88,15 +90,44 @@ public sealed class WorkspaceDataHandlerTests : IDisposable
 
         await Assert.ThrowsAsync<DomainRuleViolationException>(() => DeleteAsync(contoso.Id, owner.Id, "Contoso"));
         Assert.Equal(2, (await database.PeopleOfAsync(contoso.Id)).Count);
+        Assert.Equal(0, erasure.WakeUps);
 
         var receipt = await DeleteAsync(contoso.Id, owner.Id, " contoso.com ");
 
         Assert.Equal(("contoso.com", "owner", 3), (receipt.WorkspaceName, receipt.DeletedBy, receipt.Tables.Where(t => t.Table is "People" or "Tenants").Sum(t => t.Count)));
         Assert.Equal(new[] { ContosoId }, tokens.Forgotten);
+        Assert.Equal(1, erasure.WakeUps);
         await using var db = database.CreateContext();
         Assert.False(await db.Tenants.AnyAsync(t => t.Id == contoso.Id));
+        var deleted = await db.Tenants.IgnoreQueryFilters().SingleAsync(t => t.Id == contoso.Id);
+        Assert.Equal((TenantStatus.Deleted, database.Clock.GetUtcNow()), (deleted.Status, deleted.DeletedAt));
+        Assert.Equal(2, (await database.PeopleOfAsync(contoso.Id)).Count);
         Assert.True(await db.Tenants.AnyAsync(t => t.Id == fabrikam.Id));
+        await Assert.ThrowsAsync<NotFoundException>(() => DeleteAsync(contoso.Id, owner.Id, "contoso.com"));
+    }
+
+    [Fact]
+    public async Task ErasureRemovesADeletedWorkspacesRowsInBatchesAndNeverTouchesAnOpenOne()
+    {
+        var (contoso, owner) = await WorkspaceWithOwnerAsync(ContosoId, "contoso.com");
+        var (fabrikam, _) = await WorkspaceWithOwnerAsync(FabrikamId, "fabrikam.com");
+        for (var i = 0; i < 5; i++)
+        {
+            await database.AddPersonAsync(contoso.Id, $"oid-{i}", $"person{i}@contoso.com");
+        }
+
+        await Assert.ThrowsAsync<DomainRuleViolationException>(() => EraseAsync(contoso.Id));
+        Assert.Equal(6, (await database.PeopleOfAsync(contoso.Id)).Count);
+
+        await DeleteAsync(contoso.Id, owner.Id, "contoso.com");
+        var erased = await EraseAsync(contoso.Id);
+
+        Assert.Equal(7, erased);
+        await using var db = database.CreateContext();
+        Assert.False(await db.Tenants.IgnoreQueryFilters().AnyAsync(t => t.Id == contoso.Id));
+        Assert.Empty(await database.PeopleOfAsync(contoso.Id));
         Assert.Single(await database.PeopleOfAsync(fabrikam.Id));
+        Assert.Equal(0, await EraseAsync(contoso.Id));
     }
 
     [Fact]
@@ -250,8 +281,23 @@ public sealed class WorkspaceDataHandlerTests : IDisposable
     {
         using var scope = database.TenantContext.BeginScope(tenantId);
         await using var db = database.CreateContext();
-        return await new DeleteWorkspaceCommandHandler(db, database.TenantContext, new FakeCurrentUser(PersonRole.Owner, ownerId), new ModelOwnedRows(db), tokens, database.Clock)
+        return await new DeleteWorkspaceCommandHandler(db, database.TenantContext, new FakeCurrentUser(PersonRole.Owner, ownerId), new ModelOwnedRows(db), tokens, erasure, database.Clock)
             .Handle(new DeleteWorkspaceCommand(name), CancellationToken.None);
+    }
+
+    /// <summary>Two rows a batch, so that a workspace of a few rows takes several.</summary>
+    private async Task<int> EraseAsync(Guid tenantId)
+    {
+        using var scope = database.TenantContext.BeginScope(tenantId);
+        await using var db = database.CreateContext();
+        return await new EraseDeletedWorkspaceCommandHandler(db, database.TenantContext, new ModelOwnedRows(db)).Handle(new EraseDeletedWorkspaceCommand(BatchSize: 2), CancellationToken.None);
+    }
+
+    private sealed class CountingErasureSignal : IWorkspaceErasureSignal
+    {
+        public int WakeUps { get; private set; }
+
+        public void Wake() => WakeUps++;
     }
 
     private sealed class ForgettingTokens : IConnectionTokens

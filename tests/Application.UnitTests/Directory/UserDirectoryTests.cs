@@ -4,6 +4,7 @@ using WorkSights.Application.Common.Caching;
 using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Directory;
 using WorkSights.Application.Directory.ChangePeople;
+using WorkSights.Application.Directory.FindManagers;
 using WorkSights.Application.Directory.GetUserDirectory;
 using WorkSights.Application.Directory.UpdatePerson;
 using WorkSights.Application.Reporting;
@@ -56,6 +57,13 @@ public sealed class UserDirectoryTests : IDisposable
         return await new GetUserDirectoryQueryHandler(db, memo).Handle(new GetUserDirectoryQuery(filter, sort, page, pageSize), CancellationToken.None);
     }
 
+    private async Task<IReadOnlyList<DirectoryManagerDto>> FindManagersAsync(string? term, int max = FindManagersQuery.DefaultMax)
+    {
+        using var scope = database.TenantContext.BeginScope(tenantId);
+        await using var db = database.CreateContext();
+        return await new FindManagersQueryHandler(db).Handle(new FindManagersQuery(term, max), CancellationToken.None);
+    }
+
     private async Task UpdateAsync(Person editor, UpdatePersonCommand command)
     {
         using var scope = database.TenantContext.BeginScope(tenantId);
@@ -75,12 +83,12 @@ public sealed class UserDirectoryTests : IDisposable
 
         Assert.Equal(["Ada Lovelace", "bob Seller", "Cy Seller", "Mia Manager", "Tom Admin"], result.People.Items.Select(p => p.DisplayName));
         Assert.Equal(["IT", "Research", "Sales"], result.Teams);
-        Assert.Equal("Mia Manager", Assert.Single(result.Managers).DisplayName);
+        Assert.Null(result.Manager);
         Assert.Equal("Mia Manager", result.People.Items.Single(p => p.DisplayName == "bob Seller").ManagerName);
     }
 
     [Fact]
-    public async Task TeamAndManagerListsLeaveOutThoseOfLeaversOnlyGivenATeamAndAManagerWhoseReportsAllLeft()
+    public async Task TeamListAndManagerSuggestionsLeaveOutThoseOfLeaversOnlyGivenATeamAndAManagerWhoseReportsAllLeft()
     {
         await SeedAsync();
         await AddAsync("zed", "zed Lead", "Sales", null);
@@ -90,7 +98,24 @@ public sealed class UserDirectoryTests : IDisposable
         var result = await DirectoryAsync(DirectoryFilter.Everyone);
 
         Assert.Equal(["IT", "Research", "Sales"], result.Teams);
-        Assert.Equal(["Mia Manager", "Tom Admin"], result.Managers.Select(m => m.DisplayName));
+        Assert.Equal(["Mia Manager", "Tom Admin"], (await FindManagersAsync(null)).Select(m => m.DisplayName));
+    }
+
+    [Fact]
+    public async Task ManagerSuggestionsMatchPartOfANameOrEMailInNameOrderUpToTheMaximumGivenTypedText()
+    {
+        await SeedAsync();
+        await AddAsync("amy", "Amy Analyst", "Sales", "oid-tom");
+        await AddAsync("max", "Max Report", "Sales", "oid-amy");
+
+        Assert.Equal(["Mia Manager"], (await FindManagersAsync("MIA")).Select(m => m.DisplayName));
+        Assert.Equal(["tom@contoso.com"], (await FindManagersAsync("tom@")).Select(m => m.Email));
+        Assert.Equal(["Amy Analyst", "Mia Manager"], (await FindManagersAsync("a", max: 2)).Select(m => m.DisplayName));
+        Assert.Empty(await FindManagersAsync("alien"));
+
+        var filtered = await DirectoryAsync(new DirectoryFilter(ManagerId: (await FindManagersAsync("amy")).Single().Id));
+        Assert.Equal(("Amy Analyst", "amy@contoso.com"), (filtered.Manager!.DisplayName, filtered.Manager.Email));
+        Assert.Equal(["Max Report"], filtered.People.Items.Select(p => p.DisplayName));
     }
 
     [Fact]
@@ -121,6 +146,7 @@ public sealed class UserDirectoryTests : IDisposable
         Assert.Equal(["Gone Person"], (await DirectoryAsync(new DirectoryFilter(Status: PersonStatus.Removed))).People.Items.Select(p => p.DisplayName));
         Assert.Equal(["Ada Lovelace", "Tom Admin"], (await DirectoryAsync(new DirectoryFilter(LoginAccess: true))).People.Items.Select(p => p.DisplayName));
         Assert.Equal(["bob Seller", "Cy Seller"], (await DirectoryAsync(new DirectoryFilter(ManagerId: people["oid-mia"].Id))).People.Items.Select(p => p.DisplayName));
+        Assert.Empty((await DirectoryAsync(new DirectoryFilter(ManagerId: Guid.NewGuid()))).People.Items);
         Assert.Equal(0, (await DirectoryAsync(new DirectoryFilter(State: ProvisioningState.Blocked))).People.TotalCount);
     }
 

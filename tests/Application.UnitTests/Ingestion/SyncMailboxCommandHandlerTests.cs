@@ -97,7 +97,19 @@ public sealed class SyncMailboxCommandHandlerTests : IDisposable
 
         Assert.Equal(SyncOutcome.Completed, result.Outcome);
         Assert.Equal("oid-ann-old", Assert.Single(reader.Calls).Mailbox);
-        Assert.Equal(ann.Id, (await ActivitiesAsync())["m-old"].PersonId);
+        var item = (await ActivitiesAsync())["m-old"];
+        Assert.Equal((ann.Id, (Guid?)annOld.Id), (item.PersonId, item.SourcePersonId));
+    }
+
+    [Fact]
+    public async Task OwnMailboxsItemsNameNoSourceIdentity()
+    {
+        await WorkspaceAsync();
+        reader.SentMail(Page<SentMail>(null, "delta-1", Mail("m-own")));
+
+        await SyncAsync(ServiceFeature.Email);
+
+        Assert.Null((await ActivitiesAsync())["m-own"].SourcePersonId);
     }
 
     [Fact]

@@ -71,6 +71,21 @@ public sealed class TenantTests
     }
 
     [Fact]
+    public void DeleteClosesTheWorkspaceForGoodAndRecordsWhen()
+    {
+        var tenant = NewTenant();
+        tenant.GrantConsent(Now);
+
+        tenant.Delete(Now.AddDays(1));
+
+        Assert.Equal((TenantStatus.Deleted, Now.AddDays(1)), (tenant.Status, tenant.DeletedAt));
+        Assert.Throws<DomainRuleViolationException>(() => tenant.Delete(Now.AddDays(2)));
+        Assert.Throws<DomainRuleViolationException>(() => tenant.GrantConsent(Now.AddDays(2)));
+        Assert.Throws<DomainRuleViolationException>(() => tenant.RevokeConsent(Now.AddDays(2)));
+        Assert.Throws<DomainRuleViolationException>(() => NewTenant().Delete(NotUtc));
+    }
+
+    [Fact]
     public void RevokeConsentMakesActiveWorkspaceConsentRevoked()
     {
         var tenant = NewTenant();

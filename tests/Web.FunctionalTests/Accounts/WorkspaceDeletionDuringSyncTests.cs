@@ -33,6 +33,7 @@ public sealed class WorkspaceDeletionDuringSyncTests : FunctionalTest
         Assert.Equal(HttpStatusCode.OK, receipt.StatusCode);
         App.Sandbox.Faults.Latency(TimeSpan.Zero);
         await WaitUntilAsync(() => Task.FromResult(SandboxQuietFor(TimeSpan.FromSeconds(3))), "the run stopped asking Microsoft for Fabrikam's data");
+        await App.EraseDeletedWorkspacesAsync();
 
         Assert.All(await WorkspaceDeletionTests.RowsOfAsync(App, workspace), table => Assert.True(table.Value == 0, $"{table.Key} holds {table.Value} rows of the deleted workspace"));
     }

@@ -49,13 +49,62 @@ public sealed class WorkspaceDeletionTests : FunctionalTest
         Assert.Contains("Deleted by</dt><dd>", html, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"row\">Activities</th><td class=\"number\">3</td>", html, StringComparison.Ordinal);
         Assert.Contains($"<th scope=\"row\">People</th><td class=\"number\">{before["People"]}</td>", html, StringComparison.Ordinal);
-        Assert.Contains($"<dt>Rows removed</dt><dd>{before.Values.Sum():N0}</dd>", html, StringComparison.Ordinal);
+        Assert.Contains($"<dt>Rows erased</dt><dd>{before.Values.Sum():N0}</dd>", html, StringComparison.Ordinal);
+        // The erasure job, woken by the deletion, erases the rows in the background; the workspace's own row goes last.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while ((await RowsOfAsync(App, workspace))["Tenants"] > 0)
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "the erasure job did not erase the deleted workspace within 30 s");
+            await Task.Delay(100);
+        }
+
         Assert.All(await RowsOfAsync(App, workspace), table => Assert.True(table.Value == 0, $"{table.Key} still holds {table.Value} rows of the deleted workspace"));
         Assert.Equal(otherBefore, await RowsOfAsync(App, other));
         Assert.False(App.Services.GetRequiredService<AppOnlyTokenProvider>().Holds(SandboxTenants.Fabrikam.TenantId));
         Assert.Equal(HttpStatusCode.Redirect, (await owner.Browser.GetAsync(owner.At("/Settings/Account"))).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await member.Browser.GetAsync(member.At("/Settings/Personal"))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await contoso.Browser.GetAsync(contoso.At("/Settings/Account"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task ADeletedWorkspaceIsClosedAtOnceAndItsOrganisationCanSignUpAfreshBeforeItsRowsAreErased()
+    {
+        await using var app = new WorkSightsApp { Settings = new Dictionary<string, string> { ["WorkspaceErasure:Enabled"] = "false" } };
+        await app.InitializeAsync();
+        using var owner = new SignUpJourney(app);
+        await owner.SignUpAndConsentAsync(SandboxTenants.Fabrikam.AdminEmail);
+        var day = ReportingSeed.LastWorkDay();
+        await app.SeedTypicalDayAsync(SandboxTenants.Fabrikam.TenantId, SandboxTenants.Fabrikam.MemberEmail, day);
+        var workspace = await app.WorkspaceAsync(SandboxTenants.Fabrikam.TenantId);
+
+        var (receipt, _) = await owner.Browser.SubmitFormAsync(await ReadAsync(owner, "/Settings/Account"), owner.At("/Settings/Account"), "delete-workspace-form", new Dictionary<string, string> { ["confirmationName"] = workspace.Name });
+        Assert.Equal(HttpStatusCode.OK, receipt.StatusCode);
+
+        // Closed: nothing reaches it, though its data is still waiting for the erasure job.
+        var waiting = await RowsOfAsync(app, workspace);
+        Assert.True(waiting["Activities"] > 0 && waiting["People"] > 0 && waiting["Tenants"] == 1);
+        Assert.All(new[] { "Sessions", "PendingSignUps" }, table => Assert.Equal(0, waiting[table]));
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.Browser.GetAsync(owner.At("/Settings/Account"))).StatusCode);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+            Assert.False(await db.Tenants.AnyAsync(t => t.Id == workspace.Id));
+        }
+
+        // The same organisation signs up again and gets a new, empty workspace.
+        using var again = new SignUpJourney(app);
+        await again.SignUpAndConsentAsync(SandboxTenants.Fabrikam.AdminEmail);
+        var fresh = await app.WorkspaceAsync(SandboxTenants.Fabrikam.TenantId);
+        Assert.NotEqual(workspace.Id, fresh.Id);
+        Assert.Equal(0, (await RowsOfAsync(app, fresh))["Activities"]);
+        var freshBefore = await RowsOfAsync(app, fresh);
+
+        Assert.True(await app.EraseDeletedWorkspacesAsync() >= waiting["Activities"] + waiting["People"] + waiting["Tenants"]);
+        var organisationTables = await OrganisationTablesAsync(app);
+        var left = await RowsOfAsync(app, workspace);
+        Assert.All(left.Where(t => !organisationTables.Contains(t.Key)), table => Assert.True(table.Value == 0, $"{table.Key} still holds {table.Value} rows of the deleted workspace"));
+        Assert.Equal(freshBefore, await RowsOfAsync(app, fresh));
+        Assert.Equal(HttpStatusCode.OK, (await again.Browser.GetAsync(again.At("/Settings/Account"))).StatusCode);
     }
 
     /// <summary>
@@ -78,6 +127,17 @@ public sealed class WorkspaceDeletionTests : FunctionalTest
         }
 
         return counts;
+    }
+
+    /// <summary>The tables tied to the organisation's id rather than to one workspace: a new sign-up's records are there too.</summary>
+    private static async Task<HashSet<string>> OrganisationTablesAsync(WorkSightsApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var model = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().Model;
+        return model.GetEntityTypes()
+            .Where(e => !e.IsOwned() && e.ClrType != typeof(Tenant) && e.FindProperty("TenantId") is null && e.FindProperty("WorkspaceId") is null)
+            .Select(e => e.GetTableName()!)
+            .ToHashSet();
     }
 
     private static Task<int> CountAsync<T>(ApplicationDbContext db, string column, object value)

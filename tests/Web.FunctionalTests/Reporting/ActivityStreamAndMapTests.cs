@@ -18,6 +18,9 @@ public sealed partial class ActivityStreamAndMapTests : FunctionalTest
     private static readonly DateTimeOffset Noon = new(Day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
     private static readonly string DayText = Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>Never redirected: a stream refused after sign-out shows as the redirect itself.</summary>
+    private static readonly HttpClient Http = new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { Timeout = Timeout.InfiniteTimeSpan };
+
     public ActivityStreamAndMapTests()
         : base(new WorkSightsApp { Settings = new Dictionary<string, string> { ["ActivityStream:HeartbeatSeconds"] = "0.5" } })
     {
@@ -213,10 +216,16 @@ public sealed partial class ActivityStreamAndMapTests : FunctionalTest
         return ReportingMarkup.PinNames(await response.Content.ReadAsStringAsync()).Order().ToList();
     }
 
-    private static async Task<EventReader> OpenEventsAsync(SignUpJourney browser, string? lastEventId, CancellationToken cancellationToken)
+    internal static async Task<EventReader> OpenEventsAsync(SignUpJourney browser, string? lastEventId, CancellationToken cancellationToken)
+    {
+        var response = await SendEventsRequestAsync(browser, lastEventId, cancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return new EventReader(response, new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken)));
+    }
+
+    internal static async Task<HttpResponseMessage> SendEventsRequestAsync(SignUpJourney browser, string? lastEventId, CancellationToken cancellationToken)
     {
         var url = browser.At($"/Activities/Stream/events?date={DayText}");
-        var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Add("Cookie", browser.Browser.CookieHeader(url));
         request.Headers.Add("Accept", "text/event-stream");
@@ -225,12 +234,10 @@ public sealed partial class ActivityStreamAndMapTests : FunctionalTest
             request.Headers.Add("Last-Event-ID", lastEventId);
         }
 
-        var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return new EventReader(http, response, new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken)));
+        return await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
     }
 
-    private sealed class EventReader(HttpClient http, HttpResponseMessage response, StreamReader reader) : IDisposable
+    internal sealed class EventReader(HttpResponseMessage response, StreamReader reader) : IDisposable
     {
         public HttpResponseMessage Response => response;
 
@@ -250,11 +257,13 @@ public sealed partial class ActivityStreamAndMapTests : FunctionalTest
             throw new InvalidOperationException($"The stream ended before '{prefix}': {read}");
         }
 
+        /// <summary>Everything left until the server ends the stream.</summary>
+        public Task<string> ReadToEndAsync(CancellationToken cancellationToken) => reader.ReadToEndAsync(cancellationToken);
+
         public void Dispose()
         {
             reader.Dispose();
             response.Dispose();
-            http.Dispose();
         }
     }
 

@@ -36,6 +36,42 @@ public sealed class UserPagesTests : FunctionalTest
     }
 
     [Fact]
+    public async Task ManagerFilterFindsAManagerByEMailOrNameSuggestsThemAsTypedAndSaysWhenATextNamesNobodyOrSeveral()
+    {
+        var owner = NewBrowser();
+        await owner.SignUpAndConsentAsync(Fabrikam.AdminEmail);
+        var (manager, reports) = await App.InWorkspaceAsync(Fabrikam.TenantId, async db =>
+        {
+            var busiest = await db.People.Where(p => p.ManagerExternalId != null && p.Status != PersonStatus.Removed)
+                .GroupBy(p => p.ManagerExternalId).OrderByDescending(g => g.Count()).Select(g => new { g.Key, Count = g.Count() }).FirstAsync();
+            return (await db.People.SingleAsync(p => p.ExternalId == busiest.Key), busiest.Count);
+        });
+
+        var suggestions = await owner.Browser.GetAsync(owner.At($"/Settings/Users?handler=Managers&term={Uri.EscapeDataString(manager.DisplayName[..4])}"));
+        var byEmail = WebUtility.HtmlDecode(await ReadAsync(owner, $"/Settings/Users?manager={Uri.EscapeDataString(manager.Email)}"));
+        var byName = WebUtility.HtmlDecode(await ReadAsync(owner, $"/Settings/Users?manager={Uri.EscapeDataString(manager.DisplayName.ToUpperInvariant())}"));
+        var nobody = WebUtility.HtmlDecode(await ReadAsync(owner, "/Settings/Users?manager=zz-nobody"));
+        var several = WebUtility.HtmlDecode(await ReadAsync(owner, "/Settings/Users?manager=%40"));
+        var tooLong = await owner.Browser.GetAsync(owner.At($"/Settings/Users?handler=Managers&term={new string('x', 101)}"));
+
+        Assert.Equal(HttpStatusCode.OK, suggestions.StatusCode);
+        Assert.Equal("application/json", suggestions.Content.Headers.ContentType?.MediaType);
+        Assert.Contains($"\"email\":\"{manager.Email}\"", await suggestions.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        foreach (var html in new[] { byEmail, byName })
+        {
+            Assert.Contains(reports == 1 ? "<strong>1</strong> person match" : $"<strong>{reports}</strong> people match", html, StringComparison.Ordinal);
+            Assert.Contains($"value=\"{manager.Email}\"", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Nobody who manages someone matches “zz-nobody”.", nobody, StringComparison.Ordinal);
+        Assert.Contains("Several managers match “@”", several, StringComparison.Ordinal);
+        Assert.Contains("Nobody matches these filters", nobody, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Equal("application/problem+json", tooLong.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(0, System.Text.RegularExpressions.Regex.Count(nobody[nobody.IndexOf("<datalist", StringComparison.Ordinal)..nobody.IndexOf("</datalist>", StringComparison.Ordinal)], "<option"));
+    }
+
+    [Fact]
     public async Task ProvisioningSpeaksACustomersWordsAndAnswersAPagePastTheLastWithTheLast()
     {
         var owner = NewBrowser();

@@ -14,7 +14,7 @@ public sealed class CheckApiTokenCommandHandler(IApplicationDbContext db, ITenan
     public async ValueTask<ApiTokenCheck> Handle(CheckApiTokenCommand command, CancellationToken cancellationToken)
     {
         var status = await db.Tenants.AsNoTracking().Where(t => t.Id == command.WorkspaceId).Select(t => (TenantStatus?)t.Status).SingleOrDefaultAsync(cancellationToken);
-        if (status is null or TenantStatus.PendingConsent)
+        if (status is not (TenantStatus.Active or TenantStatus.ConsentRevoked))
         {
             return ApiTokenCheck.Ended;
         }

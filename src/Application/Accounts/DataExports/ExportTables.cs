@@ -1,5 +1,6 @@
 using WorkSights.Domain.Activities;
 using WorkSights.Domain.Audit;
+using WorkSights.Domain.Notifications;
 using WorkSights.Domain.People;
 using WorkSights.Domain.Scores;
 
@@ -39,6 +40,12 @@ internal static class ExportTables
             a.CounterpartCount, a.IsExternal, a.Location?.City, a.Location?.State, a.Location?.CountryOrRegion, a.ClientIp, a.CloudProvider,
             a.ExternalId, a.SyncedAt, a.IsCorrected,
         ]));
+
+    /// <summary>The notification topics a person turned off (every other topic their role offers is on).</summary>
+    public static ExportTable NotificationPreferences(IQueryable<NotificationPreferences> preferences) => new(
+        "notification-preferences",
+        ["topics_turned_off", "changed_at"],
+        ExportRows.Of(preferences.OrderBy(p => p.Id), p => [string.Join(' ', Enum.GetValues<NotificationTopic>().Where(t => !p.IsOn(t))), p.ChangedAt]));
 
     public static ExportTable PersonDays(IQueryable<PersonDay> days) => new(
         "person-days",

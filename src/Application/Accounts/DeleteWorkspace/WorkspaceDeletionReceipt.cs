@@ -2,7 +2,11 @@ using WorkSights.Application.Common.Interfaces;
 
 namespace WorkSights.Application.Accounts.DeleteWorkspace;
 
-/// <summary>What was deleted, when and by whom: the only record left, since the audit log went with the workspace.</summary>
+/// <summary>
+/// What was deleted, when and by whom: the only record left, since the audit log goes with the workspace.
+/// <paramref name="Tables"/> counts each table's rows of the workspace when it was deleted, all of them erased since or
+/// being erased.
+/// </summary>
 public sealed record WorkspaceDeletionReceipt(string WorkspaceName, string PrimaryDomain, DateTimeOffset DeletedAt, string DeletedBy, IReadOnlyList<RemovedRows> Tables)
 {
     public int TotalRows => Tables.Sum(t => t.Count);

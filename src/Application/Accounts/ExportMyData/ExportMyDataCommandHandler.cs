@@ -30,6 +30,7 @@ public sealed class ExportMyDataCommandHandler(IApplicationDbContext db, ICurren
                 ExportTables.PersonDays(db.PersonDays.Where(d => d.PersonId == id)) with { Name = "day-results" },
                 ExportTables.DayLocations(db.PersonDayLocations.Where(l => l.PersonId == id)),
                 ExportTables.Corrections(db.ActivityCorrections.Where(c => c.PersonId == id || c.CorrectedBy == id)),
+                ExportTables.NotificationPreferences(db.NotificationPreferences.Where(n => n.PersonId == id)),
                 ExportTables.AuditLog(db.AuditEntries.Where(e => e.ByPersonId == id || names.Contains(e.Subject) || names.Contains(e.Before!) || names.Contains(e.After!)))
                     with { Name = "audit-entries" },
             ]);

@@ -20,7 +20,7 @@ public sealed class IssueApiTokenCommandHandler(IApiClientDirectory clients, IAp
         }
 
         var status = await db.Tenants.AsNoTracking().Where(t => t.Id == workspaceId).Select(t => (TenantStatus?)t.Status).SingleOrDefaultAsync(cancellationToken);
-        if (status is null or TenantStatus.PendingConsent)
+        if (status is not (TenantStatus.Active or TenantStatus.ConsentRevoked))
         {
             return null;
         }

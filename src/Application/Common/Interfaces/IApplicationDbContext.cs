@@ -4,6 +4,7 @@ using WorkSights.Domain.ApiKeys;
 using WorkSights.Domain.Audit;
 using WorkSights.Domain.Directory;
 using WorkSights.Domain.Ingestion;
+using WorkSights.Domain.Notifications;
 using WorkSights.Domain.Observers;
 using WorkSights.Domain.Onboarding;
 using WorkSights.Domain.People;
@@ -77,6 +78,8 @@ public interface IApplicationDbContext
 
     /// <summary>The workspace's integration clients; only a hash of each secret is kept.</summary>
     DbSet<ApiKey> ApiKeys { get; }
+
+    DbSet<NotificationPreferences> NotificationPreferences { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 

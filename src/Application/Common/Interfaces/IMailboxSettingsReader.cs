@@ -25,10 +25,12 @@ public interface IMailboxSettingsReader
 /// <param name="Locale">The mailbox's language and region ("en-CA"), which tells which of a Windows zone's IANA zones is meant.</param>
 /// <param name="WorkDays">Outlook's day names, lowercase ("monday").</param>
 /// <param name="WorkingHoursTimeZone">The zone the working hours are in, a Windows or an IANA name.</param>
+/// <param name="Purpose">What the mailbox is for (<c>userPurpose</c>), which comes with the same read.</param>
 public sealed record MailboxSettingsSnapshot(
     string? TimeZone,
     string? Locale,
     IReadOnlyList<string> WorkDays,
     TimeOnly? Start,
     TimeOnly? End,
-    string? WorkingHoursTimeZone);
+    string? WorkingHoursTimeZone,
+    Domain.People.MailboxPurpose Purpose = Domain.People.MailboxPurpose.Unknown);

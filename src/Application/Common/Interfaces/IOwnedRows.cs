@@ -6,8 +6,17 @@ namespace WorkSights.Application.Common.Interfaces;
 /// </summary>
 public interface IOwnedRows
 {
-    /// <summary>Every row of the workspace, the workspace itself, its sessions and its sign-up and consent records.</summary>
-    Task<IReadOnlyList<RemovedRows>> RemoveWorkspaceAsync(Guid tenantId, string externalTenantId, CancellationToken cancellationToken);
+    /// <summary>How many rows of each table belong to the workspace: itself, its data, its sessions, sign-up and consent records.</summary>
+    Task<IReadOnlyList<RemovedRows>> CountWorkspaceAsync(Guid tenantId, string externalTenantId, CancellationToken cancellationToken);
+
+    /// <summary>What lets anyone reach the workspace: its sessions and its organisation's sign-up and consent records.</summary>
+    Task<int> RemoveWorkspaceAccessAsync(Guid tenantId, string externalTenantId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Erases up to <paramref name="batchSize"/> rows of a deleted workspace's data, tables whose rows name others first
+    /// and the workspace's own row last; answers how many, 0 once nothing of it is left.
+    /// </summary>
+    Task<int> EraseDeletedWorkspaceBatchAsync(Guid tenantId, int batchSize, CancellationToken cancellationToken);
 
     /// <summary>Every row about one person of the workspace (their activities, days, settings, sessions) and the person.</summary>
     Task<IReadOnlyList<RemovedRows>> RemovePersonAsync(Guid tenantId, string externalTenantId, Guid personId, string personExternalId, CancellationToken cancellationToken);

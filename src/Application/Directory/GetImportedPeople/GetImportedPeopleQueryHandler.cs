@@ -43,8 +43,14 @@ public sealed class GetImportedPeopleQueryHandler(IApplicationDbContext db, ITen
             .Take(MaximumLinkCandidates)
             .Select(p => new LinkCandidateDto(p.DisplayName, p.Email))
             .ToListAsync(cancellationToken);
+        var converted = await db.People.AsNoTracking()
+            .Where(p => p.MailboxConvertedTo != null && p.ImportedDespite == null && p.Status == PersonStatus.Active)
+            .OrderBy(p => p.MailboxConvertedAt).ThenBy(p => p.DisplayName)
+            .Take(MaximumLinkCandidates)
+            .ProjectToImportedPerson()
+            .ToListAsync(cancellationToken);
         return new ImportedPeopleDto(
-            new PagedList<ImportedPersonDto>(items, page, query.PageSize, total), allStates, await LinkTargetsAsync(items, cancellationToken), notImported, acceptsJoiners, candidates);
+            new PagedList<ImportedPersonDto>(items, page, query.PageSize, total), allStates, await LinkTargetsAsync(items, cancellationToken), notImported, acceptsJoiners, candidates, converted);
     }
 
     private async Task<Dictionary<Guid, LinkTargetDto>> LinkTargetsAsync(List<ImportedPersonDto> items, CancellationToken cancellationToken)

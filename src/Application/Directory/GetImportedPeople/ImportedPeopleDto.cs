@@ -9,13 +9,16 @@ namespace WorkSights.Application.Directory.GetImportedPeople;
 /// <param name="AcceptsJoinersAutomatically">The workspace's "Accept joiners automatically" option.</param>
 /// <param name="LinkCandidates">Whom an identity may be linked to (current, neither blocked nor linked themselves), by
 /// name, at most <see cref="GetImportedPeopleQueryHandler.MaximumLinkCandidates"/>: the review's picker offers them.</param>
+/// <param name="ConvertedMailboxes">People whose mailbox a sync found converted to shared, a room or equipment, waiting for
+/// the choice to keep or stop reporting them, whatever the tab (at most <see cref="GetImportedPeopleQueryHandler.MaximumLinkCandidates"/>).</param>
 public sealed record ImportedPeopleDto(
     PagedList<ImportedPersonDto> People,
     IReadOnlyDictionary<ProvisioningState, int> CountsByState,
     IReadOnlyDictionary<Guid, LinkTargetDto> LinkTargets,
     int NotImportedCount = 0,
     bool AcceptsJoinersAutomatically = false,
-    IReadOnlyList<LinkCandidateDto>? LinkCandidates = null);
+    IReadOnlyList<LinkCandidateDto>? LinkCandidates = null,
+    IReadOnlyList<ImportedPersonDto>? ConvertedMailboxes = null);
 
 public sealed record LinkCandidateDto(string DisplayName, string Email);
 
@@ -31,4 +34,7 @@ public sealed record ImportedPersonDto(
     bool HasLoginAccess,
     ProvisioningState ProvisioningState,
     PersonStatus Status,
-    Guid? LinkedPersonId);
+    Guid? LinkedPersonId,
+    NotImportedReason? ImportedDespite = null,
+    NotImportedReason? MailboxConvertedTo = null,
+    DateTimeOffset? MailboxConvertedAt = null);

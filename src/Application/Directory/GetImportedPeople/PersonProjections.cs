@@ -19,6 +19,7 @@ public static partial class PersonProjections
     [MapperIgnoreSource(nameof(Person.UpdatedAt))]
     [MapperIgnoreSource(nameof(Person.IsActiveAndUnblocked))]
     [MapperIgnoreSource(nameof(Person.IsOwnerWithAccess))]
+    [MapperIgnoreSource(nameof(Person.AwaitsMailboxDecision))]
     public static partial ImportedPersonDto ToImportedPerson(this Person person);
 
     public static partial IQueryable<ImportedPersonDto> ProjectToImportedPerson(this IQueryable<Person> people);

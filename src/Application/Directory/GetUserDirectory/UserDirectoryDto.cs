@@ -4,8 +4,8 @@ using WorkSights.Domain.People;
 namespace WorkSights.Application.Directory.GetUserDirectory;
 
 /// <param name="Teams">Every team of the directory's current people, for the team filter.</param>
-/// <param name="Managers">Everyone who manages someone, for the manager filter.</param>
-public sealed record UserDirectoryDto(PagedList<DirectoryPersonDto> People, IReadOnlyList<string> Teams, IReadOnlyList<DirectoryManagerDto> Managers);
+/// <param name="Manager">The manager the view is filtered by, when there is one.</param>
+public sealed record UserDirectoryDto(PagedList<DirectoryPersonDto> People, IReadOnlyList<string> Teams, DirectoryManagerDto? Manager);
 
 public sealed record DirectoryPersonDto(
     Guid Id,
@@ -19,4 +19,4 @@ public sealed record DirectoryPersonDto(
     ProvisioningState ProvisioningState,
     PersonStatus Status);
 
-public sealed record DirectoryManagerDto(Guid Id, string DisplayName);
+public sealed record DirectoryManagerDto(Guid Id, string DisplayName, string Email);

@@ -12,13 +12,18 @@ namespace WorkSights.Application.Directory.ImportDirectory;
 /// </summary>
 /// <param name="isFirstImport">The workspace's first import after sign-up: its identities are the organisation as it
 /// stands, not joiners, so "Accept joiners automatically" does not apply to them.</param>
+/// <param name="recheckChangedMailboxes">An incremental (delta) import: a person it lists has changed in the directory.
+/// Converting a mailbox to shared, a room or equipment normally comes with its licence removed (such mailboxes need none),
+/// so the purpose of a changed person left without a licence is read again — one request for each such person, never one
+/// for each change. A conversion that keeps the licence, and every full import, are left to the daily mailbox-settings read.</param>
 internal sealed class DirectoryPageImport(
     IApplicationDbContext db,
     Tenant tenant,
     TimeProvider clock,
     IMailboxSettingsReader mailboxes,
     bool isFirstImport,
-    IEnumerable<string> knownIdentities)
+    IEnumerable<string> knownIdentities,
+    bool recheckChangedMailboxes = false)
 {
     /// <summary>As the work-settings import: four different mailboxes at a time, a small share of the app's limits.</summary>
     private const int MailboxesAtOnce = 4;
@@ -37,6 +42,9 @@ internal sealed class DirectoryPageImport(
 
     public int NotImported { get; private set; }
 
+    /// <summary>People whose mailbox this import found converted to shared, a room or equipment.</summary>
+    public int MailboxesConverted { get; private set; }
+
     public async Task ApplyAsync(DirectoryPage page, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -48,6 +56,13 @@ internal sealed class DirectoryPageImport(
         var purposes = await PurposesAsync(
             page.Identities.Where(i => !erased.Contains(i.ExternalId) && !existing.ContainsKey(i.ExternalId) && !ProvisioningPolicy.IsGuest(i.UserPrincipalName, i.IsGuest)),
             cancellationToken);
+        var rechecked = recheckChangedMailboxes
+            ? await PurposesAsync(
+                page.Identities.Where(i => !i.HasLicense && i.AccountEnabled && !ProvisioningPolicy.IsGuest(i.UserPrincipalName, i.IsGuest)
+                    && existing.TryGetValue(i.ExternalId, out var p) && p.ImportedDespite is null && p.MailboxConvertedTo is null
+                    && p.Status == PersonStatus.Active && p.ProvisioningState != ProvisioningState.Blocked),
+                cancellationToken)
+            : [];
 
         foreach (var identity in page.Identities)
         {
@@ -60,6 +75,12 @@ internal sealed class DirectoryPageImport(
             var email = identity.Mail ?? identity.UserPrincipalName;
             existing.TryGetValue(identity.ExternalId, out var person);
             var reason = ProvisioningPolicy.WhyNotImported(identity.UserPrincipalName, identity.IsGuest, purposes.GetValueOrDefault(identity.ExternalId));
+            if (person?.ImportedDespite is not null)
+            {
+                // An administrator took this guest or mailbox in anyway: it stays a person whatever the directory says of it.
+                reason = null;
+            }
+
             if (reason is { } why)
             {
                 RecordNotImported(identity, email, why, excluded, now);
@@ -82,7 +103,9 @@ internal sealed class DirectoryPageImport(
 
             if (person is not null)
             {
-                if (!identity.AccountEnabled && person.ProvisioningState != ProvisioningState.Blocked)
+                // A shared, room or equipment mailbox taken in anyway has no sign-in of its own: a disabled account is no leaver.
+                var mailboxTakenIn = person.ImportedDespite is NotImportedReason.SharedMailbox or NotImportedReason.Room or NotImportedReason.Equipment;
+                if (!identity.AccountEnabled && person.ProvisioningState != ProvisioningState.Blocked && !mailboxTakenIn)
                 {
                     // An account disabled since it was taken in is a leaver: kept for history, no longer read, no login;
                     // enabled again, it returns. One disabled from the start was blocked when imported and stays as it is.
@@ -99,6 +122,11 @@ internal sealed class DirectoryPageImport(
                 if (person.ApplyDirectoryProfile(new DirectoryProfile(email, identity.DisplayName, identity.Department, identity.JobTitle, manager), now))
                 {
                     Updated++;
+                }
+
+                if (rechecked.TryGetValue(identity.ExternalId, out var purpose) && ConvertedMailboxes.Note(db, person, purpose, now))
+                {
+                    MailboxesConverted++;
                 }
 
                 continue;

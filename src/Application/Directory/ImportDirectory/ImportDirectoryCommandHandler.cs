@@ -57,7 +57,7 @@ public sealed class ImportDirectoryCommandHandler(
             .Where(p => p.ExternalTenantId == tenant.ExternalTenantId)
             .Select(p => new { p.ObjectId, p.Email })
             .ToListAsync(cancellationToken);
-        var batch = new DirectoryPageImport(db, tenant, clock, mailboxes, state.LastSucceededAt is null, pendingSignUps.Select(p => p.ObjectId).Concat(pendingSignUps.Select(p => p.Email)));
+        var batch = new DirectoryPageImport(db, tenant, clock, mailboxes, state.LastSucceededAt is null, pendingSignUps.Select(p => p.ObjectId).Concat(pendingSignUps.Select(p => p.Email)), recheckChangedMailboxes: !isFullImport);
 
         string? deltaLink = null;
         await foreach (var page in directory.ReadAsync(tenant.ExternalTenantId, state.DeltaLink, cancellationToken))

@@ -11,7 +11,8 @@ namespace WorkSights.Application.Directory.ImportWorkSettings;
 
 /// <summary>
 /// Mailbox settings change rarely, so each person's are read once a day at most; a sync that is refused the permission or
-/// interrupted keeps what it read and never fails the sync it runs in.
+/// interrupted keeps what it read and never fails the sync it runs in. The same read says what the mailbox is for: a
+/// person's mailbox that became shared, a room or equipment is flagged for the User Provisioning review at no extra request.
 /// </summary>
 public sealed class ImportWorkSettingsCommandHandler(
     IApplicationDbContext db,
@@ -40,6 +41,7 @@ public sealed class ImportWorkSettingsCommandHandler(
         var now = clock.GetUtcNow();
         var people = await db.People.Where(Person.IsImportable).OrderBy(p => p.Id).Select(p => new { p.Id, p.ExternalId }).ToListAsync(cancellationToken);
         var stored = await db.PersonMailboxSettings.ToDictionaryAsync(s => s.PersonId, cancellationToken);
+        var flagged = (await db.People.Where(p => p.MailboxConvertedTo != null).Select(p => p.Id).ToListAsync(cancellationToken)).ToHashSet();
         var due = people.Where(p => !stored.TryGetValue(p.Id, out var settings) || settings.ImportedAt <= now - RefreshAfter).ToList();
 
         int read = 0, changed = 0;
@@ -89,6 +91,8 @@ public sealed class ImportWorkSettingsCommandHandler(
                 }
             }
 
+            var purposes = snapshots.Where(s => s.Snapshot is { Purpose: not MailboxPurpose.Unknown }).ToDictionary(s => s.PersonId, s => s.Snapshot!.Purpose);
+            await NoteConversionsAsync(purposes, flagged, now, cancellationToken);
             changed += changedPeople.Count;
             await DirtyDays.MarkEveryDayOfAsync(db, changedPeople, now, cancellationToken);
             state.MailboxSettingsAllowed();
@@ -96,6 +100,27 @@ public sealed class ImportWorkSettingsCommandHandler(
         }
 
         return new WorkSettingsImportResult(WorkSettingsImportOutcome.Completed, read, changed);
+    }
+
+    /// <summary>
+    /// Flags a mailbox that is no person's any more, or unflags one that is again (<paramref name="flagged"/>: those flagged
+    /// when the import began); only those people are loaded, so a day of unchanged mailboxes costs no query.
+    /// </summary>
+    private async Task NoteConversionsAsync(Dictionary<Guid, MailboxPurpose> purposes, HashSet<Guid> flagged, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var ids = purposes
+            .Where(p => p.Value is MailboxPurpose.Shared or MailboxPurpose.Room or MailboxPurpose.Equipment || (p.Value == MailboxPurpose.Person && flagged.Contains(p.Key)))
+            .Select(p => p.Key)
+            .ToList();
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var person in await db.People.Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken))
+        {
+            ConvertedMailboxes.Note(db, person, purposes[person.Id], now);
+        }
     }
 
     /// <summary>The snapshot, or null when the person has no mailbox.</summary>

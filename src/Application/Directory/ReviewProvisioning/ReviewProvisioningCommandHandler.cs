@@ -12,7 +12,8 @@ namespace WorkSights.Application.Directory.ReviewProvisioning;
 
 /// <summary>
 /// Applies the decision person by person (the domain's rules hold for each), then, in the same transaction as the audit
-/// rows: a Blocked identity's activity is deleted; a Linked identity's activity moves to its target. Their days are marked
+/// rows: an identity leaving a link takes back the items it brought to the person it was linked into; a Blocked
+/// identity's activity is deleted; a Linked identity's activity moves to its target, each item noting whose it was. Their days are marked
 /// for recomputation once that has committed, so the read models follow.
 /// </summary>
 public sealed class ReviewProvisioningCommandHandler(IApplicationDbContext db, ITenantContext tenant, ICurrentUser currentUser, TimeProvider clock)
@@ -37,6 +38,10 @@ public sealed class ReviewProvisioningCommandHandler(IApplicationDbContext db, I
         await EnsureMayChangeAsync(editor, toChange, command.State, target, cancellationToken);
 
         var earlierTargetIds = toChange.Select(p => p.LinkedPersonId).OfType<Guid>().Distinct().ToList();
+
+        // An identity leaving its link (back to New, Blocked, or linked elsewhere) first takes back what it brought.
+        var unlinked = toChange.Where(p => p.LinkedPersonId is { } earlier && earlier != target?.Id)
+            .Select(p => (IdentityId: p.Id, EarlierTargetId: p.LinkedPersonId!.Value)).ToList();
         var earlierTargets = await db.People.AsNoTracking().Where(p => earlierTargetIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
         var now = clock.GetUtcNow();
         var entries = new List<AuditEntry>();
@@ -56,6 +61,7 @@ public sealed class ReviewProvisioningCommandHandler(IApplicationDbContext db, I
             {
                 db.AuditEntries.AddRange(entries);
                 await db.SaveChangesAsync(cancellationToken);
+                await MoveActivityBackAsync(unlinked, cancellationToken);
                 if (command.State == ProvisioningState.Blocked)
                 {
                     await RemoveActivityAsync(changedIds, cancellationToken);
@@ -75,6 +81,15 @@ public sealed class ReviewProvisioningCommandHandler(IApplicationDbContext db, I
                 db.MarkDaysDirty(target.Id, range.From, range.To);
             }
 
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        if (unlinked.Count > 0)
+        {
+            // The persons they were linked into lose those days' items; an identity back to New gets days of its own again.
+            var involved = unlinked.Select(u => u.EarlierTargetId).Concat(unlinked.Select(u => u.IdentityId)).Append(target?.Id ?? Guid.Empty)
+                .Where(id => id != Guid.Empty).Distinct().ToList();
+            await DirtyDays.MarkEveryDayOfAsync(db, involved, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -157,6 +172,19 @@ public sealed class ReviewProvisioningCommandHandler(IApplicationDbContext db, I
     }
 
     /// <summary>
+    /// Items an identity brought into the person it was linked to (read for it, or moved with it when it was linked) go back
+    /// to the identity. Items the target already held when it was linked were kept once, as the target's, and stay so.
+    /// </summary>
+    private async Task MoveActivityBackAsync(List<(Guid IdentityId, Guid EarlierTargetId)> unlinked, CancellationToken cancellationToken)
+    {
+        foreach (var (identityId, earlierTargetId) in unlinked)
+        {
+            await db.Activities.Where(a => a.PersonId == earlierTargetId && a.SourcePersonId == identityId)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.PersonId, identityId).SetProperty(a => a.SourcePersonId, (Guid?)null), cancellationToken);
+        }
+    }
+
+    /// <summary>
     /// Items the target already holds (a meeting both addresses attended) are kept once, as the target's; identity by
     /// identity, so that two linked identities holding the same item move it once.
     /// </summary>
@@ -168,7 +196,8 @@ public sealed class ReviewProvisioningCommandHandler(IApplicationDbContext db, I
             await db.Activities
                 .Where(a => a.PersonId == personId && targets.Any(t => t.Source == a.Source && t.ExternalId == a.ExternalId))
                 .ExecuteDeleteAsync(cancellationToken);
-            await db.Activities.Where(a => a.PersonId == personId).ExecuteUpdateAsync(s => s.SetProperty(a => a.PersonId, targetId), cancellationToken);
+            await db.Activities.Where(a => a.PersonId == personId)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.PersonId, targetId).SetProperty(a => a.SourcePersonId, personId), cancellationToken);
         }
 
         await db.PersonDayLocations.Where(l => linked.Contains(l.PersonId)).ExecuteDeleteAsync(cancellationToken);

@@ -47,6 +47,9 @@ public sealed class FeedImportContext
     /// <inheritdoc cref="WorkspacePeople.Find"/>
     public Guid? FindPerson(string? directoryId, string? address) => people.Find(directoryId, address);
 
+    /// <inheritdoc cref="WorkspacePeople.LinkedIdentity"/>
+    public Guid? LinkedIdentity(string? directoryId, string? address) => people.LinkedIdentity(directoryId, address);
+
     public bool IsWorkspaceAddress(string? address) => people.IsWorkspaceAddress(address);
 
     /// <summary>Stores a page's records and the checkpoint move in one transaction.</summary>

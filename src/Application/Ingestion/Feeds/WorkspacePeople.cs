@@ -14,11 +14,20 @@ internal sealed class WorkspacePeople
 {
     private readonly Dictionary<string, Guid> byDirectoryId;
     private readonly Dictionary<string, Guid> byAddress;
+    private readonly Dictionary<string, Guid> linkedByDirectoryId;
+    private readonly Dictionary<string, Guid> linkedByAddress;
 
-    private WorkspacePeople(Dictionary<string, Guid> byDirectoryId, Dictionary<string, Guid> byAddress, IReadOnlySet<string> domains)
+    private WorkspacePeople(
+        Dictionary<string, Guid> byDirectoryId,
+        Dictionary<string, Guid> byAddress,
+        Dictionary<string, Guid> linkedByDirectoryId,
+        Dictionary<string, Guid> linkedByAddress,
+        IReadOnlySet<string> domains)
     {
         this.byDirectoryId = byDirectoryId;
         this.byAddress = byAddress;
+        this.linkedByDirectoryId = linkedByDirectoryId;
+        this.linkedByAddress = linkedByAddress;
         Domains = domains;
     }
 
@@ -29,13 +38,31 @@ internal sealed class WorkspacePeople
     {
         var people = await db.People
             .Where(Person.IsImportable)
-            .Select(p => new { Id = p.LinkedPersonId ?? p.Id, p.ExternalId, p.Email })
+            .Select(p => new { Id = p.LinkedPersonId ?? p.Id, Own = p.Id, p.LinkedPersonId, p.ExternalId, p.Email })
             .ToListAsync(cancellationToken);
         var domains = await WorkspaceDomains.ReadAsync(db, tenant, cancellationToken);
+        var linked = people.Where(p => p.LinkedPersonId is not null).ToList();
         return new WorkspacePeople(
             people.ToDictionary(p => p.ExternalId, p => p.Id, StringComparer.OrdinalIgnoreCase),
             people.DistinctBy(p => p.Email, StringComparer.OrdinalIgnoreCase).ToDictionary(p => p.Email, p => p.Id, StringComparer.OrdinalIgnoreCase),
+            linked.ToDictionary(p => p.ExternalId, p => p.Own, StringComparer.OrdinalIgnoreCase),
+            people.DistinctBy(p => p.Email, StringComparer.OrdinalIgnoreCase).Where(p => p.LinkedPersonId is not null)
+                .ToDictionary(p => p.Email, p => p.Own, StringComparer.OrdinalIgnoreCase),
             domains);
+    }
+
+    /// <summary>
+    /// The identity linked into another person that an item found by <see cref="Find"/> was read for, so that the item can
+    /// go back to it if it is unlinked; null when the item is the found person's own.
+    /// </summary>
+    public Guid? LinkedIdentity(string? directoryId, string? address)
+    {
+        if (!string.IsNullOrWhiteSpace(directoryId) && byDirectoryId.ContainsKey(directoryId.Trim()))
+        {
+            return linkedByDirectoryId.TryGetValue(directoryId.Trim(), out var byId) ? byId : null;
+        }
+
+        return !string.IsNullOrWhiteSpace(address) && linkedByAddress.TryGetValue(address.Trim(), out var byMail) ? byMail : null;
     }
 
     /// <summary>The person an item belongs to, by directory id first and then by address; null when nobody importable.</summary>

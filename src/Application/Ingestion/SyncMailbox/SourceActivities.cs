@@ -18,7 +18,10 @@ internal static class SourceActivities
                 mail.Subject,
                 mail.RecipientAddresses.Count,
                 CreditingRules.IsExternal(mail.RecipientAddresses, owner.WorkspaceDomains),
-                mail.Id);
+                mail.Id)
+            {
+                SourcePersonId = owner.SourcePersonId,
+            };
 
     public static ActivityRecord? FromCalendar(CalendarEntry entry, MailboxOwner owner)
     {
@@ -46,12 +49,19 @@ internal static class SourceActivities
             entry.Subject,
             others.Count,
             CreditingRules.IsExternal(others, owner.WorkspaceDomains),
-            entry.Id);
+            entry.Id)
+        {
+            SourcePersonId = owner.SourcePersonId,
+        };
     }
 }
 
 /// <summary>Whose mailbox is read, and which domains count as the workspace's own.</summary>
+/// <param name="PersonId">Whose items they become: the identity's own person, or the person it is linked into.</param>
 internal sealed record MailboxOwner(Guid TenantId, Guid PersonId, string Address, IReadOnlySet<string> WorkspaceDomains)
 {
+    /// <summary>The linked identity whose mailbox this is, when its items become another person's; null otherwise.</summary>
+    public Guid? SourcePersonId { get; init; }
+
     public bool IsOwnAddress(string address) => string.Equals(address, Address, StringComparison.OrdinalIgnoreCase);
 }

@@ -50,7 +50,10 @@ public sealed class SyncMailboxCommandHandler(
 
         var domains = command.WorkspaceDomains ?? await WorkspaceDomains.ReadAsync(db, tenant, cancellationToken);
         // A linked identity (a second address) is read as itself, and what it holds is its target's.
-        var owner = new MailboxOwner(tenant.Id, person.LinkedPersonId ?? person.Id, person.Email, domains);
+        var owner = new MailboxOwner(tenant.Id, person.LinkedPersonId ?? person.Id, person.Email, domains)
+        {
+            SourcePersonId = person.LinkedPersonId is null ? null : person.Id,
+        };
         try
         {
             SyncResult result;

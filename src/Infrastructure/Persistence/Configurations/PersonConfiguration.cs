@@ -17,8 +17,10 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.HasIndex(p => new { p.TenantId, p.ExternalId }).IsUnique();
         builder.Property(p => p.Email).HasMaxLength(320).IsRequired();
         builder.HasIndex(p => new { p.TenantId, p.Email });
-        builder.Property(p => p.DisplayName).HasMaxLength(256).IsRequired();
-        builder.HasIndex(p => new { p.TenantId, p.DisplayName });
+        // Names sort as people read them, "bob" beside "Bob": SQLite's NOCASE folds ASCII letters. The index walks the
+        // user directory's default order (name, then id) so that a page of it needs no sort of every person.
+        builder.Property(p => p.DisplayName).HasMaxLength(256).IsRequired().UseCollation("NOCASE");
+        builder.HasIndex(p => new { p.TenantId, p.DisplayName, p.Id });
         builder.Property(p => p.Department).HasMaxLength(128);
         builder.Property(p => p.JobTitle).HasMaxLength(128);
         builder.Property(p => p.ManagerExternalId).HasMaxLength(64);

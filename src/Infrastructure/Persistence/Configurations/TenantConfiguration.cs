@@ -15,7 +15,8 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.Property(t => t.Name).HasMaxLength(200).IsRequired();
         builder.Property(t => t.PrimaryDomain).HasMaxLength(253).IsRequired();
         builder.Property(t => t.ExternalTenantId).HasMaxLength(64).IsRequired();
-        builder.HasIndex(t => new { t.Provider, t.ExternalTenantId }).IsUnique();
+        // A deleted workspace keeps its row until its data is erased; the organisation may sign up again meanwhile.
+        builder.HasIndex(t => new { t.Provider, t.ExternalTenantId }).IsUnique().HasFilter($"\"Status\" <> {(int)TenantStatus.Deleted}");
         builder.Property(t => t.Industry).HasMaxLength(100);
         builder.Property(t => t.CountryCode).HasMaxLength(2);
         builder.Property(t => t.TimeZoneId).HasMaxLength(64);

@@ -62,6 +62,9 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.Property<int>("Source")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("SourcePersonId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("SyncedAt")
                         .HasColumnType("INTEGER");
 
@@ -420,6 +423,33 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.ToTable("SyncCheckpoints", (string)null);
                 });
 
+            modelBuilder.Entity("WorkSights.Domain.Notifications.NotificationPreferences", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MutedTopics")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("TenantId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("NotificationPreferences", (string)null);
+                });
+
             modelBuilder.Entity("WorkSights.Domain.Observers.ObserverSettings", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -644,7 +674,8 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<string>("Email")
                         .IsRequired()
@@ -662,12 +693,21 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.Property<long>("ImportedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ImportedDespite")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("JobTitle")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("LinkedPersonId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("MailboxConvertedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MailboxConvertedTo")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ManagerExternalId")
                         .HasMaxLength(64)
@@ -704,8 +744,6 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("TenantId", "Department");
 
-                    b.HasIndex("TenantId", "DisplayName");
-
                     b.HasIndex("TenantId", "Email");
 
                     b.HasIndex("TenantId", "ExternalId")
@@ -714,6 +752,8 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.HasIndex("TenantId", "LinkedPersonId");
 
                     b.HasIndex("TenantId", "ManagerExternalId");
+
+                    b.HasIndex("TenantId", "DisplayName", "Id");
 
                     b.ToTable("People", (string)null);
                 });
@@ -1267,6 +1307,9 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.Property<int?>("DefaultTargetPercent")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ExternalTenantId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1333,7 +1376,8 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Provider", "ExternalTenantId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"Status\" <> 4");
 
                     b.ToTable("Tenants", (string)null);
                 });
@@ -1455,6 +1499,21 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                 });
 
             modelBuilder.Entity("WorkSights.Domain.Ingestion.SyncCheckpoint", b =>
+                {
+                    b.HasOne("WorkSights.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("WorkSights.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WorkSights.Domain.Notifications.NotificationPreferences", b =>
                 {
                     b.HasOne("WorkSights.Domain.People.Person", null)
                         .WithMany()

@@ -54,9 +54,38 @@
     });
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", wire);
-  } else {
+  // The number beside Notifications, asked for once the page is shown so that no page waits for it.
+  async function showNotificationCount() {
+    const badge = document.getElementById("notification-count");
+    if (!badge) {
+      return;
+    }
+
+    try {
+      const response = await fetch("/Notifications?handler=Count", { headers: { Accept: "application/json" }, credentials: "same-origin" });
+      if (!response.ok) {
+        return;
+      }
+
+      const { count } = await response.json();
+      if (count > 0) {
+        badge.textContent = String(count);
+        badge.hidden = false;
+        badge.parentElement.setAttribute("aria-label", "Notifications, " + count + " need your attention");
+      }
+    } catch {
+      // Offline or signed out: the link stays without a number.
+    }
+  }
+
+  function start() {
     wire();
+    showNotificationCount();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
   }
 })();

@@ -53,6 +53,18 @@ public abstract class FeedImportTestBase : IDisposable
         await db.SaveChangesAsync();
     }
 
+    /// <summary>Adds an identity linked into <paramref name="target"/>: a second address of the same person.</summary>
+    protected async Task<Person> LinkedIdentityAsync(string externalId, string email, Person target)
+    {
+        var identity = await database.AddPersonAsync(Tenant.Id, externalId, email, ProvisioningState.Link);
+        using var scope = database.TenantContext.BeginScope(Tenant.Id);
+        await using var db = database.CreateContext();
+        var stored = await db.People.SingleAsync(p => p.Id == identity.Id);
+        stored.Review(ProvisioningState.Link, await db.People.SingleAsync(p => p.Id == target.Id), Now);
+        await db.SaveChangesAsync();
+        return stored;
+    }
+
     protected async Task<SyncResult> SyncAsync(TenantFeed feed)
     {
         await using var db = database.CreateContext();

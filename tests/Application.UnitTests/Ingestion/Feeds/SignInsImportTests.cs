@@ -42,6 +42,27 @@ public sealed class SignInsImportTests : FeedImportTestBase
     }
 
     [Fact]
+    public async Task SignInOfALinkedIdentityIsTheTargetsAndNamesTheIdentityItCameFrom()
+    {
+        await WorkspaceAsync();
+        var annOld = await LinkedIdentityAsync("oid-ann-old", "ann@ann-old.example", Ann);
+        var at = Now.AddHours(-3);
+        Reader.SignIns.AddRange(
+        [
+            SignIn("old-by-id", at, "oid-ann-old"),
+            SignIn("old-by-upn", at.AddMinutes(1), null, "ann@ann-old.example"),
+            SignIn("own", at.AddMinutes(2), "oid-ann"),
+        ]);
+
+        await SyncCompletedAsync(TenantFeed.SignIns);
+
+        var activities = (await ActivitiesAsync()).ToDictionary(a => a.ExternalId);
+        Assert.Equal((Ann.Id, (Guid?)annOld.Id), (activities["old-by-id"].PersonId, activities["old-by-id"].SourcePersonId));
+        Assert.Equal((Ann.Id, (Guid?)annOld.Id), (activities["old-by-upn"].PersonId, activities["old-by-upn"].SourcePersonId));
+        Assert.Equal((Ann.Id, (Guid?)null), (activities["own"].PersonId, activities["own"].SourcePersonId));
+    }
+
+    [Fact]
     public async Task SignInIsKeptWithItsPlaceAndMarkedWithTheProviderGivenACloudAddress()
     {
         await WorkspaceAsync();

@@ -49,6 +49,7 @@ internal static class AuditRecordMapping
             record.Id)
         {
             ClientIp = string.IsNullOrWhiteSpace(record.ClientIp) ? null : record.ClientIp.Trim(),
+            SourcePersonId = context.LinkedIdentity(record.UserKey, record.UserId),
         };
     }
 

@@ -21,6 +21,7 @@ internal static class CallActivities
         {
             var intervals = person.Select(x => (x.Session.Start.ToUniversalTime(), x.Session.End.ToUniversalTime())).ToList();
             var ownKeys = person.Select(x => x.UserId).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var readFor = ownKeys.Select(k => context.LinkedIdentity(k, null)).Distinct().ToList();
             yield return new ActivityRecord(
                 context.Tenant.Id,
                 person.Key,
@@ -31,7 +32,11 @@ internal static class CallActivities
                 call.IsGroupCall ? "Group call" : "Teams call",
                 participants.Count(p => !ownKeys.Contains(p)),
                 isExternal,
-                call.Id);
+                call.Id)
+            {
+                // Only a call that a single linked identity took part in is that identity's to take back.
+                SourcePersonId = readFor.Count == 1 ? readFor[0] : null,
+            };
         }
     }
 

@@ -52,6 +52,7 @@ public sealed class SignInsImport(ISignInReader reader, ICloudNetworks cloudNetw
                 Location = LocationOf(signIn.Place),
                 ClientIp = signIn.IpAddress,
                 CloudProvider = IPAddress.TryParse(signIn.IpAddress?.Trim(), out var address) ? cloudNetworks.ProviderOf(address) : null,
+                SourcePersonId = context.LinkedIdentity(signIn.UserId, signIn.UserPrincipalName),
             }
             : null;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkSights.Application.Directory;
 using WorkSights.Application.Directory.ChangePeople;
+using WorkSights.Application.Directory.FindManagers;
 using WorkSights.Application.Directory.GetUserDirectory;
 using WorkSights.Application.Schedules.GetWorkspaceSchedules;
 using WorkSights.Domain.People;
@@ -45,8 +46,14 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     [FromQuery(Name = "state")]
     public ProvisioningState? State { get; set; }
 
+    /// <summary>The manager filter as typed or picked: an e-mail, a name, or (from older links) the person's id.</summary>
     [FromQuery(Name = "manager")]
-    public Guid? ManagerId { get; set; }
+    public string? Manager { get; set; }
+
+    /// <summary>Why the manager typed filters nobody, when it names no single manager.</summary>
+    public string? ManagerProblem { get; private set; }
+
+    private Guid? ManagerId { get; set; }
 
     [FromQuery(Name = "sort")]
     public DirectorySort Sort { get; set; } = DirectorySort.Name;
@@ -68,9 +75,28 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         return await LoadAsync(cancellationToken) ? Page() : BadRequest();
     }
 
+    /// <summary>The manager filter's suggestions as a name or e-mail is typed.</summary>
+    public async Task<IActionResult> OnGetManagersAsync(string? term, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var managers = await mediator.Send(new FindManagersQuery(term), cancellationToken);
+            return new JsonResult(managers.Select(m => new { name = m.DisplayName, email = m.Email }));
+        }
+        catch (ValidationException exception)
+        {
+            return BadRequest(new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Not a manager's name", Detail = exception.Errors.First().ErrorMessage });
+        }
+    }
+
     /// <summary>Changes the ticked people, or everyone matching this view's filters, and comes back to the same view.</summary>
     public async Task<IActionResult> OnPostBulkAsync(CancellationToken cancellationToken)
     {
+        if (!await ResolveManagerAsync(cancellationToken))
+        {
+            return BadRequest();
+        }
+
         var change = new PeopleChange(Bulk.Kind, Bulk.Role, Bulk.Team, Bulk.ManagerEmail, Bulk.LoginAccess, Bulk.NamedScheduleId);
         var (sent, changed) = await mediator.TrySendForResultAsync(
             ModelState,
@@ -95,6 +121,11 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     {
         try
         {
+            if (ManagerId is null && !await ResolveManagerAsync(cancellationToken))
+            {
+                return false;
+            }
+
             Result = await mediator.Send(new GetUserDirectoryQuery(Filter, Sort, PageNumber, PageSize), cancellationToken);
             Schedules = (await mediator.Send(new GetWorkspaceSchedulesQuery(), cancellationToken)).NamedSchedules;
             return true;
@@ -103,6 +134,49 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// Finds the manager the filter names: their id, their e-mail, or a name or part of one that only they match; a
+    /// text naming nobody or several filters nobody and says so. False when the text is too long to be a search.
+    /// </summary>
+    private async Task<bool> ResolveManagerAsync(CancellationToken cancellationToken)
+    {
+        var text = Blank(Manager);
+        if (text is null)
+        {
+            return true;
+        }
+
+        if (Guid.TryParse(text, out var id))
+        {
+            ManagerId = id;
+            return true;
+        }
+
+        IReadOnlyList<DirectoryManagerDto> found;
+        try
+        {
+            found = await mediator.Send(new FindManagersQuery(text), cancellationToken);
+        }
+        catch (ValidationException)
+        {
+            return false;
+        }
+
+        var exact = found.Where(m => string.Equals(m.Email, text, StringComparison.OrdinalIgnoreCase) || string.Equals(m.DisplayName, text, StringComparison.OrdinalIgnoreCase)).ToList();
+        var chosen = exact.Count == 1 ? exact : found;
+        if (chosen.Count == 1)
+        {
+            ManagerId = chosen[0].Id;
+            return true;
+        }
+
+        ManagerId = Guid.Empty;
+        ManagerProblem = found.Count == 0
+            ? $"Nobody who manages someone matches “{text}”."
+            : $"Several managers match “{text}”: pick one from the list, or type their e-mail.";
+        return true;
     }
 
     /// <summary>This view's address with <paramref name="page"/> and, when given, another sort.</summary>
@@ -115,7 +189,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             ["status"] = Status?.ToString(),
             ["login"] = LoginAccess is { } login ? (login ? "true" : "false") : null,
             ["state"] = State?.ToString(),
-            ["manager"] = ManagerId?.ToString(),
+            ["manager"] = Result?.Manager?.Email ?? Blank(Manager),
             ["sort"] = (sort ?? Sort) == DirectorySort.Name ? null : (sort ?? Sort).ToString(),
             ["page"] = page == 1 ? null : page.ToString(CultureInfo.InvariantCulture),
         }.Where(p => p.Value is not null)).ToString() is { Length: > 0 } query ? query : "?";

@@ -33,6 +33,16 @@ public static class PeopleWords
         _ => "Not a person",
     };
 
+    /// <summary>What a mailbox became, after "Became": "a shared mailbox".</summary>
+    public static string BecameOf(NotImportedReason? reason) => reason switch
+    {
+        NotImportedReason.SharedMailbox => "a shared mailbox",
+        NotImportedReason.Room => "a meeting room's mailbox",
+        NotImportedReason.Equipment => "an equipment mailbox",
+        NotImportedReason.Guest => "a guest account",
+        _ => "another kind of mailbox",
+    };
+
     /// <summary>What the label means for the customer: why nobody's work is read from it.</summary>
     public static string ExplainedOf(NotImportedReason reason) => reason switch
     {

@@ -3,10 +3,13 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkSights.Application.Common.Models;
+using WorkSights.Application.Directory.DecideConvertedMailbox;
 using WorkSights.Application.Directory.GetImportedPeople;
 using WorkSights.Application.Directory.GetNotImportedIdentities;
+using WorkSights.Application.Directory.ImportAnyway;
 using WorkSights.Application.Directory.ReviewProvisioning;
 using WorkSights.Application.Directory.SetJoinerAcceptance;
+using WorkSights.Application.Directory.UndoImportAnyway;
 using WorkSights.Domain.People;
 using WorkSights.Web.Infrastructure;
 
@@ -49,6 +52,20 @@ public sealed class ProvisioningModel(IMediator mediator) : PageModel
 
     [FromQuery(Name = "saved")]
     public bool Saved { get; set; }
+
+    /// <summary>The person imported anyway whose "Back to Not imported" waits for confirmation.</summary>
+    [FromQuery(Name = "undo")]
+    public Guid? UndoPersonId { get; set; }
+
+    /// <summary>The form keys under which the single-row actions put their errors.</summary>
+    public const string ImportAnywayForm = "ImportAnyway";
+
+    public const string MailboxForm = "ConvertedMailbox";
+
+    /// <summary>What a single-row action (Import anyway, its undo, a converted mailbox's choice) was refused for, or forged values.</summary>
+    public IReadOnlyList<string> RowActionErrors =>
+        [.. ModelState.Where(e => !e.Key.StartsWith(nameof(Review), StringComparison.Ordinal) && !e.Key.StartsWith(nameof(Joiners), StringComparison.Ordinal))
+            .SelectMany(e => e.Value!.Errors).Select(e => string.IsNullOrEmpty(e.ErrorMessage) ? "Enter a valid value." : e.ErrorMessage).Distinct()];
 
     /// <summary>Why another page than the one asked for is shown.</summary>
     public string? PageProblem { get; private set; }
@@ -107,6 +124,44 @@ public sealed class ProvisioningModel(IMediator mediator) : PageModel
         Notice = Joiners.AcceptAutomatically
             ? "Joiners are now accepted automatically: people who join your directory from now on are imported as Already linked."
             : "Joiners now wait for your review: people who join your directory from now on arrive as New.";
+        return Redirect($"/Settings/Users/Provisioning{PageLink(PageNumber)}");
+    }
+
+    /// <summary>"Import anyway" on a row of Not imported: the identity becomes a New person (audited).</summary>
+    public async Task<IActionResult> OnPostImportAnywayAsync(Guid identityId, CancellationToken cancellationToken)
+    {
+        if (!await mediator.TrySendAsync(ModelState, ImportAnywayForm, () => new ImportAnywayCommand(identityId), cancellationToken))
+        {
+            return await LoadAsync(cancellationToken) ? Page() : BadRequest();
+        }
+
+        Notice = "Imported anyway: it is now a New identity, read and reported from the next sync. Later syncs keep it imported.";
+        return Redirect($"/Settings/Users/Provisioning{PageLink(PageNumber)}");
+    }
+
+    /// <summary>"Back to Not imported", once confirmed: the person imported anyway goes back, with everything read of it removed.</summary>
+    public async Task<IActionResult> OnPostUndoImportAnywayAsync(Guid personId, CancellationToken cancellationToken)
+    {
+        if (!await mediator.TrySendAsync(ModelState, ImportAnywayForm, () => new UndoImportAnywayCommand(personId), cancellationToken))
+        {
+            return await LoadAsync(cancellationToken) ? Page() : BadRequest();
+        }
+
+        Notice = "Back to Not imported: its activity and days are removed, and nothing more of it is read.";
+        return Redirect($"/Settings/Users/Provisioning{PageLink(PageNumber)}");
+    }
+
+    /// <summary>Keep or stop reporting a person whose mailbox became shared, a room or equipment.</summary>
+    public async Task<IActionResult> OnPostConvertedMailboxAsync(Guid personId, bool keepReporting, CancellationToken cancellationToken)
+    {
+        if (!await mediator.TrySendAsync(ModelState, MailboxForm, () => new DecideConvertedMailboxCommand(personId, keepReporting), cancellationToken))
+        {
+            return await LoadAsync(cancellationToken) ? Page() : BadRequest();
+        }
+
+        Notice = keepReporting
+            ? "Still reported: the mailbox stays a person of the workspace, as before."
+            : "No longer reported: the mailbox is deactivated like a leaver. Its history stays; nothing more is read.";
         return Redirect($"/Settings/Users/Provisioning{PageLink(PageNumber)}");
     }
 

@@ -11,8 +11,8 @@ using WorkSights.Infrastructure.Persistence;
 namespace WorkSights.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261207001212_AddApiKeys")]
-    partial class AddApiKeys
+    [Migration("20261207010332_ProvisioningImportAnyway")]
+    partial class ProvisioningImportAnyway
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -64,6 +64,9 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
 
                     b.Property<int>("Source")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SourcePersonId")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("SyncedAt")
                         .HasColumnType("INTEGER");
@@ -124,62 +127,6 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.HasIndex("TenantId", "ActivityId");
 
                     b.ToTable("ActivityCorrections", (string)null);
-                });
-
-            modelBuilder.Entity("WorkSights.Domain.ApiKeys.ApiKey", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClientId")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("CreatedByPersonId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ExpiresAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LastUsedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("RevokedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("RevokedByPersonId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Scopes")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SecretHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ClientId")
-                        .IsUnique();
-
-                    b.HasIndex("TenantId", "CreatedAt");
-
-                    b.ToTable("ApiKeys", (string)null);
                 });
 
             modelBuilder.Entity("WorkSights.Domain.Audit.AuditEntry", b =>
@@ -647,7 +594,8 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<string>("Email")
                         .IsRequired()
@@ -665,12 +613,21 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.Property<long>("ImportedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ImportedDespite")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("JobTitle")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("LinkedPersonId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("MailboxConvertedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MailboxConvertedTo")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ManagerExternalId")
                         .HasMaxLength(64)
@@ -707,8 +664,6 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("TenantId", "Department");
 
-                    b.HasIndex("TenantId", "DisplayName");
-
                     b.HasIndex("TenantId", "Email");
 
                     b.HasIndex("TenantId", "ExternalId")
@@ -717,6 +672,8 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.HasIndex("TenantId", "LinkedPersonId");
 
                     b.HasIndex("TenantId", "ManagerExternalId");
+
+                    b.HasIndex("TenantId", "DisplayName", "Id");
 
                     b.ToTable("People", (string)null);
                 });
@@ -1270,6 +1227,9 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.Property<int?>("DefaultTargetPercent")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ExternalTenantId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1336,7 +1296,8 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Provider", "ExternalTenantId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"Status\" <> 4");
 
                     b.ToTable("Tenants", (string)null);
                 });
@@ -1395,15 +1356,6 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                 });
 
             modelBuilder.Entity("WorkSights.Domain.Activities.ActivityCorrection", b =>
-                {
-                    b.HasOne("WorkSights.Domain.Tenants.Tenant", null)
-                        .WithMany()
-                        .HasForeignKey("TenantId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("WorkSights.Domain.ApiKeys.ApiKey", b =>
                 {
                     b.HasOne("WorkSights.Domain.Tenants.Tenant", null)
                         .WithMany()
