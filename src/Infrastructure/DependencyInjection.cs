@@ -33,6 +33,7 @@ public static class DependencyInjection
         services.AddDbContext<ApplicationDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<SerializedWrites>()));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
         services.AddScoped<ISessionStore, SessionStore>();
+        services.AddScoped<IApiClientDirectory, ApiClientDirectory>();
         services.AddScoped<OpenReadingContext>(sp =>
         {
             var options = sp.GetRequiredService<DbContextOptions<ApplicationDbContext>>();

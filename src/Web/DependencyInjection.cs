@@ -12,6 +12,7 @@ public static class DependencyInjection
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
 
         services.AddWorkSightsAuthentication(configuration);
+        services.AddApiRateLimits();
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Onboarding", Policies.Onboarding);
@@ -21,6 +22,7 @@ public static class DependencyInjection
             options.Conventions.AuthorizePage("/Settings/Account", Policies.Owner);
             options.Conventions.AuthorizePage("/Settings/WorkspaceData", Policies.Owner);
             options.Conventions.AuthorizePage("/Settings/Audit", Policies.Administration);
+            options.Conventions.AuthorizePage("/Settings/ApiKeys", Policies.Administration);
             options.Conventions.AuthorizeFolder("/Settings/Schedules", Policies.Owner);
             options.Conventions.AuthorizePage("/Dashboard", Policies.Analytics);
             options.Conventions.AuthorizePage("/Notifications", Policies.Workspace);

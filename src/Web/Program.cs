@@ -49,13 +49,16 @@ var identityOrigin = builder.Configuration.GetSection(MicrosoftIdentityOptions.S
     ?? "https://login.microsoftonline.com";
 app.UseMiddleware<SecurityHeadersMiddleware>(identityOrigin);
 app.UseStaticFiles();
+app.UseMiddleware<ApiCredentialsInQueryMiddleware>();
 app.UseRouting();
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseMiddleware<WorkspaceScopeMiddleware>();
 app.UseAuthorization();
 app.UseOutputCache();
 
 app.MapHealthChecks("/health").AllowAnonymous();
+app.MapTokenEndpoint();
 app.MapWorkspaceApi();
 app.MapReportsApi();
 app.MapActivityStreamEvents();

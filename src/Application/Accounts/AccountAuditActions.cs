@@ -15,6 +15,10 @@ public static class AccountAuditActions
 
     public const string DataPurged = "account.retention.purged";
 
+    public const string ApiKeyCreated = "account.apikey.created";
+
+    public const string ApiKeyRevoked = "account.apikey.revoked";
+
     public const string ConsentGranted = "workspace.consent.granted";
 
     public const string ConsentRevoked = "workspace.consent.revoked";

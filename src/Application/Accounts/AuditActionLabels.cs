@@ -11,6 +11,8 @@ public static class AuditActionLabels
         [AccountAuditActions.RetentionChanged] = "Data retention changed",
         [AccountAuditActions.PrivacyModeChanged] = "Privacy mode changed",
         [AccountAuditActions.DataPurged] = "Old activities purged",
+        [AccountAuditActions.ApiKeyCreated] = "API key created",
+        [AccountAuditActions.ApiKeyRevoked] = "API key revoked",
         [AccountAuditActions.ConsentGranted] = "Microsoft 365 consent granted",
         [AccountAuditActions.ConsentRevoked] = "Microsoft 365 consent revoked",
         [AccountAuditActions.ConsentRecovered] = "Microsoft 365 consent granted again",

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Domain.Activities;
+using WorkSights.Domain.ApiKeys;
 using WorkSights.Domain.Audit;
 using WorkSights.Domain.Common;
 using WorkSights.Domain.Directory;
@@ -89,6 +90,8 @@ public sealed class ApplicationDbContext(
     public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
 
     public DbSet<ShownGroup> ShownGroups => Set<ShownGroup>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<NotificationPreferences> NotificationPreferences => Set<NotificationPreferences>();
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.IdentityModel.Protocols;
@@ -22,7 +23,12 @@ internal static class AuthenticationSetup
         services.AddMemoryCache();
         services.AddScoped<SessionCookieEvents>();
         services.AddScoped<MicrosoftSignInEvents>();
-        services.AddAuthentication(AuthenticationSchemes.Cookie)
+        services.AddOptions<ApiTokenOptions>().Bind(configuration.GetSection(ApiTokenOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ApiTokens>();
+        services.AddAuthentication(AuthenticationSchemes.Select)
+            .AddPolicyScheme(AuthenticationSchemes.Select, null, options => options.ForwardDefaultSelector = context =>
+                ApiTokenAuthenticationHandler.Handles(context.Request) ? ApiTokenAuthenticationHandler.SchemeName : AuthenticationSchemes.Cookie)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
             .AddCookie(AuthenticationSchemes.Cookie, options =>
             {
                 options.Cookie.Name = AuthenticationSchemes.CookieName;

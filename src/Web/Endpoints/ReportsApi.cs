@@ -9,14 +9,14 @@ using WorkSights.Web.Authentication;
 namespace WorkSights.Web.Endpoints;
 
 /// <summary>
-/// /api/v1/reports: Score Report for integrators, for the page's roles (Owner, Executive), with its scope, score
-/// visibility and privacy mode (pseudonyms, withheld small groups).
+/// /api/v1/reports: Score Report for the page's roles (Owner, Executive) and for API keys that read reports (as an
+/// Executive reads it: everyone), with its scope, score visibility and privacy mode (pseudonyms, withheld small groups).
 /// </summary>
 internal static class ReportsApi
 {
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder routes)
     {
-        var reports = routes.MapGroup("/api/v1/reports").RequireAuthorization(Policies.Executive);
+        var reports = routes.MapGroup("/api/v1/reports").RequireAuthorization(Policies.ScoreReportRead);
         reports.MapGet("/scores", GetScoresAsync);
         return routes;
     }

@@ -11,7 +11,10 @@ using WorkSights.Web.Authentication;
 
 namespace WorkSights.Web.Endpoints;
 
-/// <summary>/api/v1: the workspace and its people (read and changed by administrators), scoped to the caller's workspace.</summary>
+/// <summary>
+/// /api/v1: the workspace and its people (read and changed by administrators, read by API keys that read the directory),
+/// scoped to the caller's workspace.
+/// </summary>
 internal static class WorkspaceApi
 {
     public static IEndpointRouteBuilder MapWorkspaceApi(this IEndpointRouteBuilder routes)
@@ -19,11 +22,11 @@ internal static class WorkspaceApi
         var api = routes.MapGroup("/api/v1").RequireAuthorization(Policies.Workspace);
         api.MapGet("/workspace", GetWorkspaceAsync);
         api.MapGet("/workspaces/{id:guid}", GetWorkspaceByIdAsync);
-        var people = api.MapGroup("/people").RequireAuthorization(Policies.Administration);
-        people.MapGet("/", GetPeopleAsync);
-        people.MapGet("/{id:guid}", GetPersonAsync);
-        people.MapPut("/{id:guid}", UpdatePersonAsync);
-        people.MapPost("/changes", ChangePeopleAsync);
+        var people = api.MapGroup("/people");
+        people.MapGet("/", GetPeopleAsync).RequireAuthorization(Policies.PeopleRead);
+        people.MapGet("/{id:guid}", GetPersonAsync).RequireAuthorization(Policies.PeopleRead);
+        people.MapPut("/{id:guid}", UpdatePersonAsync).RequireAuthorization(Policies.Administration);
+        people.MapPost("/changes", ChangePeopleAsync).RequireAuthorization(Policies.Administration);
         return routes;
     }
 

@@ -101,7 +101,8 @@ public sealed class ReportingRoleMatrixTests : FunctionalTest
         foreach (var endpoint in sources.Endpoints.OfType<RouteEndpoint>())
         {
             var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).ToList();
-            if (!policies.Contains(Policies.Analytics) && !policies.Contains(Policies.Executive))
+            // The Score Report's API is read by Owner and Executive sessions and by API keys that read reports.
+            if (!policies.Contains(Policies.Analytics) && !policies.Contains(Policies.Executive) && !policies.Contains(Policies.ScoreReportRead))
             {
                 continue;
             }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WorkSights.Domain.Activities;
+using WorkSights.Domain.ApiKeys;
 using WorkSights.Domain.Audit;
 using WorkSights.Domain.Directory;
 using WorkSights.Domain.Ingestion;
@@ -74,6 +75,9 @@ public interface IApplicationDbContext
 
     /// <summary>The groups privacy mode has shown, against which a new group's difference is judged.</summary>
     DbSet<ShownGroup> ShownGroups { get; }
+
+    /// <summary>The workspace's integration clients; only a hash of each secret is kept.</summary>
+    DbSet<ApiKey> ApiKeys { get; }
 
     DbSet<NotificationPreferences> NotificationPreferences { get; }
 

@@ -1,3 +1,4 @@
+using WorkSights.Application.Common.Security;
 using WorkSights.Domain.People;
 
 namespace WorkSights.Application.Common.Interfaces;
@@ -15,4 +16,10 @@ public interface ICurrentUser
 
     /// <summary>The client's IP address (after trusted proxies), as the audit log records it; none outside a request.</summary>
     string? Address { get; }
+
+    /// <summary>
+    /// The integration client (API key) the request comes from, acting for its workspace and never for a person (it has
+    /// no <see cref="PersonId"/> nor <see cref="Role"/>); null for a signed-in person and for WorkSights itself.
+    /// </summary>
+    ApiClient? Client => null;
 }

@@ -37,7 +37,7 @@ public sealed class GetScoreReportQueryHandler(IApplicationDbContext db, ViewerS
         if (scope.SeesPseudonyms)
         {
             // A job title ("Chief Executive") would name the person its pseudonym hides.
-            rows = rows.Select(r => r with { Name = scope.NameOf(r.PersonId, r.Name), Role = r.PersonId == scope.ViewerId ? r.Role : null }).ToList();
+            rows = rows.Select(r => r with { Name = scope.NameOf(r.PersonId, r.Name), Role = scope.IsViewer(r.PersonId) ? r.Role : null }).ToList();
         }
 
         return new ScoreReportDto(averages, query.Day, PageOf(Sorted(rows, query.Sort, query.Descending), query.Page, query.PageSize), scope.SeesScores, scope.SeesPseudonyms);

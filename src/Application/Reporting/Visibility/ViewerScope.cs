@@ -1,3 +1,4 @@
+using WorkSights.Application.Common.Exceptions;
 using WorkSights.Domain.People;
 using WorkSights.Domain.Privacy;
 
@@ -13,11 +14,13 @@ public sealed class ViewerScope
 {
     private readonly IReadOnlySet<Guid> people;
     private readonly byte[]? pseudonymKey;
+    private readonly Guid? viewerId;
+    private readonly PersonRole? role;
 
-    private ViewerScope(Guid viewerId, PersonRole role, bool seesEveryone, IReadOnlySet<Guid> people, bool seesScores, PrivacyOfViewer? privacy)
+    private ViewerScope(Guid? viewerId, PersonRole? role, bool seesEveryone, IReadOnlySet<Guid> people, bool seesScores, PrivacyOfViewer? privacy)
     {
-        ViewerId = viewerId;
-        Role = role;
+        this.viewerId = viewerId;
+        this.role = role;
         SeesEveryone = seesEveryone;
         this.people = people;
         SeesScores = seesScores;
@@ -26,9 +29,14 @@ public sealed class ViewerScope
         MinimumGroupSize = applies ? privacy!.MinimumGroupSize : null;
     }
 
-    public Guid ViewerId { get; }
+    /// <exception cref="ForbiddenAccessException">The viewer is an integration client, not a person.</exception>
+    public Guid ViewerId => viewerId ?? throw NotAPerson();
 
-    public PersonRole Role { get; }
+    /// <exception cref="ForbiddenAccessException">The viewer is an integration client, not a person.</exception>
+    public PersonRole Role => role ?? throw NotAPerson();
+
+    /// <summary>An integration client (API key) reads, not a person: it has no own data, id nor role.</summary>
+    public bool IsIntegration => viewerId is null;
 
     public bool SeesEveryone { get; }
 
@@ -46,15 +54,24 @@ public sealed class ViewerScope
 
     public bool Sees(Guid personId) => SeesEveryone || people.Contains(personId);
 
+    /// <summary>True when <paramref name="personId"/> is the viewer themselves; never for an integration client.</summary>
+    public bool IsViewer(Guid personId) => viewerId == personId;
+
     /// <summary>What the viewer calls <paramref name="personId"/>: their name, or under privacy mode their pseudonym (the viewer keeps their own name).</summary>
     public string NameOf(Guid personId, string displayName) =>
-        pseudonymKey is null || personId == ViewerId ? displayName : Pseudonym.Of(pseudonymKey, personId);
+        pseudonymKey is null || IsViewer(personId) ? displayName : Pseudonym.Of(pseudonymKey, personId);
 
     public static ViewerScope Everyone(Guid viewerId, PersonRole role, PrivacyOfViewer? privacy = null) =>
         new(viewerId, role, true, new HashSet<Guid>(), true, privacy);
 
     public static ViewerScope Only(Guid viewerId, PersonRole role, IEnumerable<Guid> people, bool seesScores, PrivacyOfViewer? privacy = null) =>
         new(viewerId, role, false, people.ToHashSet(), seesScores, privacy);
+
+    /// <summary>An integration client with the reports scope: the workspace's everyone as an Executive reads them, under the
+    /// same privacy mode, and nobody of its own.</summary>
+    public static ViewerScope Integration(PrivacyOfViewer? privacy) => new(null, null, true, new HashSet<Guid>(), true, privacy);
+
+    private static ForbiddenAccessException NotAPerson() => new("An API key reads for its workspace; it is not a person.");
 }
 
 /// <summary>The workspace's privacy mode as a viewer's scope applies it.</summary>

@@ -1,13 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Common.Interfaces;
+using WorkSights.Domain.ApiKeys;
 using WorkSights.Domain.People;
 
 namespace WorkSights.Application.Reporting.Visibility;
 
 /// <summary>
 /// Works out the signed-in person's <see cref="ViewerScope"/> from their role, the directory's manager relation and the
-/// workspace's settings (score visibility, privacy mode).
+/// workspace's settings (score visibility, privacy mode); for an integration client with the reports scope, the
+/// workspace's everyone without a viewer of its own.
 /// </summary>
 public sealed class ViewerScopes(IApplicationDbContext db, ICurrentUser currentUser, ITenantContext tenant, IPseudonymKeys pseudonymKeys)
 {
@@ -21,7 +23,13 @@ public sealed class ViewerScopes(IApplicationDbContext db, ICurrentUser currentU
             return current;
         }
 
-        if (currentUser.PersonId is not { } viewerId || currentUser.Role is not { } role)
+        var client = currentUser.Client;
+        if (client is not null && !client.Holds(ApiScopes.ReportsRead))
+        {
+            throw new ForbiddenAccessException("This API key may not read reports.");
+        }
+
+        if (client is null && (currentUser.PersonId is null || currentUser.Role is null))
         {
             throw new ForbiddenAccessException("Sign in to see your workspace's activity.");
         }
@@ -34,6 +42,14 @@ public sealed class ViewerScopes(IApplicationDbContext db, ICurrentUser currentU
             ? new PrivacyOfViewer(pseudonymKeys.Unprotect(key), settings.MinimumGroupSize)
             : null;
 
+        if (client is not null)
+        {
+            current = ViewerScope.Integration(privacy);
+            return current;
+        }
+
+        var viewerId = currentUser.PersonId!.Value;
+        var role = currentUser.Role!.Value;
         current = role switch
         {
             PersonRole.Owner or PersonRole.Executive => ViewerScope.Everyone(viewerId, role, privacy),

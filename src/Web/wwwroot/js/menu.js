@@ -71,7 +71,11 @@
       if (count > 0) {
         badge.textContent = String(count);
         badge.hidden = false;
-        badge.parentElement.setAttribute("aria-label", "Notifications, " + count + " need your attention");
+        // Read as "Notifications 3 need your attention": the visible words stay part of the link's name (axe label-content-name-mismatch).
+        const words = document.createElement("span");
+        words.className = "visually-hidden";
+        words.textContent = " need your attention";
+        badge.after(words);
       }
     } catch {
       // Offline or signed out: the link stays without a number.
