@@ -4,7 +4,6 @@ using System.IO.Compression;
 using System.Linq.Expressions;
 using System.Net;
 using System.Reflection;
-using System.Runtime.InteropServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WorkSights.Benchmarks;
@@ -160,7 +159,7 @@ internal static class PeopleBenchmark
         request.Headers.Add("Cookie", owner.Browser.CookieHeader(app.BaseAddress));
 
         var untrimmed = Environment.WorkingSet;
-        ReturnFreedNativeMemory();
+        NativeMemory.ReturnFreed();
         var memory = MemorySampler.Start();
         var committedBefore = GC.GetGCMemoryInfo().TotalCommittedBytes;
         var sqliteBefore = SQLitePCL.raw.sqlite3_memory_used();
@@ -220,7 +219,7 @@ internal static class PeopleBenchmark
             Content = new FormUrlEncodedContent(Form(token, ("confirmationName", workspace.Name))),
         };
         request.Headers.Add("Cookie", owner.Browser.CookieHeader(app.BaseAddress));
-        ReturnFreedNativeMemory();
+        NativeMemory.ReturnFreed();
         var memory = MemorySampler.Start();
         SQLitePCL.raw.sqlite3_memory_highwater(1);
         var started = Stopwatch.GetTimestamp();
@@ -312,17 +311,6 @@ internal static class PeopleBenchmark
     /// Hands the memory the C library keeps after frees (SQLite's caches while 4.5 million rows were written a moment
     /// ago, in this same process) back to the system, so that the export starts from what a serving process holds.
     /// </summary>
-    private static void ReturnFreedNativeMemory()
-    {
-        if (OperatingSystem.IsLinux())
-        {
-            MallocTrim(0);
-        }
-    }
-
-    [DllImport("libc", EntryPoint = "malloc_trim")]
-    private static extern int MallocTrim(nuint pad);
-
     private static async Task<double> PostTimedAsync(SignUpJourney owner, string path, List<KeyValuePair<string, string>> form)
     {
         var started = Stopwatch.GetTimestamp();

@@ -77,7 +77,9 @@ internal static class PageBenchmarkProgram
             ("Activity Stream", $"/Activities/Stream?date={date}"),
         };
         using var load = new PageLoad(app.BaseAddress, owner.Browser.CookieHeader(app.BaseAddress), options.Clients);
+        NativeMemory.ReturnFreed();
         using var memory = MemorySampler.Start();
+        Report.Figure("working set before serving", $"{Report.Mb(memory.BaselineWorkingSet)} (managed heap {Report.Mb(memory.BaselineManaged)})");
         // Repeated views are what the targets measure: the same session asking again while the workspace is unchanged is
         // served from the output cache. First views follow each page, building it every time.
         foreach (var (name, path) in pages)
