@@ -1,4 +1,5 @@
 using FluentValidation;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using WorkSights.Application.Ingestion.Arrivals;
 using WorkSights.Application.Ingestion.CountActivities;
@@ -22,7 +23,8 @@ public static class DependencyInjection
         services.AddScoped<GroupPrivacy>();
         services.AddScoped<Common.Audit.WorkspaceSettingChange>();
         services.AddMemoryCache();
-        services.AddScoped<Common.Caching.WorkspaceMemo>();
+        services.AddSingleton<Common.Caching.WorkspaceMemoStore>();
+        services.AddScoped(sp => ActivatorUtilities.CreateInstance<Common.Caching.WorkspaceMemo>(sp, (IMemoryCache)sp.GetRequiredService<Common.Caching.WorkspaceMemoStore>().Cache));
         services.AddScoped<ServiceActivityCounter>();
         services.AddSingleton<ActivityArrivals>();
         services.AddScoped<Reporting.GetFindings.ObservedPeople>();

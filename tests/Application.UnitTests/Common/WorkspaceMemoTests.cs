@@ -12,7 +12,7 @@ public sealed class WorkspaceMemoTests : IDisposable
     private static readonly Guid Tenant = Guid.Parse("3f2b8c4e-1111-4a5b-9c6d-7e8f9a0b1c2d");
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
 
-    private readonly MemoryCache cache = new(new MemoryCacheOptions());
+    private readonly WorkspaceMemoStore store = new();
     private readonly ReportedDataVersions versions = new();
     private readonly TenantContext tenant = new();
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero));
@@ -24,11 +24,11 @@ public sealed class WorkspaceMemoTests : IDisposable
     public void Dispose()
     {
         tenantScope.Dispose();
-        cache.Dispose();
+        store.Dispose();
     }
 
     private Task<string> AnswerAsync(object key, TenantContext? workspace = null) =>
-        new WorkspaceMemo(cache, versions, workspace ?? tenant, clock).GetOrComputeAsync(key, Lifetime, () => Task.FromResult($"computation {++computed}"));
+        new WorkspaceMemo(store.Cache, versions, workspace ?? tenant, clock).GetOrComputeAsync(key, Lifetime, () => Task.FromResult($"computation {++computed}"));
 
     [Fact]
     public async Task SameKeyAndUnchangedWorkspaceGetTheAnswerComputedOnce()
@@ -63,5 +63,17 @@ public sealed class WorkspaceMemoTests : IDisposable
         await AnswerAsync("lists", none);
 
         Assert.Equal(2, computed);
+    }
+
+    [Fact]
+    public async Task TheStoreKeepsAtMostItsLimitOfAnswersGivenMoreDistinctQuestions()
+    {
+        for (var i = 0; i < WorkspaceMemo.MaxAnswers + 100; i++)
+        {
+            await AnswerAsync(("directory page", i));
+        }
+
+        Assert.Equal(WorkspaceMemo.MaxAnswers + 100, computed);
+        Assert.InRange(store.Cache.Count, 1, WorkspaceMemo.MaxAnswers);
     }
 }

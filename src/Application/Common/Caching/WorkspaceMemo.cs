@@ -10,6 +10,12 @@ namespace WorkSights.Application.Common.Caching;
 /// </summary>
 public sealed class WorkspaceMemo(IMemoryCache cache, IReportedDataVersions versions, ITenantContext tenant, TimeProvider clock)
 {
+    /// <summary>
+    /// The answers kept at most, across workspaces: every viewer, filter and data version makes its own, and a busy app
+    /// must not keep them all until they expire. Past it the cache drops the oldest.
+    /// </summary>
+    public const int MaxAnswers = 10_000;
+
     public async Task<T> GetOrComputeAsync<T>(object key, TimeSpan lifetime, Func<Task<T>> compute)
         where T : class
     {
@@ -30,7 +36,7 @@ public sealed class WorkspaceMemo(IMemoryCache cache, IReportedDataVersions vers
         }
 
         var answer = await compute();
-        cache.Set(entry, answer, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime });
+        cache.Set(entry, answer, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime, Size = 1 });
         return answer;
     }
 }
