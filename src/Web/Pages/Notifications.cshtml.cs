@@ -1,10 +1,10 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkSights.Application.Notifications.GetMyNotifications;
 using WorkSights.Application.Notifications.SaveNotificationPreferences;
 using WorkSights.Domain.Notifications;
+using WorkSights.Web.Infrastructure;
 
 namespace WorkSights.Web.Pages;
 
@@ -30,16 +30,8 @@ public sealed class NotificationsModel(IMediator mediator) : PageModel
     /// <summary>Personal settings' notification choices: the ticked topics stay on, the others are turned off.</summary>
     public async Task<IActionResult> OnPostPreferencesAsync([FromForm(Name = "on")] List<NotificationTopic>? on, CancellationToken cancellationToken)
     {
-        if (!ModelState.IsValid)
-        {
-            return BadRequest();
-        }
-
-        try
-        {
-            await mediator.Send(new SaveNotificationPreferencesCommand(on ?? []), cancellationToken);
-        }
-        catch (Exception exception) when (exception is ValidationException or Domain.Common.DomainRuleViolationException)
+        // A refused choice (a topic the role is not offered, an unknown one) can only come from a forged form: no page to show it on.
+        if (!await mediator.TrySendAsync(ModelState, "on", () => new SaveNotificationPreferencesCommand(on ?? []), cancellationToken))
         {
             return BadRequest();
         }

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using WorkSights.Application.Common.Caching;
 using WorkSights.Application.Notifications.GetMyNotifications;
 using WorkSights.Application.Notifications.GetNotificationPreferences;
 using WorkSights.Application.Notifications.SaveNotificationPreferences;
@@ -7,6 +9,7 @@ using WorkSights.Domain.Activities;
 using WorkSights.Domain.Common;
 using WorkSights.Domain.Notifications;
 using WorkSights.Domain.People;
+using WorkSights.Infrastructure.Persistence;
 
 namespace WorkSights.Application.UnitTests.Notifications;
 
@@ -93,7 +96,8 @@ public sealed class NotificationsTests : IDisposable
     {
         using var scope = database.TenantContext.BeginScope(tenantId);
         await using var db = database.CreateContext();
-        return await new GetMyNotificationsQueryHandler(db, database.TenantContext, new FakeCurrentUser(role, personId), null!, database.Clock)
+        var memo = new WorkspaceMemo(new MemoryCache(new MemoryCacheOptions()), new ReportedDataVersions(), database.TenantContext, database.Clock);
+        return await new GetMyNotificationsQueryHandler(db, database.TenantContext, new FakeCurrentUser(role, personId), null!, memo, database.Clock)
             .Handle(new GetMyNotificationsQuery(), CancellationToken.None);
     }
 

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WorkSights.Application.Common.Caching;
 using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Application.Reporting;
@@ -11,18 +12,31 @@ using WorkSights.Domain.Tenants;
 
 namespace WorkSights.Application.Notifications.GetMyNotifications;
 
-/// <summary>Each topic counted from what is stored now; the findings through the same queries as the overviews, so the same rules and privacy apply.</summary>
-public sealed class GetMyNotificationsQueryHandler(IApplicationDbContext db, ITenantContext tenant, ICurrentUser currentUser, IMediator mediator, TimeProvider clock)
+/// <summary>
+/// Each topic counted from what is stored; the findings through the same queries as the overviews, so the same rules and
+/// privacy apply. The menu asks after every page a person opens, so the answer is remembered until the workspace's next
+/// stored change (a choice saved, a correction, a sync) and for a few minutes at most.
+/// </summary>
+public sealed class GetMyNotificationsQueryHandler(
+    IApplicationDbContext db, ITenantContext tenant, ICurrentUser currentUser, IMediator mediator, WorkspaceMemo memo, TimeProvider clock)
     : IQueryHandler<GetMyNotificationsQuery, IReadOnlyList<NotificationDto>>
 {
     /// <summary>How far back a correction by someone else is worth pointing out.</summary>
     public static readonly TimeSpan CorrectionsShownFor = TimeSpan.FromDays(14);
+
+    /// <summary>How long an answer is kept at most: corrections age out of their 14 days without a stored change.</summary>
+    public static readonly TimeSpan Remembered = TimeSpan.FromMinutes(5);
 
     public async ValueTask<IReadOnlyList<NotificationDto>> Handle(GetMyNotificationsQuery query, CancellationToken cancellationToken)
     {
         var (tenantId, personId, role) = (tenant.TenantId, currentUser.PersonId, currentUser.Role) is ({ } t, { } p, { } r)
             ? (t, p, r)
             : throw new ForbiddenAccessException("Sign in to a workspace to see its notifications.");
+        return await memo.GetOrComputeAsync(("notifications", personId, role), Remembered, () => CountAllAsync(tenantId, personId, role, cancellationToken));
+    }
+
+    private async Task<IReadOnlyList<NotificationDto>> CountAllAsync(Guid tenantId, Guid personId, PersonRole role, CancellationToken cancellationToken)
+    {
         var preferences = await db.NotificationPreferences.AsNoTracking().SingleOrDefaultAsync(p => p.PersonId == personId, cancellationToken);
         var notifications = new List<NotificationDto>();
         foreach (var topic in NotificationTopics.For(role).Where(t => preferences?.IsOn(t) ?? true))
