@@ -191,26 +191,7 @@ public sealed class WorkspaceDataHandlerTests : IDisposable
         }
 
         Assert.Equal(["early", "middle", "late"], titles);
-        var (sql, parameters) = Assert.Single(reads.Commands);
-        var connection = db.Database.GetDbConnection();
-        await using var explain = connection.CreateCommand();
-        explain.CommandText = "EXPLAIN QUERY PLAN " + sql;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = explain.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            explain.Parameters.Add(parameter);
-        }
-
-        var plan = new List<string>();
-        await using (var reader = await explain.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                plan.Add(reader.GetString(3));
-            }
-        }
+        var plan = await ReaderCommands.PlanAsync(db, Assert.Single(reads.Commands));
 
         // A temporary B-tree would hold every activity of the workspace in memory before the first row went out.
         Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
@@ -218,22 +199,6 @@ public sealed class WorkspaceDataHandlerTests : IDisposable
 
     private static Activity Sent(Guid tenantId, Guid personId, DateTimeOffset at, string title) =>
         Activity.Record(new ActivityRecord(tenantId, personId, ActivityKind.EmailSent, ActivitySource.Outlook, at, TimeSpan.FromMinutes(5), title, 1, false, $"{title}-{at:HHmm}"), at);
-
-    /// <summary>The SQL and parameter values of each reader a context opens.</summary>
-    private sealed class ReaderCommands : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
-    {
-        public List<(string Sql, List<(string Name, object? Value)> Parameters)> Commands { get; } = [];
-
-        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
-            System.Data.Common.DbCommand command,
-            Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
-            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result,
-            CancellationToken cancellationToken = default)
-        {
-            Commands.Add((command.CommandText, [.. command.Parameters.Cast<System.Data.Common.DbParameter>().Select(p => (p.ParameterName, (object?)p.Value))]));
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-    }
 
     [Theory]
     [InlineData(PersonRole.TechnicalAdmin)]

@@ -16,11 +16,21 @@ public sealed class FindManagersQueryHandler(IApplicationDbContext db) : IQueryH
         if (!string.IsNullOrWhiteSpace(query.Term))
         {
             var term = query.Term.Trim().ToLowerInvariant();
+            // A whole address (the directory's links carry one) is found along the e-mail index, not by reading everyone.
+            var byAddress = await ReadAsync(managers.Where(m => m.Email == term), query.Max, cancellationToken);
+            if (byAddress.Count > 0)
+            {
+                return byAddress;
+            }
+
             managers = managers.Where(m => m.DisplayName.ToLower().Contains(term) || m.Email.Contains(term));
         }
 
-        return await managers.OrderBy(m => m.DisplayName).ThenBy(m => m.Id).Take(query.Max)
+        return await ReadAsync(managers, query.Max, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<DirectoryManagerDto>> ReadAsync(IQueryable<Person> managers, int max, CancellationToken cancellationToken) =>
+        await managers.OrderBy(m => m.DisplayName).ThenBy(m => m.Id).Take(max)
             .Select(m => new DirectoryManagerDto(m.Id, m.DisplayName, m.Email))
             .ToListAsync(cancellationToken);
-    }
 }

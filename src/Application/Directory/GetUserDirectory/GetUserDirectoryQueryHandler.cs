@@ -12,6 +12,8 @@ namespace WorkSights.Application.Directory.GetUserDirectory;
 /// people (<c>bench/WorkSights.PageBenchmark --suite people</c>), each statement avoids work per person of the directory
 /// where it can: the sort carries only the ids and walks the name index, the page's rows and their managers' names are
 /// read for its 50 ids alone, and the team list starts from its index's distinct values rather than from every person.
+/// Each order (name, team, role) and the count of current people walk an index that carries the status, so a page
+/// reads no person's row but its own 50 (see <c>PersonConfiguration</c>).
 /// The answer is remembered until something of the workspace is stored: an admin going back and forth between pages
 /// and filters of an unchanged directory is answered without a query. Managers are not listed (a workspace of 10,000
 /// has over a thousand): <see cref="FindManagers.FindManagersQuery"/> finds them as a name is typed.
@@ -20,6 +22,9 @@ public sealed class GetUserDirectoryQueryHandler(IApplicationDbContext db, Works
 {
     /// <summary>The directory changes only with the people, and every change of them is a stored change.</summary>
     public static readonly TimeSpan Remembered = TimeSpan.FromMinutes(10);
+
+    /// <summary>The team list is the same for every page, filter and sort: one answer per data version serves them all.</summary>
+    private static readonly object TeamsKey = new DirectoryTeams();
 
     public async ValueTask<UserDirectoryDto> Handle(GetUserDirectoryQuery query, CancellationToken cancellationToken) =>
         await memo.GetOrComputeAsync(query, Remembered, () => ReadAsync(query, cancellationToken));
@@ -54,14 +59,22 @@ public sealed class GetUserDirectoryQueryHandler(IApplicationDbContext db, Works
             .ToDictionaryAsync(p => p.Id, cancellationToken);
         var items = ids.Select(id => rows[id]).ToList();
 
-        var current = people.Where(p => p.Status != PersonStatus.Removed);
-        // Grouped along the team index, each team then checked once for a current person (HAVING EXISTS).
-        var teams = await people.Where(p => p.Department != null).GroupBy(p => p.Department!)
-            .Where(team => current.Any(p => p.Department == team.Key))
-            .Select(team => team.Key).OrderBy(t => t).ToListAsync(cancellationToken);
+        var teams = await memo.GetOrComputeAsync(TeamsKey, Remembered, () => ReadTeamsAsync(people, cancellationToken));
         var manager = query.Filter.ManagerId is { } managerId
             ? await people.Where(m => m.Id == managerId).Select(m => new DirectoryManagerDto(m.Id, m.DisplayName, m.Email)).SingleOrDefaultAsync(cancellationToken)
             : null;
         return new UserDirectoryDto(new PagedList<DirectoryPersonDto>(items, page, query.PageSize, total), teams, manager);
     }
+
+    /// <summary>Grouped along the team index, each team then checked once for a current person (HAVING EXISTS).</summary>
+    private static async Task<IReadOnlyList<string>> ReadTeamsAsync(IQueryable<Person> people, CancellationToken cancellationToken)
+    {
+        var current = people.Where(p => p.Status != PersonStatus.Removed);
+        return await people.Where(p => p.Department != null).GroupBy(p => p.Department!)
+            .Where(team => current.Any(p => p.Department == team.Key))
+            .Select(team => team.Key).OrderBy(t => t).ToListAsync(cancellationToken);
+    }
 }
+
+/// <summary>The memo's key of the directory's team list.</summary>
+internal sealed record DirectoryTeams;

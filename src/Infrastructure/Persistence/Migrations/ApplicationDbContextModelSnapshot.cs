@@ -742,8 +742,6 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId", "Department");
-
                     b.HasIndex("TenantId", "Email");
 
                     b.HasIndex("TenantId", "ExternalId")
@@ -753,7 +751,14 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("TenantId", "ManagerExternalId");
 
-                    b.HasIndex("TenantId", "DisplayName", "Id");
+                    b.HasIndex("TenantId", "Status");
+
+                    b.HasIndex("TenantId", "DisplayName", "Id", "Status");
+
+                    b.HasIndex("TenantId", "Department", "DisplayName", "Id", "Status");
+
+                    b.HasIndex("TenantId", "Role", "DisplayName", "Id", "Status")
+                        .IsDescending(false, true, false, false, false);
 
                     b.ToTable("People", (string)null);
                 });
