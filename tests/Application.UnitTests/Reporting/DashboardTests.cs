@@ -1,6 +1,7 @@
 using WorkSights.Application.Reporting;
 using WorkSights.Application.Reporting.GetDashboard;
 using WorkSights.Application.Scores;
+using WorkSights.Application.UnitTests.Support;
 using WorkSights.Domain.Activities;
 using WorkSights.Domain.People;
 using WorkSights.Domain.Scores;
@@ -33,6 +34,24 @@ public sealed class DashboardTests : IAsyncLifetime
     private Task<DashboardDto> DashboardAsync(Person viewer, ReportFilter? filter = null, DashboardSort sort = DashboardSort.Name, int page = 1, int pageSize = 25) =>
         w.AsAsync(viewer, async (db, scopes, calendars) =>
             await new GetDashboardQueryHandler(db, scopes, w.Privacy(db), calendars).Handle(new GetDashboardQuery(ReportingWorkspace.Day, filter ?? ReportFilter.None, sort, page, pageSize), CancellationToken.None));
+
+    [Fact]
+    public async Task PagesItemsAreReadPersonByPersonAlongThePersonTimeIndexGivenATimeIndexToo()
+    {
+        var reads = new ReaderCommands();
+        var plan = await w.AsAsync(
+            w.Ceo,
+            async (db, scopes, calendars) =>
+            {
+                await new GetDashboardQueryHandler(db, scopes, w.Privacy(db), calendars).Handle(new GetDashboardQuery(ReportingWorkspace.Day, ReportFilter.None), CancellationToken.None);
+                var items = reads.Commands.Single(c => c.Sql.Contains("FROM \"Activities\"", StringComparison.Ordinal) && c.Sql.Contains("\"OccurredAt\" <", StringComparison.Ordinal));
+                return await ReaderCommands.PlanAsync(db, items);
+            },
+            reads);
+
+        // Along the workspace's time index SQLite would read every person's items of those days, not the page's.
+        Assert.Contains(plan, step => step.Contains("IX_Activities_TenantId_PersonId_OccurredAt", StringComparison.Ordinal));
+    }
 
     [Fact]
     public async Task ManagerSeesThemselvesAndTheirDirectAndIndirectReportsOnly()

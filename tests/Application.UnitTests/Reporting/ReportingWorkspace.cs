@@ -101,10 +101,10 @@ internal sealed class ReportingWorkspace : IDisposable
         });
 
     /// <summary>Runs a handler as <paramref name="viewer"/> would send it: their workspace, their scope.</summary>
-    public async Task<T> AsAsync<T>(Person viewer, Func<ApplicationDbContext, ViewerScopes, IWorkCalendars, Task<T>> run)
+    public async Task<T> AsAsync<T>(Person viewer, Func<ApplicationDbContext, ViewerScopes, IWorkCalendars, Task<T>> run, params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors)
     {
         using var scope = Database.TenantContext.BeginScope(viewer.TenantId);
-        await using var db = Database.CreateContext();
+        await using var db = Database.CreateContext(interceptors);
         var scopes = new ViewerScopes(db, new FakeCurrentUser(viewer.Role, viewer.Id), Database.TenantContext, TestPseudonymKeys.Instance);
         return await run(db, scopes, new WorkCalendars(db, Database.TenantContext, NoImportedWorkSettings.Instance));
     }
