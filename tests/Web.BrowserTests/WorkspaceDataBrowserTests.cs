@@ -66,7 +66,13 @@ public sealed class WorkspaceDataBrowserTests : IAsyncLifetime
         await page.FillAsync("#confirmation-name", name);
         await page.ClickAsync("#delete-workspace-form button[type='submit']");
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync($"{name} was deleted");
-        await Assertions.Expect(page.Locator("#removed-tables")).ToContainTextAsync("Activities");
+        var receipt = page.Locator("#removed-tables");
+        await Assertions.Expect(receipt).ToContainTextAsync("Activities");
+        await Assertions.Expect(receipt).ToContainTextAsync("Daily scores");
+        await Assertions.Expect(receipt).ToContainTextAsync("Audit log entries");
+        await Assertions.Expect(receipt).Not.ToContainTextAsync("DirtyPersonDays");
+        await Assertions.Expect(receipt).Not.ToContainTextAsync("ShownGroups");
+        await Assertions.Expect(receipt.Locator("tbody td", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^0$") })).ToHaveCountAsync(0);
         await browser.ScreenshotAsync("1280-deletion-receipt");
         await browser.AssertAccessibleAsync();
         await page.SetViewportSizeAsync(390, 844);

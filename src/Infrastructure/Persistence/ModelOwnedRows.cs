@@ -12,7 +12,8 @@ namespace WorkSights.Infrastructure.Persistence;
 /// <summary>
 /// Finds a workspace's or a person's rows through the EF model, so that a new table is covered by what its columns
 /// say: a tenant-owned entity by its <c>TenantId</c>, a session by its <c>WorkspaceId</c>, a sign-up or consent record
-/// by the organisation's <c>ExternalTenantId</c>, a person's rows by their <c>PersonId</c>. Tables are emptied
+/// by the organisation's <c>ExternalTenantId</c>, a person's rows by their <c>PersonId</c> (and, for an identity linked
+/// into someone, the rows it brought there by their <c>SourcePersonId</c>). Tables are emptied
 /// dependents first, so each count is what that table itself lost rather than what a cascade took with it.
 /// </summary>
 public sealed class ModelOwnedRows(ApplicationDbContext db) : IOwnedRows
@@ -20,6 +21,7 @@ public sealed class ModelOwnedRows(ApplicationDbContext db) : IOwnedRows
     private static readonly MethodInfo DeleteMethod = typeof(ModelOwnedRows).GetMethod(nameof(DeleteAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     private static readonly MethodInfo CountMethod = typeof(ModelOwnedRows).GetMethod(nameof(CountAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+    private static readonly MethodInfo DeleteReferencingMethod = typeof(ModelOwnedRows).GetMethod(nameof(DeleteReferencingAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
     private static readonly MethodInfo DeleteBatchMethod = typeof(ModelOwnedRows).GetMethod(nameof(DeleteBatchAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     public async Task<IReadOnlyList<RemovedRows>> CountWorkspaceAsync(Guid tenantId, string externalTenantId, CancellationToken cancellationToken)
@@ -68,6 +70,12 @@ public sealed class ModelOwnedRows(ApplicationDbContext db) : IOwnedRows
         Guid tenantId, string externalTenantId, Guid personId, string personExternalId, CancellationToken cancellationToken)
     {
         var removed = new List<RemovedRows>();
+        var linkedInto = await db.People.Where(p => p.TenantId == tenantId && p.Id == personId).Select(p => p.LinkedPersonId).SingleOrDefaultAsync(cancellationToken);
+        if (linkedInto is { } target)
+        {
+            removed.AddRange(await RemoveBroughtAsync(tenantId, personId, target, cancellationToken));
+        }
+
         foreach (var entity in DependentsFirst(db.Model))
         {
             if (PersonRows(entity, tenantId, externalTenantId, personId, personExternalId) is { } rows)
@@ -78,6 +86,44 @@ public sealed class ModelOwnedRows(ApplicationDbContext db) : IOwnedRows
 
         return removed;
     }
+
+    /// <summary>
+    /// What an identity linked into <paramref name="target"/> brought there: the rows of each table with a
+    /// <c>SourcePersonId</c> column that sit on the target but came from the identity (read for it, or moved with it
+    /// when it was linked), and before them the rows of any table that names one of those rows by an
+    /// <c>&lt;Entity&gt;Id</c> column (an activity's corrections). The target's own rows stay.
+    /// </summary>
+    private async Task<IReadOnlyList<RemovedRows>> RemoveBroughtAsync(Guid tenantId, Guid personId, Guid target, CancellationToken cancellationToken)
+    {
+        var removed = new List<RemovedRows>();
+        var tables = DependentsFirst(db.Model);
+        foreach (var brought in tables.Where(BroughtByLinkedIdentities))
+        {
+            var referenceColumn = brought.ClrType.Name + "Id";
+            var referencing = tables.Where(e => e != brought && e.FindProperty(referenceColumn) is { } column && column.ClrType == typeof(Guid)
+                && (typeof(ITenantOwned).IsAssignableFrom(e.ClrType) || e.FindProperty("WorkspaceId") is not null));
+            foreach (var entity in referencing)
+            {
+                var count = await (Task<int>)DeleteReferencingMethod.MakeGenericMethod(entity.ClrType, brought.ClrType)
+                    .Invoke(null, [db, WorkspaceColumn(entity), referenceColumn, tenantId, personId, target, cancellationToken])!;
+                removed.Add(new RemovedRows(entity.GetTableName()!, count));
+            }
+
+            var rows = Where(brought.ClrType, (nameof(ITenantOwned.TenantId), tenantId), ("PersonId", target), ("SourcePersonId", personId));
+            removed.Add(new RemovedRows(brought.GetTableName()!, await DeleteWhereAsync(brought, rows, cancellationToken)));
+        }
+
+        return removed;
+    }
+
+    /// <summary>A workspace's table whose rows sit on one person but may have come from an identity linked into them.</summary>
+    private static bool BroughtByLinkedIdentities(IEntityType entity) =>
+        typeof(ITenantOwned).IsAssignableFrom(entity.ClrType)
+        && entity.FindProperty("PersonId")?.ClrType == typeof(Guid)
+        && entity.FindProperty("SourcePersonId")?.ClrType == typeof(Guid?);
+
+    private static string WorkspaceColumn(IEntityType entity) =>
+        typeof(ITenantOwned).IsAssignableFrom(entity.ClrType) ? nameof(ITenantOwned.TenantId) : "WorkspaceId";
 
     /// <summary>The tables of the model, each entity once (owned types live in their owner's table).</summary>
     public static IReadOnlyList<IEntityType> Tables(IModel model) =>
@@ -170,6 +216,22 @@ public sealed class ModelOwnedRows(ApplicationDbContext db) : IOwnedRows
     private static Task<int> DeleteBatchAsync<T>(ApplicationDbContext db, Expression<Func<T, bool>> rows, int batchSize, CancellationToken cancellationToken)
         where T : class =>
         db.Set<T>().IgnoreQueryFilters([ApplicationDbContext.OpenWorkspaceFilter]).Where(rows).Take(batchSize).ExecuteDeleteAsync(cancellationToken);
+
+    /// <summary>Rows of <typeparamref name="T"/> whose <paramref name="referenceColumn"/> names a row the identity brought to the target.</summary>
+    private static Task<int> DeleteReferencingAsync<T, TBrought>(
+        ApplicationDbContext db, string workspaceColumn, string referenceColumn, Guid tenantId, Guid personId, Guid target, CancellationToken cancellationToken)
+        where T : class
+        where TBrought : class
+    {
+        var brought = db.Set<TBrought>()
+            .Where(row => EF.Property<Guid>(row, nameof(ITenantOwned.TenantId)) == tenantId
+                && EF.Property<Guid>(row, "PersonId") == target
+                && EF.Property<Guid?>(row, "SourcePersonId") == personId)
+            .Select(row => EF.Property<Guid>(row, "Id"));
+        return db.Set<T>()
+            .Where(row => EF.Property<Guid>(row, workspaceColumn) == tenantId && brought.Contains(EF.Property<Guid>(row, referenceColumn)))
+            .ExecuteDeleteAsync(cancellationToken);
+    }
 
     private static Task<int> CountAsync<T>(ApplicationDbContext db, Expression<Func<T, bool>> rows, CancellationToken cancellationToken)
         where T : class =>

@@ -49,7 +49,14 @@ public sealed class WorkspaceDeletionTests : FunctionalTest
         Assert.Contains("Deleted by</dt><dd>", html, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"row\">Activities</th><td class=\"number\">3</td>", html, StringComparison.Ordinal);
         Assert.Contains($"<th scope=\"row\">People</th><td class=\"number\">{before["People"]}</td>", html, StringComparison.Ordinal);
-        Assert.Contains($"<dt>Rows erased</dt><dd>{before.Values.Sum():N0}</dd>", html, StringComparison.Ordinal);
+        Assert.Contains($"<dt>Records erased</dt><dd>{before.Values.Sum():N0}</dd>", html, StringComparison.Ordinal);
+        // The receipt speaks the customer's words: no table names, no line of nothing, and a total that counts every row.
+        Assert.Contains($"<th scope=\"row\">Daily scores</th><td class=\"number\">{before["PersonDays"]}</td>", html, StringComparison.Ordinal);
+        Assert.Contains($"<th scope=\"row\">Audit log entries</th><td class=\"number\">{before["AuditEntries"]}</td>", html, StringComparison.Ordinal);
+        Assert.Contains($"<th scope=\"row\">Total</th><td class=\"number\">{before.Values.Sum():N0}</td>", html, StringComparison.Ordinal);
+        Assert.All(new[] { "PersonDays", "AuditEntries", "DirtyPersonDays", "ShownGroups", "Tenants", "PendingSignUps", "SyncCheckpoints" }, table =>
+            Assert.DoesNotContain($">{table}<", html, StringComparison.Ordinal));
+        Assert.DoesNotContain("<td class=\"number\">0</td>", html, StringComparison.Ordinal);
         // The erasure job, woken by the deletion, erases the rows in the background; the workspace's own row goes last.
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while ((await RowsOfAsync(App, workspace))["Tenants"] > 0)

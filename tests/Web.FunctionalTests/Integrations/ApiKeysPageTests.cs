@@ -8,7 +8,10 @@ using WorkSights.Tests.Shared;
 
 namespace WorkSights.Web.FunctionalTests.Integrations;
 
-/// <summary>The API keys page: a key's secret is shown once, in the answer that created it; a Technical Admin cannot make a key that reads scores; revoking asks first.</summary>
+/// <summary>
+/// The API keys page: creating a key answers a redirect and the page after it shows the key's secret once; a Technical
+/// Admin cannot make a key that reads scores; revoking asks first.
+/// </summary>
 public sealed partial class ApiKeysPageTests : FunctionalTest
 {
     private static readonly SandboxTenantInfo Fabrikam = SandboxTenants.Fabrikam;
@@ -34,7 +37,7 @@ public sealed partial class ApiKeysPageTests : FunctionalTest
         var html = WebUtility.HtmlDecode(await created.Content.ReadAsStringAsync());
         var clientId = ValueOf(html, "new-client-id");
         var secret = ValueOf(html, "new-secret");
-        Assert.Contains("shown only this once", html, StringComparison.Ordinal);
+        Assert.Contains("Copy the secret now: it will not be shown again", html, StringComparison.Ordinal);
         Assert.Contains("no-store", created.Headers.CacheControl?.ToString() ?? string.Empty, StringComparison.Ordinal);
 
         using var integrator = new Integrator(App, clientId, secret);
@@ -63,6 +66,44 @@ public sealed partial class ApiKeysPageTests : FunctionalTest
         Assert.Equal(2, audit.Count);
         Assert.All(audit, a => Assert.DoesNotContain(secret, a, StringComparison.Ordinal));
         Assert.Contains(AccountAuditActions.ApiKeyRevoked, string.Join("\n", audit), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SecretIsShownOnceOnThePageAfterTheRedirectGivenTheCreateFormIsPosted()
+    {
+        var owner = NewBrowser();
+        await owner.SignUpAndConsentAsync(Fabrikam.AdminEmail);
+        var page = await ReadAsync(owner, "/Settings/ApiKeys");
+
+        var (posted, postedTo) = await owner.Browser.SubmitFormAsync(page, owner.At("/Settings/ApiKeys"), "create-key-form", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Payroll export",
+            ["Input.People"] = "true",
+            ["Input.Expires"] = "90",
+        }, follow: false);
+        Assert.Equal(HttpStatusCode.SeeOther, posted.StatusCode);
+        var location = posted.Headers.Location!;
+        Assert.Equal("/Settings/ApiKeys#new-key", location.OriginalString);
+        Assert.Equal(string.Empty, await posted.Content.ReadAsStringAsync());
+        Assert.Equal(1, await App.InWorkspaceAsync(Fabrikam.TenantId, db => db.ApiKeys.CountAsync()));
+
+        var first = await ReadAsync(owner, new Uri(postedTo, location).PathAndQuery);
+        var clientId = ValueOf(first, "new-client-id");
+        var secret = ValueOf(first, "new-secret");
+        Assert.Contains("“Payroll export” is ready", first, StringComparison.Ordinal);
+        Assert.Contains("Copy the secret now: it will not be shown again", first, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, location.OriginalString, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, owner.Browser.CookieHeader(owner.At("/")), StringComparison.Ordinal);
+
+        var refreshed = await ReadAsync(owner, "/Settings/ApiKeys");
+        Assert.DoesNotContain(secret, refreshed, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"new-key\"", refreshed, StringComparison.Ordinal);
+        Assert.DoesNotContain("will not be shown again", refreshed, StringComparison.Ordinal);
+        Assert.Contains(clientId, refreshed, StringComparison.Ordinal);
+
+        var keys = await App.InWorkspaceAsync(Fabrikam.TenantId, db => db.ApiKeys.Select(k => k.ClientId).ToListAsync());
+        Assert.Equal([clientId], keys);
+        Assert.Equal(ApiKeyCredentials.Hash(secret), await App.InWorkspaceAsync(Fabrikam.TenantId, db => db.ApiKeys.Select(k => k.SecretHash).SingleAsync()));
     }
 
     [Fact]

@@ -11,8 +11,10 @@ namespace WorkSights.Application.Accounts.ErasePerson;
 
 /// <summary>
 /// Removes the person's rows and those of every identity linked into them, replaces their names wherever the audit log
-/// wrote them, leaves a tombstone of each and records the erasure, all in one transaction; then rebuilds the team and workspace days they counted in. The last Owner who can
-/// sign in cannot be erased.
+/// wrote them, leaves a tombstone of each and records the erasure, all in one transaction; then rebuilds the team and
+/// workspace days they counted in. An identity erased on its own, while it is linked into someone, takes with it the
+/// items it brought to that person, whose days are then marked for recomputation. The last Owner who can sign in cannot
+/// be erased.
 /// </summary>
 public sealed class ErasePersonCommandHandler(
     IApplicationDbContext db, ITenantContext tenantContext, ICurrentUser currentUser, IOwnedRows ownedRows, IPersonDayRecomputer recomputer, TimeProvider clock)
@@ -53,6 +55,15 @@ public sealed class ErasePersonCommandHandler(
                 await db.SaveChangesAsync(cancellationToken);
             },
             cancellationToken);
+        // The person an erased identity was linked into (when they stay) lost the items it brought: their days follow.
+        var erased = linked.Select(p => p.Id).Append(person.Id).ToHashSet();
+        var keptTargets = linked.Append(person).Select(p => p.LinkedPersonId).OfType<Guid>().Where(id => !erased.Contains(id)).Distinct().ToList();
+        if (keptTargets.Count > 0)
+        {
+            await DirtyDays.MarkEveryDayOfAsync(db, keptTargets, now, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         await recomputer.RecomputeGroupDaysAsync(dates, cancellationToken);
         return new PersonErasure(removed);
     }

@@ -18,7 +18,11 @@ public interface IOwnedRows
     /// </summary>
     Task<int> EraseDeletedWorkspaceBatchAsync(Guid tenantId, int batchSize, CancellationToken cancellationToken);
 
-    /// <summary>Every row about one person of the workspace (their activities, days, settings, sessions) and the person.</summary>
+    /// <summary>
+    /// Every row about one person of the workspace (their activities, days, settings, sessions) and the person; for an
+    /// identity linked into someone, also what it brought to them (the items read for it or moved with it, and those
+    /// items' corrections), leaving that person's own items. The caller marks that person's days for recomputation.
+    /// </summary>
     Task<IReadOnlyList<RemovedRows>> RemovePersonAsync(Guid tenantId, string externalTenantId, Guid personId, string personExternalId, CancellationToken cancellationToken);
 }
 

@@ -52,11 +52,7 @@ public sealed class UndoImportAnywayCommandHandler(
         await db.InTransactionAsync(
             async () =>
             {
-                if (person.LinkedPersonId is { } target)
-                {
-                    await db.Activities.Where(a => a.PersonId == target && a.SourcePersonId == person.Id).ExecuteDeleteAsync(cancellationToken);
-                }
-
+                // Also takes what a linked identity brought to the person it is linked into; their own items stay.
                 await ownedRows.RemovePersonAsync(tenantId, workspace.ExternalTenantId, person.Id, person.ExternalId, cancellationToken);
                 db.NotImportedIdentities.Add(NotImportedIdentity.Record(tenantId, person.ExternalId, person.Email, person.DisplayName, reason, now));
                 db.AuditEntries.Add(AuditEntry.Record(

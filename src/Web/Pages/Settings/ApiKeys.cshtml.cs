@@ -12,13 +12,19 @@ using WorkSights.Web.Infrastructure;
 namespace WorkSights.Web.Pages.Settings;
 
 /// <summary>
-/// API keys (Owner and Technical Admin): the workspace's keys for integrations, a form that creates one and shows its
-/// secret once, in the answer to that form and nowhere else, and revocation after a confirmation.
+/// API keys (Owner and Technical Admin): the workspace's keys for integrations, a form that creates one, and revocation
+/// after a confirmation. Creating follows post/redirect/get: the post answers 303 See Other to this page and hands the new
+/// secret over in TempData (a data-protected cookie, removed once read), so the page that follows shows it exactly once,
+/// and neither a refresh nor the back button posts the form again or shows the secret a second time.
 /// </summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class ApiKeysModel(IMediator mediator) : PageModel
 {
     public const string FormName = nameof(Input);
+
+    private const string NewKeyName = "ApiKeys.New.Name";
+    private const string NewKeyClientId = "ApiKeys.New.ClientId";
+    private const string NewKeySecret = "ApiKeys.New.Secret";
 
     public static readonly IReadOnlyList<(string Value, string Label)> Expiries =
     [
@@ -33,8 +39,8 @@ public sealed class ApiKeysModel(IMediator mediator) : PageModel
     [BindProperty]
     public CreateKeyForm Input { get; set; } = new();
 
-    /// <summary>The key just created, with its secret: shown in this answer only.</summary>
-    public CreatedApiKey? Created { get; private set; }
+    /// <summary>The key just created, with its secret: shown on the first page after the form, and never again.</summary>
+    public NewKey? Created { get; private set; }
 
     /// <summary>The key whose revocation the page asks to confirm.</summary>
     [FromQuery(Name = "revoke")]
@@ -80,8 +86,16 @@ public sealed class ApiKeysModel(IMediator mediator) : PageModel
     public IEnumerable<string> ErrorsOf(string key) =>
         ModelState.TryGetValue(key, out var entry) ? entry.Errors.Select(e => e.ErrorMessage) : [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        // Reading TempData marks the values for removal at the end of this request: a refresh finds nothing.
+        if (TempData[NewKeyName] is string name && TempData[NewKeyClientId] is string clientId && TempData[NewKeySecret] is string secret)
+        {
+            Created = new NewKey(name, clientId, secret);
+        }
+
         Keys = await mediator.Send(new GetApiKeysQuery(), cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
     {
@@ -113,11 +127,12 @@ public sealed class ApiKeysModel(IMediator mediator) : PageModel
             {
                 var (sent, created) = await mediator.TrySendForResultAsync(
                     ModelState, FormName, () => new CreateApiKeyCommand(Input.Name ?? string.Empty, scopes, days), cancellationToken);
-                if (sent)
+                if (sent && created is not null)
                 {
-                    Created = created;
-                    Input = new CreateKeyForm();
-                    ModelState.Clear();
+                    TempData[NewKeyName] = created.Name;
+                    TempData[NewKeyClientId] = created.ClientId;
+                    TempData[NewKeySecret] = created.Secret;
+                    return new SeeOtherResult(Url.Page("/Settings/ApiKeys", null, null, null, null, "new-key")!);
                 }
             }
             catch (ForbiddenAccessException)
@@ -140,6 +155,9 @@ public sealed class ApiKeysModel(IMediator mediator) : PageModel
         await mediator.Send(new RevokeApiKeyCommand(id), cancellationToken);
         return RedirectToPage("/Settings/ApiKeys", null, new { revoked = "1" }, "api-keys");
     }
+
+    /// <summary>What the page shows of a key just created: its name, client ID and secret.</summary>
+    public sealed record NewKey(string Name, string ClientId, string Secret);
 
     public sealed class CreateKeyForm
     {
