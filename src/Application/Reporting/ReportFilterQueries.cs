@@ -16,7 +16,9 @@ public static class ReportFilterQueries
 
     /// <summary>The people <paramref name="scope"/> sees who match the filter, by id with the names (or pseudonyms) the pages show.</summary>
     public static async Task<IReadOnlyDictionary<Guid, string>> NamesShownAsync(IApplicationDbContext db, ViewerScope scope, ReportFilter filter, CancellationToken cancellationToken) =>
-        await (await PeopleShownAsync(db, scope, filter, cancellationToken)).ToDictionaryAsync(p => p.Id, p => scope.NameOf(p.Id, p.DisplayName), cancellationToken);
+        await (await PeopleShownAsync(db, scope, filter, cancellationToken))
+            .Select(p => new { p.Id, p.DisplayName })
+            .ToDictionaryAsync(p => p.Id, p => scope.NameOf(p.Id, p.DisplayName), cancellationToken);
 
     /// <summary>People shown in reports: active, not blocked from provisioning and not merged into another person.</summary>
     public static IQueryable<Person> ReportedOn(this IQueryable<Person> people) =>

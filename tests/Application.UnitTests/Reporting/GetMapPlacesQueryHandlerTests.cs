@@ -74,6 +74,19 @@ public sealed class GetMapPlacesQueryHandlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ComputedDayWithoutPlacesIsTrustedAndOnlyDaysNotComputedAreReadFromItems()
+    {
+        await workspace.AddComputedDayWithoutItemsAsync("sam");
+        await workspace.AddActivityAsync("sam", Noon, ActivityKind.SignIn, Evanston);
+        await workspace.AddActivityAsync("lena", Noon, ActivityKind.SignIn, Chicago);
+
+        var pins = (await PlacesAsync("olivia", PersonRole.Owner)).Pins;
+
+        // Sam's item arrived after his day was computed: his pin waits for the recompute, as every other figure does.
+        Assert.Equal([("Chicago", "Lena")], pins.Select(p => (p.City, p.PersonName)));
+    }
+
+    [Fact]
     public async Task PinsFollowTheViewersScope()
     {
         foreach (var person in new[] { "olivia", "hana", "sam", "lena", "erik", "nora" })

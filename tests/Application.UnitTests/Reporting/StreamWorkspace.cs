@@ -84,6 +84,19 @@ internal sealed class StreamWorkspace : IDisposable
         await db.SaveChangesAsync();
     }
 
+    /// <summary>Stores the person's <see cref="Day"/> as computed from no items: a day the read model has reached, without places.</summary>
+    public async Task AddComputedDayWithoutItemsAsync(string person)
+    {
+        var owner = People[person];
+        var schedule = new WorkSchedule(new LocalTime(9, 0), new LocalTime(17, 0), new HashSet<IsoDayOfWeek> { IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Friday }, 80);
+        var day = ScoringDays.Resolve(DateTimeZone.Utc, Day, schedule, isHoliday: false);
+        var result = ScoreEngine.Compute(day, [], CreditingTable.Default);
+        using var scope = Database.TenantContext.BeginScope(owner.TenantId);
+        await using var db = Database.CreateContext();
+        db.PersonDays.Add(PersonDay.From(owner.TenantId, owner.Id, "Etc/UTC", day, result, "Nothing credited.", HourlyCounts.None));
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>Runs a handler as <paramref name="viewer"/> with <paramref name="role"/>, inside the viewer's workspace.</summary>
     public async Task<T> AsAsync<T>(string viewer, PersonRole role, Func<ApplicationDbContext, ViewerScopes, IWorkCalendars, ITenantContext, Task<T>> run)
     {

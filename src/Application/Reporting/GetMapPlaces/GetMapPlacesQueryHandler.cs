@@ -8,7 +8,7 @@ using WorkSights.Application.Scores;
 namespace WorkSights.Application.Reporting.GetMapPlaces;
 
 /// <summary>
-/// Reads the person-day places read model; for people it has no row for that day yet (or when the filter names a
+/// Reads the person-day places read model; for people whose day is not computed yet (or when the filter names a
 /// category or service, which the read model does not keep), it locates their items of that local day directly.
 /// Items without a city or coordinates (unknown places) and items from a cloud provider's datacenter are left out.
 /// </summary>
@@ -22,17 +22,27 @@ public sealed class GetMapPlacesQueryHandler(IApplicationDbContext db, ViewerSco
         var people = await ReportFilterQueries.NamesShownAsync(db, scope, query.Filter, cancellationToken);
         var ids = people.Keys.ToList();
         var places = new List<Place>();
+        var missing = ids;
         if (query.Filter.Category is null && query.Filter.Service is null)
         {
             var date = query.Day.ToDateOnly();
-            places.AddRange(await db.PersonDayLocations.AsNoTracking()
-                .Where(l => l.Date == date && ids.Contains(l.PersonId))
+            var locations = db.PersonDayLocations.AsNoTracking().Where(l => l.Date == date);
+            var computed = db.PersonDays.AsNoTracking().Where(d => d.Date == date);
+            if (!SeesEveryoneUnfiltered(scope, query.Filter))
+            {
+                locations = locations.Where(l => ids.Contains(l.PersonId));
+                computed = computed.Where(d => ids.Contains(d.PersonId));
+            }
+
+            places.AddRange((await locations
                 .Select(l => new Place(l.PersonId, l.City, l.CountryOrRegion, l.Latitude, l.Longitude, l.ItemCount))
-                .ToListAsync(cancellationToken));
+                .ToListAsync(cancellationToken)).Where(p => people.ContainsKey(p.PersonId)));
+
+            // A computed day without places had no located item; only days not computed yet are read from the items.
+            var done = (await computed.Select(d => d.PersonId).ToListAsync(cancellationToken)).ToHashSet();
+            missing = ids.Where(id => !done.Contains(id)).ToList();
         }
 
-        var located = places.Select(p => p.PersonId).ToHashSet();
-        var missing = ids.Where(id => !located.Contains(id)).ToList();
         if (missing.Count > 0)
         {
             places.AddRange(await FromActivitiesAsync(query, missing, cancellationToken));
@@ -65,6 +75,9 @@ public sealed class GetMapPlacesQueryHandler(IApplicationDbContext db, ViewerSco
             .GroupBy(r => (r.PersonId, r.City))
             .Select(g => new Place(g.Key.PersonId, g.Key.City!, g.First().CountryOrRegion, g.First().Latitude!.Value, g.First().Longitude!.Value, g.Count()));
     }
+
+    private static bool SeesEveryoneUnfiltered(ViewerScope scope, ReportFilter filter) =>
+        scope.SeesEveryone && filter.Team is null && filter.ManagerId is null;
 
     private sealed record Place(Guid PersonId, string City, string? Country, double Latitude, double Longitude, int Count);
 }
