@@ -11,6 +11,7 @@ internal sealed class MemorySampler : IDisposable
     private readonly Thread thread;
     private volatile bool stopping;
     private long peakManaged;
+    private long peakCommitted;
     private long peakSampledWorkingSet;
 
     private MemorySampler()
@@ -26,6 +27,9 @@ internal sealed class MemorySampler : IDisposable
     public long BaselineManaged { get; }
 
     public long PeakManaged => Interlocked.Read(ref peakManaged);
+
+    /// <summary>The most memory the garbage collector held committed, as of each collection sampled.</summary>
+    public long PeakCommitted => Interlocked.Read(ref peakCommitted);
 
     /// <summary>The kernel's high-water mark since <see cref="Start"/> (falls back to the sampled peak).</summary>
     public long PeakWorkingSet { get; private set; }
@@ -76,6 +80,12 @@ internal sealed class MemorySampler : IDisposable
             if (managed > peakManaged)
             {
                 Interlocked.Exchange(ref peakManaged, managed);
+            }
+
+            var committed = GC.GetGCMemoryInfo().TotalCommittedBytes;
+            if (committed > peakCommitted)
+            {
+                Interlocked.Exchange(ref peakCommitted, committed);
             }
 
             var workingSet = Environment.WorkingSet;

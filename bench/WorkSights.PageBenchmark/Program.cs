@@ -79,6 +79,7 @@ internal static class PageBenchmarkProgram
         using var load = new PageLoad(app.BaseAddress, owner.Browser.CookieHeader(app.BaseAddress), options.Clients);
         NativeMemory.ReturnFreed();
         using var memory = MemorySampler.Start();
+        SQLitePCL.raw.sqlite3_memory_highwater(1);
         Report.Figure("working set before serving", $"{Report.Mb(memory.BaselineWorkingSet)} (managed heap {Report.Mb(memory.BaselineManaged)})");
         // Repeated views are what the targets measure: the same session asking again while the workspace is unchanged is
         // served from the output cache. First views follow each page, building it every time.
@@ -101,6 +102,9 @@ internal static class PageBenchmarkProgram
         }
 
         memory.Stop();
+        Report.Figure(
+            "  peaks: garbage collector's committed memory / SQLite's memory",
+            $"{Report.Mb(memory.PeakCommitted)} / {Report.Mb(SQLitePCL.raw.sqlite3_memory_highwater(0))}");
         Report.Target(
             "peak working set while serving pages",
             Report.Mb(memory.PeakWorkingSet),

@@ -44,7 +44,7 @@ public static class DependencyInjection
         });
         services.AddOutputCache(options =>
         {
-            options.SizeLimit = 64 * 1024 * 1024;
+            options.SizeLimit = ReportingPageCache.SizeLimitFrom(configuration);
             options.AddPolicy(ReportingPageCache.PolicyName, ReportingPageCache.From(configuration));
         });
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
