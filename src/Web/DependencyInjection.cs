@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.OutputCaching;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Web.Authentication;
 using WorkSights.Web.Infrastructure;
@@ -42,9 +43,9 @@ public static class DependencyInjection
             SecurePolicy = CookieSecurePolicy.SameAsRequest,
             IsEssential = true,
         });
+        services.AddSingleton<IOutputCacheStore>(provider => new BoundedOutputCacheStore(ReportingPageCache.SizeLimitFrom(configuration), provider.GetRequiredService<TimeProvider>()));
         services.AddOutputCache(options =>
         {
-            options.SizeLimit = ReportingPageCache.SizeLimitFrom(configuration);
             options.AddPolicy(ReportingPageCache.PolicyName, ReportingPageCache.From(configuration));
         });
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

@@ -20,9 +20,9 @@ internal sealed class ReportingPageCache(TimeSpan lifetime) : IOutputCachePolicy
     public const string LifetimeSetting = "Reporting:PageCacheSeconds";
 
     /// <summary>
-    /// The pages' bodies kept at most, in megabytes, across workspaces. Measured (bench/README.md): at 64 MB, filled by
-    /// pages each asked for once, the garbage collector held 326 MB while serving; at 8 MB, 203 MB. A page served again is
-    /// nearly always one of the last few a session asked for.
+    /// The pages' bodies kept at most, in megabytes, across workspaces (<see cref="BoundedOutputCacheStore"/>). Measured
+    /// (bench/README.md): with 64 MB filled by pages each asked for once, the garbage collector held 326 MB while serving;
+    /// with 8 MB, 203 MB. A page served again is nearly always one of the last few a session asked for.
     /// </summary>
     public const string SizeSetting = "Reporting:PageCacheMegabytes";
 
