@@ -173,6 +173,19 @@ public sealed class UserDirectoryTests : IDisposable
     }
 
     [Fact]
+    public async Task SearchCountsEveryMatchAndPagesThemInOrderGivenPagesOfOneAndAPagePastTheLast()
+    {
+        await SeedAsync();
+
+        var second = await DirectoryAsync(new DirectoryFilter(Search: "seller"), page: 2, pageSize: 1);
+        var past = await DirectoryAsync(new DirectoryFilter(Search: "e"), sort: DirectorySort.Role, page: 99, pageSize: 2);
+
+        Assert.Equal((2, 2, "Cy Seller"), (second.People.TotalCount, second.People.Page, second.People.Items.Single().DisplayName));
+        Assert.Equal((4, 2), (past.People.TotalCount, past.People.Page));
+        Assert.Equal(["bob Seller", "Cy Seller"], past.People.Items.Select(p => p.DisplayName));
+    }
+
+    [Fact]
     public async Task EachFilterNarrowsInSqlGivenSearchTeamRoleStatusLoginAndManager()
     {
         var people = await SeedAsync();
