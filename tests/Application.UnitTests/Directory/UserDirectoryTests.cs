@@ -158,6 +158,21 @@ public sealed class UserDirectoryTests : IDisposable
     }
 
     [Fact]
+    public async Task SearchReadsNamesAndAddressesFromTheNameIndexNotFromEveryRowGivenASearch()
+    {
+        await SeedAsync();
+        var reads = new ReaderCommands();
+        using var scope = database.TenantContext.BeginScope(tenantId);
+        await using var db = database.CreateContext(reads);
+        var memo = new WorkspaceMemo(new MemoryCache(new MemoryCacheOptions()), new ReportedDataVersions(), database.TenantContext, database.Clock);
+
+        await new GetUserDirectoryQueryHandler(db, memo).Handle(new GetUserDirectoryQuery(new DirectoryFilter(Search: "contoso")), CancellationToken.None);
+
+        var count = await ReaderCommands.PlanAsync(db, reads.Commands.Single(c => c.Sql.Contains("COUNT(*)", StringComparison.Ordinal)));
+        Assert.Contains(count, step => step.Contains("COVERING INDEX IX_People_TenantId_DisplayName_Id_Status_Email", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task EachPageHoldsItsOwnPeopleInOrderWithTheirManagersGivenPagesOfTwo()
     {
         await SeedAsync();

@@ -753,9 +753,9 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("TenantId", "Status");
 
-                    b.HasIndex("TenantId", "DisplayName", "Id", "Status");
-
                     b.HasIndex("TenantId", "Department", "DisplayName", "Id", "Status");
+
+                    b.HasIndex("TenantId", "DisplayName", "Id", "Status", "Email");
 
                     b.HasIndex("TenantId", "Role", "DisplayName", "Id", "Status")
                         .IsDescending(false, true, false, false, false);
