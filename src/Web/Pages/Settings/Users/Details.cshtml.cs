@@ -80,7 +80,7 @@ public sealed class DetailsModel(IMediator mediator, PublicAddress publicAddress
             return Page();
         }
 
-        Notice = $"The person was erased: {erasure!.TotalRows:N0} rows removed. Only their directory id is kept, so the next directory sync does not import them again.";
+        Notice = $"The person was erased: {erasure!.TotalRows:N0} records about them removed (activities, daily scores, settings). Only their directory id is kept, so the next directory sync does not import them again.";
         return Redirect("/Settings/Users");
     }
 
