@@ -148,6 +148,8 @@ public sealed class UserDirectoryTests : IDisposable
         var count = await ReaderCommands.PlanAsync(db, reads.Commands.Single(c => c.Sql.Contains("COUNT(*)", StringComparison.Ordinal)));
         Assert.Contains(count, step => step.Contains("COVERING INDEX IX_People_TenantId_Status", StringComparison.Ordinal));
         var page = await ReaderCommands.PlanAsync(db, reads.Commands.Single(c => c.Sql.Contains("OFFSET", StringComparison.Ordinal)));
+        var rows = await ReaderCommands.PlanAsync(db, reads.Commands.Single(c => c.Sql.Contains("\"p\".\"Id\" IN (", StringComparison.Ordinal)));
+        Assert.Contains(rows, step => step.Contains("IX_People_TenantId_Id (TenantId=? AND Id=?)", StringComparison.Ordinal));
         Assert.All(page, step => Assert.DoesNotContain("SCAN", step, StringComparison.Ordinal));
         Assert.Contains(page, step => step.Contains("COVERING INDEX", StringComparison.Ordinal));
         if (sort != DirectorySort.Team)

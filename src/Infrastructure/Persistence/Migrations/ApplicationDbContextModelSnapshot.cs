@@ -747,6 +747,8 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                     b.HasIndex("TenantId", "ExternalId")
                         .IsUnique();
 
+                    b.HasIndex("TenantId", "Id");
+
                     b.HasIndex("TenantId", "LinkedPersonId");
 
                     b.HasIndex("TenantId", "ManagerExternalId");
