@@ -34,13 +34,14 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         // of current people reads the status index alone; a search, which reads every name and address, reads them from
         // the name index rather than from every row. It filters by manager and finds each row's manager too.
         builder.HasIndex(p => new { p.TenantId, p.Status });
+        builder.HasIndex(p => new { p.TenantId, p.DisplayName, p.Id, p.Status, p.Email });
+        builder.HasIndex(p => new { p.TenantId, p.Department, p.DisplayName, p.Id, p.Status });
+        builder.HasIndex(p => new { p.TenantId, p.Role, p.DisplayName, p.Id, p.Status }).IsDescending(false, true, false, false, false);
 
         // A page's people read by id within the workspace: seeks along (workspace, id); with the workspace's filter and no
         // such index SQLite walked one of the workspace's indexes through everyone, testing each id.
         builder.HasIndex(p => new { p.TenantId, p.Id });
-        builder.HasIndex(p => new { p.TenantId, p.DisplayName, p.Id, p.Status, p.Email });
-        builder.HasIndex(p => new { p.TenantId, p.Department, p.DisplayName, p.Id, p.Status });
-        builder.HasIndex(p => new { p.TenantId, p.Role, p.DisplayName, p.Id, p.Status }).IsDescending(false, true, false, false, false);
+
         builder.HasIndex(p => new { p.TenantId, p.ManagerExternalId });
         builder.HasIndex(p => new { p.TenantId, p.LinkedPersonId });
     }
