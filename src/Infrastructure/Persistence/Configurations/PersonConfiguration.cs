@@ -32,7 +32,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         // The user directory of 10,000 people: each of its orders (name, team, role; then name and id) is an index that
         // also carries the status, so a page walks one index without reading a row or sorting everyone, and the count
         // of current people reads the status index alone; a search, which reads every name and address, reads them from
-        // the name index rather than from every row. It filters by manager and finds each row's manager too.
+        // the name index rather than from every row.
         builder.HasIndex(p => new { p.TenantId, p.Status });
         builder.HasIndex(p => new { p.TenantId, p.DisplayName, p.Id, p.Status, p.Email });
         builder.HasIndex(p => new { p.TenantId, p.Department, p.DisplayName, p.Id, p.Status });
@@ -42,6 +42,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         // such index SQLite walked one of the workspace's indexes through everyone, testing each id.
         builder.HasIndex(p => new { p.TenantId, p.Id });
 
+        // The directory filters by manager and finds each row's manager's name.
         builder.HasIndex(p => new { p.TenantId, p.ManagerExternalId });
         builder.HasIndex(p => new { p.TenantId, p.LinkedPersonId });
     }
