@@ -26,6 +26,19 @@ public sealed class NotificationsBrowserTests : IAsyncLifetime
         var count = page.Locator("#notification-count");
         await Assertions.Expect(count).ToBeVisibleAsync();
         await Assertions.Expect(count).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[1-9][0-9]*$"));
+        await Assertions.Expect(page.Locator("#menu-notification-count")).Not.ToBeVisibleAsync();
+
+        // On a phone the link is folded away behind the Menu button, which carries the same number.
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ReloadAsync();
+        var onMenu = page.Locator("#menu-notification-count");
+        await Assertions.Expect(onMenu).ToBeVisibleAsync();
+        await Assertions.Expect(onMenu).ToHaveTextAsync((await count.TextContentAsync())!);
+        await Assertions.Expect(page.Locator("#menu-toggle")).ToHaveAttributeAsync("aria-expanded", "false");
+        await browser.ScreenshotAsync("390-menu-count");
+        await browser.AssertAccessibleAsync();
+        await page.SetViewportSizeAsync(1280, 860);
+        await page.ReloadAsync();
 
         await page.ClickAsync("a[href='/Notifications']");
         await page.WaitForURLAsync("**/Notifications");

@@ -54,9 +54,11 @@
     });
   }
 
-  // The number beside Notifications, asked for once the page is shown so that no page waits for it.
+  // The number beside Notifications, asked for once the page is shown so that no page waits for it; on a phone, where
+  // the link is folded away, the Menu button carries it too.
   async function showNotificationCount() {
     const badge = document.getElementById("notification-count");
+    const onMenu = document.getElementById("menu-notification-count");
     if (!badge) {
       return;
     }
@@ -76,6 +78,14 @@
         words.className = "visually-hidden";
         words.textContent = " need your attention";
         badge.after(words);
+        if (onMenu) {
+          onMenu.textContent = String(count);
+          onMenu.hidden = false;
+          const menuWords = document.createElement("span");
+          menuWords.className = "visually-hidden";
+          menuWords.textContent = count === 1 ? " notification" : " notifications";
+          onMenu.after(menuWords);
+        }
       }
     } catch {
       // Offline or signed out: the link stays without a number.
