@@ -149,6 +149,9 @@ public sealed class UserDirectoryTests : IDisposable
         Assert.Contains(count, step => step.Contains("COVERING INDEX IX_People_TenantId_Status", StringComparison.Ordinal));
         var page = await ReaderCommands.PlanAsync(db, reads.Commands.Single(c => c.Sql.Contains("OFFSET", StringComparison.Ordinal)));
         var rows = await ReaderCommands.PlanAsync(db, reads.Commands.Single(c => c.Sql.Contains("\"p\".\"Id\" IN (", StringComparison.Ordinal)));
+        var teams = await ReaderCommands.PlanAsync(db, reads.Commands.Single(c => c.Sql.Contains("DISTINCT", StringComparison.Ordinal)));
+        Assert.Contains(teams, step => step.Contains("COVERING INDEX IX_People_TenantId_Department_DisplayName_Id_Status", StringComparison.Ordinal));
+        Assert.DoesNotContain(teams, step => step.Contains("CORRELATED", StringComparison.Ordinal));
         Assert.Contains(rows, step => step.Contains("IX_People_TenantId_Id (TenantId=? AND Id=?)", StringComparison.Ordinal));
         Assert.All(page, step => Assert.DoesNotContain("SCAN", step, StringComparison.Ordinal));
         Assert.Contains(page, step => step.Contains("COVERING INDEX", StringComparison.Ordinal));

@@ -66,14 +66,13 @@ public sealed class GetUserDirectoryQueryHandler(IApplicationDbContext db, Works
         return new UserDirectoryDto(new PagedList<DirectoryPersonDto>(items, page, query.PageSize, total), teams, manager);
     }
 
-    /// <summary>Grouped along the team index, each team then checked once for a current person (HAVING EXISTS).</summary>
-    private static async Task<IReadOnlyList<string>> ReadTeamsAsync(IQueryable<Person> people, CancellationToken cancellationToken)
-    {
-        var current = people.Where(p => p.Status != PersonStatus.Removed);
-        return await people.Where(p => p.Department != null).GroupBy(p => p.Department!)
-            .Where(team => current.Any(p => p.Department == team.Key))
-            .Select(team => team.Key).OrderBy(t => t).ToListAsync(cancellationToken);
-    }
+    /// <summary>
+    /// The distinct teams of current people, read from the team index (which carries the status) in its order. A team
+    /// checked for a current person by a correlated EXISTS read the workspace's people again for each team.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> ReadTeamsAsync(IQueryable<Person> people, CancellationToken cancellationToken) =>
+        await people.Where(p => p.Status != PersonStatus.Removed && p.Department != null)
+            .Select(p => p.Department!).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
 }
 
 /// <summary>The memo's key of the directory's team list.</summary>
