@@ -18,6 +18,9 @@ internal static class BrowserJourney
         await SignUpAsync(page, app, adminEmail);
         await page.ClickAsync("#continue-to-consent");
         await page.ClickAsync("#accept");
-        await page.WaitForURLAsync("**/Onboarding/Ready");
+
+        // The consent's callback verifies the grant and imports the directory before it answers: on a loaded 2-core
+        // machine that has once taken longer than the default navigation timeout.
+        await page.WaitForURLAsync("**/Onboarding/Ready", new PageWaitForURLOptions { Timeout = 120_000 });
     }
 }
