@@ -5,7 +5,7 @@
 namespace WorkSights.Infrastructure.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class DirectoryOrderIndexes : Migration
+    public partial class DirectoryIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -24,9 +24,14 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                 columns: new[] { "TenantId", "Department", "DisplayName", "Id", "Status" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_People_TenantId_DisplayName_Id_Status",
+                name: "IX_People_TenantId_DisplayName_Id_Status_Email",
                 table: "People",
-                columns: new[] { "TenantId", "DisplayName", "Id", "Status" });
+                columns: new[] { "TenantId", "DisplayName", "Id", "Status", "Email" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_TenantId_Id",
+                table: "People",
+                columns: new[] { "TenantId", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_People_TenantId_Role_DisplayName_Id_Status",
@@ -48,7 +53,11 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
                 table: "People");
 
             migrationBuilder.DropIndex(
-                name: "IX_People_TenantId_DisplayName_Id_Status",
+                name: "IX_People_TenantId_DisplayName_Id_Status_Email",
+                table: "People");
+
+            migrationBuilder.DropIndex(
+                name: "IX_People_TenantId_Id",
                 table: "People");
 
             migrationBuilder.DropIndex(

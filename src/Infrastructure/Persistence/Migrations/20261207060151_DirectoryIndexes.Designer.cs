@@ -11,8 +11,8 @@ using WorkSights.Infrastructure.Persistence;
 namespace WorkSights.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261207042826_PeopleByIdIndex")]
-    partial class PeopleByIdIndex
+    [Migration("20261207060151_DirectoryIndexes")]
+    partial class DirectoryIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
