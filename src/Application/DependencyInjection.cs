@@ -1,5 +1,4 @@
 using FluentValidation;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using WorkSights.Application.Ingestion.Arrivals;
 using WorkSights.Application.Ingestion.CountActivities;
@@ -24,7 +23,7 @@ public static class DependencyInjection
         services.AddScoped<Common.Audit.WorkspaceSettingChange>();
         services.AddMemoryCache();
         services.AddSingleton<Common.Caching.WorkspaceMemoStore>();
-        services.AddScoped(sp => ActivatorUtilities.CreateInstance<Common.Caching.WorkspaceMemo>(sp, (IMemoryCache)sp.GetRequiredService<Common.Caching.WorkspaceMemoStore>().Cache));
+        services.AddScoped<Common.Caching.WorkspaceMemo>();
         services.AddScoped<ServiceActivityCounter>();
         services.AddSingleton<ActivityArrivals>();
         services.AddScoped<Reporting.GetFindings.ObservedPeople>();

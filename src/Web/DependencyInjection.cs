@@ -43,6 +43,7 @@ public static class DependencyInjection
             SecurePolicy = CookieSecurePolicy.SameAsRequest,
             IsEssential = true,
         });
+        // Registered first: AddOutputCache adds the framework's store only when none is registered.
         services.AddSingleton<IOutputCacheStore>(provider => new BoundedOutputCacheStore(ReportingPageCache.SizeLimitFrom(configuration), provider.GetRequiredService<TimeProvider>()));
         services.AddOutputCache(options =>
         {

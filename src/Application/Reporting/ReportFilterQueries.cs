@@ -20,6 +20,13 @@ public static class ReportFilterQueries
             .Select(p => new { p.Id, p.DisplayName })
             .ToDictionaryAsync(p => p.Id, p => scope.NameOf(p.Id, p.DisplayName), cancellationToken);
 
+    /// <summary>
+    /// Whether the filter selects everyone the scope sees is everyone of the workspace: a query may then read the
+    /// workspace's rows without listing the people (a category or service still narrows the items themselves).
+    /// </summary>
+    public static bool SelectsWholeWorkspace(this ViewerScope scope, ReportFilter filter) =>
+        scope.SeesEveryone && filter.Team is null && filter.ManagerId is null;
+
     /// <summary>People shown in reports: active, not blocked from provisioning and not merged into another person.</summary>
     public static IQueryable<Person> ReportedOn(this IQueryable<Person> people) =>
         people.Where(p => p.Status == PersonStatus.Active && p.ProvisioningState != ProvisioningState.Blocked && p.LinkedPersonId == null);

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Time.Testing;
 using WorkSights.Application.Common.Caching;
 using WorkSights.Application.Reporting;
@@ -28,7 +27,7 @@ public sealed class WorkspaceMemoTests : IDisposable
     }
 
     private Task<string> AnswerAsync(object key, TenantContext? workspace = null) =>
-        new WorkspaceMemo(store.Cache, versions, workspace ?? tenant, clock).GetOrComputeAsync(key, Lifetime, () => Task.FromResult($"computation {++computed}"));
+        new WorkspaceMemo(store, versions, workspace ?? tenant, clock).GetOrComputeAsync(key, Lifetime, () => Task.FromResult($"computation {++computed}"));
 
     [Fact]
     public async Task SameKeyAndUnchangedWorkspaceGetTheAnswerComputedOnce()

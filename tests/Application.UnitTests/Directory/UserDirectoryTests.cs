@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using WorkSights.Application.Common.Caching;
 using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Directory;
@@ -49,12 +48,29 @@ public sealed class UserDirectoryTests : IDisposable
             change?.Invoke(p);
         });
 
+    private WorkspaceMemo Memo() => new(new WorkspaceMemoStore(), new ReportedDataVersions(), database.TenantContext, database.Clock);
+
     private async Task<UserDirectoryDto> DirectoryAsync(DirectoryFilter filter, DirectorySort sort = DirectorySort.Name, int page = 1, int pageSize = 50)
     {
         using var scope = database.TenantContext.BeginScope(tenantId);
         await using var db = database.CreateContext();
-        var memo = new WorkspaceMemo(new MemoryCache(new MemoryCacheOptions()), new ReportedDataVersions(), database.TenantContext, database.Clock);
-        return await new GetUserDirectoryQueryHandler(db, memo).Handle(new GetUserDirectoryQuery(filter, sort, page, pageSize), CancellationToken.None);
+        return await new GetUserDirectoryQueryHandler(db, Memo()).Handle(new GetUserDirectoryQuery(filter, sort, page, pageSize), CancellationToken.None);
+    }
+
+    /// <summary>Runs the directory query and answers SQLite's plan of the one statement it ran whose text holds each of <paramref name="texts"/>.</summary>
+    private async Task<List<string>[]> PlansAsync(GetUserDirectoryQuery query, params string[] texts)
+    {
+        var reads = new ReaderCommands();
+        using var scope = database.TenantContext.BeginScope(tenantId);
+        await using var db = database.CreateContext(reads);
+        await new GetUserDirectoryQueryHandler(db, Memo()).Handle(query, CancellationToken.None);
+        var plans = new List<List<string>>();
+        foreach (var text in texts)
+        {
+            plans.Add(await ReaderCommands.PlanAsync(db, reads.Commands.Single(c => c.Sql.Contains(text, StringComparison.Ordinal))));
+        }
+
+        return [.. plans];
     }
 
     private async Task<IReadOnlyList<DirectoryManagerDto>> FindManagersAsync(string? term, int max = FindManagersQuery.DefaultMax)
@@ -138,18 +154,11 @@ public sealed class UserDirectoryTests : IDisposable
     public async Task CountAndPageWalkAnIndexWithoutReadingEveryPersonsRowGivenEachOrder(DirectorySort sort)
     {
         await SeedAsync();
-        var reads = new ReaderCommands();
-        using var scope = database.TenantContext.BeginScope(tenantId);
-        await using var db = database.CreateContext(reads);
-        var memo = new WorkspaceMemo(new MemoryCache(new MemoryCacheOptions()), new ReportedDataVersions(), database.TenantContext, database.Clock);
 
-        await new GetUserDirectoryQueryHandler(db, memo).Handle(new GetUserDirectoryQuery(DirectoryFilter.Everyone, sort, Page: 2, PageSize: 2), CancellationToken.None);
+        var plans = await PlansAsync(new GetUserDirectoryQuery(DirectoryFilter.Everyone, sort, Page: 2, PageSize: 2), "COUNT(*)", "OFFSET", "\"p\".\"Id\" IN (", "DISTINCT");
+        var (count, page, rows, teams) = (plans[0], plans[1], plans[2], plans[3]);
 
-        var count = await ReaderCommands.PlanAsync(db, reads.Commands.Single(c => c.Sql.Contains("COUNT(*)", StringComparison.Ordinal)));
         Assert.Contains(count, step => step.Contains("COVERING INDEX IX_People_TenantId_Status", StringComparison.Ordinal));
-        var page = await ReaderCommands.PlanAsync(db, reads.Commands.Single(c => c.Sql.Contains("OFFSET", StringComparison.Ordinal)));
-        var rows = await ReaderCommands.PlanAsync(db, reads.Commands.Single(c => c.Sql.Contains("\"p\".\"Id\" IN (", StringComparison.Ordinal)));
-        var teams = await ReaderCommands.PlanAsync(db, reads.Commands.Single(c => c.Sql.Contains("DISTINCT", StringComparison.Ordinal)));
         Assert.Contains(teams, step => step.Contains("COVERING INDEX IX_People_TenantId_Department_DisplayName_Id_Status", StringComparison.Ordinal));
         Assert.DoesNotContain(teams, step => step.Contains("CORRELATED", StringComparison.Ordinal));
         Assert.Contains(rows, step => step.Contains("IX_People_TenantId_Id (TenantId=? AND Id=?)", StringComparison.Ordinal));
@@ -166,14 +175,9 @@ public sealed class UserDirectoryTests : IDisposable
     public async Task SearchReadsNamesAndAddressesFromTheNameIndexNotFromEveryRowGivenASearch()
     {
         await SeedAsync();
-        var reads = new ReaderCommands();
-        using var scope = database.TenantContext.BeginScope(tenantId);
-        await using var db = database.CreateContext(reads);
-        var memo = new WorkspaceMemo(new MemoryCache(new MemoryCacheOptions()), new ReportedDataVersions(), database.TenantContext, database.Clock);
 
-        await new GetUserDirectoryQueryHandler(db, memo).Handle(new GetUserDirectoryQuery(new DirectoryFilter(Search: "contoso")), CancellationToken.None);
+        var count = (await PlansAsync(new GetUserDirectoryQuery(new DirectoryFilter(Search: "contoso")), "COUNT(*)")).Single();
 
-        var count = await ReaderCommands.PlanAsync(db, reads.Commands.Single(c => c.Sql.Contains("COUNT(*)", StringComparison.Ordinal)));
         Assert.Contains(count, step => step.Contains("COVERING INDEX IX_People_TenantId_DisplayName_Id_Status_Email", StringComparison.Ordinal));
     }
 

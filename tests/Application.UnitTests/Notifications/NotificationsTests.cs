@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using WorkSights.Application.Common.Caching;
 using WorkSights.Application.Notifications.GetMyNotifications;
 using WorkSights.Application.Notifications.GetNotificationPreferences;
@@ -96,7 +95,7 @@ public sealed class NotificationsTests : IDisposable
     {
         using var scope = database.TenantContext.BeginScope(tenantId);
         await using var db = database.CreateContext();
-        var memo = new WorkspaceMemo(new MemoryCache(new MemoryCacheOptions()), new ReportedDataVersions(), database.TenantContext, database.Clock);
+        var memo = new WorkspaceMemo(new WorkspaceMemoStore(), new ReportedDataVersions(), database.TenantContext, database.Clock);
         return await new GetMyNotificationsQueryHandler(db, database.TenantContext, new FakeCurrentUser(role, personId), null!, memo, database.Clock)
             .Handle(new GetMyNotificationsQuery(), CancellationToken.None);
     }

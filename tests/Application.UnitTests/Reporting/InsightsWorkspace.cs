@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using NodaTime;
 using WorkSights.Application.Common.Caching;
 using WorkSights.Application.Reporting;
@@ -108,7 +107,7 @@ internal sealed class InsightsWorkspace : IAsyncDisposable
     }
 
     /// <summary>A memo that remembers nothing between two calls: each call has a cache of its own.</summary>
-    private WorkspaceMemo FreshMemo() => new(new MemoryCache(new MemoryCacheOptions()), new ReportedDataVersions(), database.TenantContext, database.Clock);
+    private WorkspaceMemo FreshMemo() => new(new WorkspaceMemoStore(), new ReportedDataVersions(), database.TenantContext, database.Clock);
 
     private ObservedPeople Observed(ApplicationDbContext db) => new(db, new WorkCalendars(db, database.TenantContext, NoImportedWorkSettings.Instance), database.Clock);
 

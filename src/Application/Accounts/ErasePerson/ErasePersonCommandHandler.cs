@@ -49,21 +49,18 @@ public sealed class ErasePersonCommandHandler(
                     db.ErasedIdentities.Add(ErasedIdentity.Of(identity, now));
                 }
 
+                // The person an erased identity was linked into stays but lost the items it brought: their days follow.
+                if (person.LinkedPersonId is { } target)
+                {
+                    await DirtyDays.MarkEveryDayOfAsync(db, [target], now, cancellationToken);
+                }
+
                 removed = counts.GroupBy(c => c.Table).Select(g => new RemovedRows(g.Key, g.Sum(c => c.Count))).Where(t => t.Count > 0).ToList();
                 db.AuditEntries.Add(AuditEntry.Record(
-                    tenantId, currentUser.AsAuditActor(), now, "person.erased", ErasedSubject, null, $"{removed.Sum(t => t.Count)} rows removed; directory id kept so the next sync skips them"));
+                    tenantId, currentUser.AsAuditActor(), now, "person.erased", ErasedSubject, null, $"{removed.Sum(t => t.Count)} records removed; directory id kept so the next sync skips them"));
                 await db.SaveChangesAsync(cancellationToken);
             },
             cancellationToken);
-        // The person an erased identity was linked into (when they stay) lost the items it brought: their days follow.
-        var erased = linked.Select(p => p.Id).Append(person.Id).ToHashSet();
-        var keptTargets = linked.Append(person).Select(p => p.LinkedPersonId).OfType<Guid>().Where(id => !erased.Contains(id)).Distinct().ToList();
-        if (keptTargets.Count > 0)
-        {
-            await DirtyDays.MarkEveryDayOfAsync(db, keptTargets, now, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
         await recomputer.RecomputeGroupDaysAsync(dates, cancellationToken);
         return new PersonErasure(removed);
     }

@@ -8,7 +8,7 @@ namespace WorkSights.Application.Common.Caching;
 /// stored again (<see cref="IReportedDataVersions"/>), and at most for the lifetime given (so that what depends on the
 /// time of day, a viewer's "today", moves on too). The key names the query and everything else its answer depends on.
 /// </summary>
-public sealed class WorkspaceMemo(IMemoryCache cache, IReportedDataVersions versions, ITenantContext tenant, TimeProvider clock)
+public sealed class WorkspaceMemo(WorkspaceMemoStore store, IReportedDataVersions versions, ITenantContext tenant, TimeProvider clock)
 {
     /// <summary>
     /// The answers kept at most, across workspaces: every viewer, filter and data version makes its own, and a busy app
@@ -30,13 +30,13 @@ public sealed class WorkspaceMemo(IMemoryCache cache, IReportedDataVersions vers
         var version = versions.Of(tenantId);
         var slot = clock.GetUtcNow().UtcTicks / lifetime.Ticks;
         var entry = (nameof(WorkspaceMemo), tenantId, version, slot, key);
-        if (cache.TryGetValue(entry, out T? known) && known is not null)
+        if (store.Cache.TryGetValue(entry, out T? known) && known is not null)
         {
             return known;
         }
 
         var answer = await compute();
-        cache.Set(entry, answer, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime, Size = 1 });
+        store.Cache.Set(entry, answer, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime, Size = 1 });
         return answer;
     }
 }

@@ -17,8 +17,8 @@ public sealed class FindManagersQueryHandler(IApplicationDbContext db) : IQueryH
         {
             var term = query.Term.Trim().ToLowerInvariant();
             // A whole address (the directory's links carry one) is found along the e-mail index, not by reading everyone.
-            var byAddress = await ReadAsync(managers.Where(m => m.Email == term), query.Max, cancellationToken);
-            if (byAddress.Count > 0)
+            if (term.Contains('@', StringComparison.Ordinal)
+                && await ReadAsync(managers.Where(m => m.Email == term), query.Max, cancellationToken) is { Count: > 0 } byAddress)
             {
                 return byAddress;
             }

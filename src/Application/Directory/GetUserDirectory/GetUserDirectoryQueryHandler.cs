@@ -24,7 +24,7 @@ public sealed class GetUserDirectoryQueryHandler(IApplicationDbContext db, Works
     public static readonly TimeSpan Remembered = TimeSpan.FromMinutes(10);
 
     /// <summary>The team list is the same for every page, filter and sort: one answer per data version serves them all.</summary>
-    private static readonly object TeamsKey = new DirectoryTeams();
+    private const string TeamsKey = "directory teams";
 
     public async ValueTask<UserDirectoryDto> Handle(GetUserDirectoryQuery query, CancellationToken cancellationToken) =>
         await memo.GetOrComputeAsync(query, Remembered, () => ReadAsync(query, cancellationToken));
@@ -74,6 +74,3 @@ public sealed class GetUserDirectoryQueryHandler(IApplicationDbContext db, Works
         await people.Where(p => p.Status != PersonStatus.Removed && p.Department != null)
             .Select(p => p.Department!).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
 }
-
-/// <summary>The memo's key of the directory's team list.</summary>
-internal sealed record DirectoryTeams;

@@ -15,7 +15,7 @@ public sealed class GetActivityStreamQueryHandler(IApplicationDbContext db, View
         await privacy.EnsureShownAsync(scope, query.Filter, cancellationToken);
         var people = await ReportFilterQueries.NamesShownAsync(db, scope, query.Filter, cancellationToken);
         var window = StreamItems.WindowOf(query.Day, await StreamItems.ZoneOfAsync(calendars, scope.ViewerId, cancellationToken));
-        var everyone = scope.SeesEveryone && query.Filter.Team is null && query.Filter.ManagerId is null;
+        var everyone = scope.SelectsWholeWorkspace(query.Filter);
         var rows = StreamItems.Matching(db.Activities.AsNoTracking().VisibleTo(scope), everyone ? null : people.Keys.ToList(), query.Filter, window);
         if (query.After is { } after)
         {

@@ -28,7 +28,7 @@ public sealed class GetMapPlacesQueryHandler(IApplicationDbContext db, ViewerSco
             var date = query.Day.ToDateOnly();
             var locations = db.PersonDayLocations.AsNoTracking().Where(l => l.Date == date);
             var computed = db.PersonDays.AsNoTracking().Where(d => d.Date == date);
-            if (!SeesEveryoneUnfiltered(scope, query.Filter))
+            if (!scope.SelectsWholeWorkspace(query.Filter))
             {
                 locations = locations.Where(l => ids.Contains(l.PersonId));
                 computed = computed.Where(d => ids.Contains(d.PersonId));
@@ -75,9 +75,6 @@ public sealed class GetMapPlacesQueryHandler(IApplicationDbContext db, ViewerSco
             .GroupBy(r => (r.PersonId, r.City))
             .Select(g => new Place(g.Key.PersonId, g.Key.City!, g.First().CountryOrRegion, g.First().Latitude!.Value, g.First().Longitude!.Value, g.Count()));
     }
-
-    private static bool SeesEveryoneUnfiltered(ViewerScope scope, ReportFilter filter) =>
-        scope.SeesEveryone && filter.Team is null && filter.ManagerId is null;
 
     private sealed record Place(Guid PersonId, string City, string? Country, double Latitude, double Longitude, int Count);
 }
