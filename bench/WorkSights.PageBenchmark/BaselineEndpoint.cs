@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace WorkSights.PageBenchmark;
 
@@ -12,6 +13,8 @@ namespace WorkSights.PageBenchmark;
 internal sealed class BaselineEndpoint : IStartupFilter
 {
     private const string Path = "/bench/baseline";
+
+    public static void Add(IServiceCollection services) => services.AddSingleton<IStartupFilter>(new BaselineEndpoint());
 
     public static string PathFor(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{Path}?bytes={bytes}");
 

@@ -15,23 +15,21 @@ internal static class PageBenchmarkProgram
 {
     public static async Task Main(string[] args)
     {
-        var options = PageBenchmarkOptions.Parse(args);
-
         // WebApplicationFactory finds the web project's content root from this variable outside a test project.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_WORKSIGHTS_WEB", WebContentRoot());
+        if (args is [AppProcess.Argument, ..])
+        {
+            await AppProcess.ServeAsync(args);
+            return;
+        }
+
+        var options = PageBenchmarkOptions.Parse(args);
         var app = new WorkSightsApp
         {
             KeepDataOnDispose = options.KeepData,
             SandboxExtraPeople = Math.Max(0, options.People - PageBenchmarkOptions.ContosoSeedPeople),
-            TestServices = services => services.AddSingleton<IStartupFilter>(new BaselineEndpoint()),
-            Settings = new Dictionary<string, string>
-            {
-                // The production default: a session is checked against the database at most every 5 seconds.
-                ["Sessions:RevalidateAfter"] = "00:00:05",
-                ["Logging:LogLevel:Default"] = "Warning",
-                ["Logging:LogLevel:WorkSights.Application.Common.Behaviours"] = "Information",
-                ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = options.LogSql ? "Information" : "Warning",
-            },
+            TestServices = BaselineEndpoint.Add,
+            Settings = AppSettings(options),
         };
         await app.InitializeAsync();
         try
@@ -58,6 +56,16 @@ internal static class PageBenchmarkProgram
         Report.Summary();
     }
 
+    /// <summary>The measured app's settings beyond the tests' defaults, in this process and in <see cref="AppProcess"/>.</summary>
+    public static Dictionary<string, string> AppSettings(PageBenchmarkOptions options) => new()
+    {
+        // The production default: a session is checked against the database at most every 5 seconds.
+        ["Sessions:RevalidateAfter"] = "00:00:05",
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:WorkSights.Application.Common.Behaviours"] = "Information",
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = options.LogSql ? "Information" : "Warning",
+    };
+
     private static async Task ReportingPagesAsync(WorkSightsApp app, SignUpJourney owner, PageBenchmarkOptions options)
     {
         Report.Section($"Pages: {options.People:N0} people x {options.Days} days, {options.Clients} concurrent loopback clients, {options.Seconds} s a page");
@@ -76,11 +84,12 @@ internal static class PageBenchmarkProgram
             ("Score Report (30 days)", $"/Reports/ScoreReport?from={monthAgo}&to={date}"),
             ("Activity Stream", $"/Activities/Stream?date={date}"),
         };
-        using var load = new PageLoad(app.BaseAddress, owner.Browser.CookieHeader(app.BaseAddress), options.Clients);
-        NativeMemory.ReturnFreed();
-        using var memory = MemorySampler.Start();
-        SQLitePCL.raw.sqlite3_memory_highwater(1);
-        Report.Figure("working set before serving", $"{Report.Mb(memory.BaselineWorkingSet)} (managed heap {Report.Mb(memory.BaselineManaged)})");
+        // The pages are served by the app alone in a process of its own, so that its memory is measured without the
+        // sandbox and the clients.
+        await using var server = await AppProcess.StartAsync(app, AppSettings(options));
+        using var load = new PageLoad(server.BaseAddress, owner.Browser.CookieHeader(app.BaseAddress), options.Clients);
+        using var memory = ProcessMemory.Start(server.Id);
+        Report.Figure("the app's process before serving", Report.Mb(memory.Baseline));
         // Repeated views are what the targets measure: the same session asking again while the workspace is unchanged is
         // served from the output cache. First views follow each page, building it every time.
         foreach (var (name, path) in pages)
@@ -102,15 +111,12 @@ internal static class PageBenchmarkProgram
         }
 
         memory.Stop();
-        Report.Figure(
-            "  peaks: garbage collector's committed memory / SQLite's memory",
-            $"{Report.Mb(memory.PeakCommitted)} / {Report.Mb(SQLitePCL.raw.sqlite3_memory_highwater(0))}");
         Report.Target(
             "peak working set while serving pages",
-            Report.Mb(memory.PeakWorkingSet),
+            Report.Mb(memory.Peak),
             "<= 500 MB",
-            memory.PeakWorkingSet <= 500L * 1024 * 1024,
-            $"the whole process: the app, the sandbox and the clients; managed heap peak {Report.Mb(memory.PeakManaged)}");
+            memory.Peak <= 500L * 1024 * 1024,
+            "the app's process alone (without the sandbox and the clients)");
     }
 
     private static string WebContentRoot()

@@ -28,7 +28,15 @@ public sealed class WorkSightsApp : WebApplicationFactory<Program>, IAsyncLifeti
     /// <summary>Fixed sandbox ports (0: any free one), so that a restarted sandbox answers the links it gave out before.</summary>
     public (int Http, int Https) SandboxPorts { get; init; }
 
+    /// <summary>
+    /// A sandbox already serving in another process (a benchmark's parent, which measures this app alone in its own
+    /// process); then none is started here and <see cref="Sandbox"/> stays unset.
+    /// </summary>
+    public SandboxEndpoints? RemoteSandbox { get; init; }
+
     public SandboxServer Sandbox { get; private set; } = null!;
+
+    private SandboxEndpoints Endpoints => RemoteSandbox ?? SandboxEndpoints.Of(Sandbox);
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -52,28 +60,39 @@ public sealed class WorkSightsApp : WebApplicationFactory<Program>, IAsyncLifeti
 
     public async Task InitializeAsync()
     {
-        Sandbox = await SandboxServer.StartAsync(new SandboxOptions
+        if (RemoteSandbox is null)
         {
-            AccessTokenLifetime = AccessTokenLifetime,
-            DataDirectory = PersistSandbox ? Path.Combine(DataDirectory, "sandbox") : null,
-            HttpPort = SandboxPorts.Http,
-            HttpsPort = SandboxPorts.Https,
-            ExtraPeople = SandboxExtraPeople,
-        });
+            Sandbox = await SandboxServer.StartAsync(new SandboxOptions
+            {
+                AccessTokenLifetime = AccessTokenLifetime,
+                DataDirectory = PersistSandbox ? Path.Combine(DataDirectory, "sandbox") : null,
+                HttpPort = SandboxPorts.Http,
+                HttpsPort = SandboxPorts.Https,
+                ExtraPeople = SandboxExtraPeople,
+            });
+        }
+
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         StartServer();
         BaseAddress = ClientOptions.BaseAddress;
-        Sandbox.RegisterApp(new SandboxClientApp(
-            ClientId,
-            ClientSecret,
-            "WorkSights (tests)",
-            [new Uri(BaseAddress, "signin-oidc").ToString(), new Uri(BaseAddress, "onboarding/consent/callback").ToString()]));
+        if (RemoteSandbox is null)
+        {
+            Sandbox.RegisterApp(new SandboxClientApp(
+                ClientId,
+                ClientSecret,
+                "WorkSights (tests)",
+                [new Uri(BaseAddress, "signin-oidc").ToString(), new Uri(BaseAddress, "onboarding/consent/callback").ToString()]));
+        }
     }
 
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        await Sandbox.DisposeAsync();
+        if (RemoteSandbox is null)
+        {
+            await Sandbox.DisposeAsync();
+        }
+
         if (KeepDataOnDispose)
         {
             return;
@@ -101,13 +120,14 @@ public sealed class WorkSightsApp : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("ScoreRecompute:Enabled", ActivitySyncEnabled ? "true" : "false");
         builder.UseSetting("ScoreRecompute:PollInterval", "00:00:01");
         builder.UseSetting("DataRetention:Enabled", "false");
-        builder.UseSetting("Microsoft:Instance", Sandbox.HttpBaseAddress.ToString());
-        builder.UseSetting("Microsoft:TokenInstance", Sandbox.HttpsBaseAddress.ToString());
-        builder.UseSetting("Microsoft:GraphBaseUrl", new Uri(Sandbox.HttpBaseAddress, "v1.0").ToString());
-        builder.UseSetting("Microsoft:ManagementApiBaseUrl", Sandbox.HttpsBaseAddress.ToString());
+        var sandbox = Endpoints;
+        builder.UseSetting("Microsoft:Instance", sandbox.Http.ToString());
+        builder.UseSetting("Microsoft:TokenInstance", sandbox.Https.ToString());
+        builder.UseSetting("Microsoft:GraphBaseUrl", new Uri(sandbox.Http, "v1.0").ToString());
+        builder.UseSetting("Microsoft:ManagementApiBaseUrl", sandbox.Https.ToString());
         builder.UseSetting("Microsoft:ClientId", ClientId);
         builder.UseSetting("Microsoft:ClientSecret", ClientSecret);
-        builder.UseSetting("Microsoft:PinnedCertificateThumbprint", Sandbox.TlsCertificate.Thumbprint);
+        builder.UseSetting("Microsoft:PinnedCertificateThumbprint", sandbox.TlsThumbprint);
 
         // Every request checks its session against the database, so that what ends a session shows on the next request.
         builder.UseSetting("Sessions:RevalidateAfter", "00:00:00");
@@ -126,4 +146,10 @@ public sealed class WorkSightsApp : WebApplicationFactory<Program>, IAsyncLifeti
             builder.UseSetting(key, value);
         }
     }
+}
+
+/// <summary>Where a sandbox answers, as the app's configuration names it.</summary>
+public sealed record SandboxEndpoints(Uri Http, Uri Https, string TlsThumbprint)
+{
+    public static SandboxEndpoints Of(SandboxServer sandbox) => new(sandbox.HttpBaseAddress, sandbox.HttpsBaseAddress, sandbox.TlsCertificate.Thumbprint);
 }

@@ -54,6 +54,25 @@ public sealed class DashboardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EveryonesScoreOfTheDayIsReadFromAnIndexAndOnlyThePagesDaysAreReadWhole()
+    {
+        var reads = new ReaderCommands();
+        var plans = await w.AsAsync(
+            w.Ceo,
+            async (db, scopes, calendars) =>
+            {
+                await new GetDashboardQueryHandler(db, scopes, w.Privacy(db), calendars)
+                    .Handle(new GetDashboardQuery(ReportingWorkspace.Day, ReportFilter.None, DashboardSort.Score, Page: 1, PageSize: 2), CancellationToken.None);
+                var days = reads.Commands.Where(c => c.Sql.Contains("FROM \"PersonDays\"", StringComparison.Ordinal)).ToList();
+                return (Everyone: await ReaderCommands.PlanAsync(db, days[0]), Page: await ReaderCommands.PlanAsync(db, days[1]));
+            },
+            reads);
+
+        Assert.Contains(plans.Everyone, step => step.Contains("COVERING INDEX IX_PersonDays_TenantId_Date_PersonId_Score", StringComparison.Ordinal));
+        Assert.Contains(plans.Page, step => step.StartsWith("SEARCH", StringComparison.Ordinal) && step.Contains("PersonId=?", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ManagerSeesThemselvesAndTheirDirectAndIndirectReportsOnly()
     {
         var view = await DashboardAsync(w.Mia);

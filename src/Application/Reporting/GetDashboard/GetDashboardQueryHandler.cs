@@ -10,8 +10,8 @@ using WorkSights.Domain.Activities;
 namespace WorkSights.Application.Reporting.GetDashboard;
 
 /// <remarks>
-/// Reads two narrow projections for every matching person (people, and that date's person-day rows), sorts and pages
-/// them in memory, and reads raw activity only for the people of the page, through the (tenant, person, time) index.
+/// Reads two narrow projections for every matching person (people, and that date's scores), sorts and pages them in
+/// memory, and reads the day's rows and raw activity only for the people of the page, each along an index of its own.
 /// </remarks>
 public sealed class GetDashboardQueryHandler(IApplicationDbContext db, ViewerScopes scopes, GroupPrivacy privacy, IWorkCalendars calendars)
     : IQueryHandler<GetDashboardQuery, DashboardDto>
@@ -24,21 +24,27 @@ public sealed class GetDashboardQueryHandler(IApplicationDbContext db, ViewerSco
             .ToListAsync(cancellationToken);
         await privacy.EnsureShownAsync(scope, query.Filter, cancellationToken);
         people = people.Select(p => p with { DisplayName = scope.NameOf(p.Id, p.DisplayName) }).ToList();
-        var days = await db.PersonDays.AsNoTracking().VisibleTo(scope)
+        // Everyone's score of the day comes from the (workspace, date, person, score) index alone; the page's rows are
+        // read whole for its people only.
+        var scores = await db.PersonDays.AsNoTracking().VisibleTo(scope)
             .Where(d => d.Date == query.Date)
-            .Select(d => new { d.PersonId, d.TimeZoneId, d.DayStart, d.DayEnd, d.WorkStart, d.WorkEnd, d.Credited, d.DailyTarget, d.Score, d.Band })
-            .ToDictionaryAsync(d => d.PersonId, cancellationToken);
+            .Select(d => new { d.PersonId, d.Score })
+            .ToDictionaryAsync(d => d.PersonId, d => d.Score, cancellationToken);
 
         var sort = scope.SeesScores ? query.Sort : DashboardSort.Name;
         var byName = people.OrderBy(p => p.DisplayName, StringComparer.CurrentCultureIgnoreCase).ThenBy(p => p.Id);
         var ordered = sort == DashboardSort.Score
-            ? people.OrderBy(p => days.TryGetValue(p.Id, out var d) && d.Score is not null ? 0 : 1)
-                .ThenByDescending(p => days.TryGetValue(p.Id, out var d) ? d.Score ?? -1 : -1)
+            ? people.OrderBy(p => scores.GetValueOrDefault(p.Id) is not null ? 0 : 1)
+                .ThenByDescending(p => scores.GetValueOrDefault(p.Id) ?? -1)
                 .ThenBy(p => p.DisplayName, StringComparer.CurrentCultureIgnoreCase).ThenBy(p => p.Id)
             : byName;
         var page = ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList();
 
         var pageIds = page.Select(p => p.Id).ToList();
+        var days = await db.PersonDays.AsNoTracking()
+            .Where(d => d.Date == query.Date && pageIds.Contains(d.PersonId))
+            .Select(d => new { d.PersonId, d.TimeZoneId, d.DayStart, d.DayEnd, d.WorkStart, d.WorkEnd, d.Credited, d.DailyTarget, d.Score, d.Band })
+            .ToDictionaryAsync(d => d.PersonId, cancellationToken);
         var missing = pageIds.Where(id => !days.ContainsKey(id)).ToList();
         var calendarsOfMissing = missing.Count == 0 ? new Dictionary<Guid, PersonCalendar>() : await calendars.ForPeopleAsync(missing, cancellationToken);
         var localDate = LocalDate.FromDateOnly(query.Date);
@@ -89,7 +95,7 @@ public sealed class GetDashboardQueryHandler(IApplicationDbContext db, ViewerSco
             scope.SeesScores,
             sort,
             new PagedList<DashboardRow>(rows, query.Page, query.PageSize, people.Count),
-            people.Count(p => days.ContainsKey(p.Id)),
+            people.Count(p => scores.ContainsKey(p.Id)),
             await ImportStateAsync(cancellationToken));
     }
 

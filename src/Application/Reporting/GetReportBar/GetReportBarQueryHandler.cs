@@ -1,18 +1,36 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using WorkSights.Application.Common.Caching;
 using WorkSights.Application.Common.Interfaces;
 using WorkSights.Application.Reporting.Visibility;
 using WorkSights.Application.Scores;
 
 namespace WorkSights.Application.Reporting.GetReportBar;
 
-public sealed class GetReportBarQueryHandler(IApplicationDbContext db, ViewerScopes scopes, IWorkCalendars calendars, TimeProvider clock)
+/// <remarks>
+/// Every reporting page shows the bar, and its teams and managers read every person the viewer sees (a third of a
+/// Dashboard's first view at 1,000 people): they are remembered per viewer until something of the workspace is stored.
+/// "Today" is worked out on every request.
+/// </remarks>
+public sealed class GetReportBarQueryHandler(IApplicationDbContext db, ViewerScopes scopes, IWorkCalendars calendars, TimeProvider clock, WorkspaceMemo memo)
     : IQueryHandler<GetReportBarQuery, ReportBarDto>
 {
+    public static readonly TimeSpan Remembered = TimeSpan.FromMinutes(15);
+
     public async ValueTask<ReportBarDto> Handle(GetReportBarQuery query, CancellationToken cancellationToken)
     {
         var scope = await scopes.CurrentAsync(cancellationToken);
+        var choices = await memo.GetOrComputeAsync(("report bar choices", scope.ViewerId, scope.Role), Remembered, () => ChoicesAsync(scope, cancellationToken));
+
+        var own = await calendars.ForPeopleAsync([scope.ViewerId], cancellationToken);
+        var zone = own.TryGetValue(scope.ViewerId, out var calendar) ? calendar.Zone : DateTimeZone.Utc;
+        var today = Instant.FromDateTimeOffset(clock.GetUtcNow()).InZone(zone).Date;
+        return new ReportBarDto(today, choices.Teams, choices.Managers);
+    }
+
+    private async Task<FilterChoices> ChoicesAsync(ViewerScope scope, CancellationToken cancellationToken)
+    {
         var visible = db.People.AsNoTracking().VisibleTo(scope);
         var teams = await visible.Where(p => p.Department != null).Select(p => p.Department!).Distinct().OrderBy(d => d).ToListAsync(cancellationToken);
         if (await visible.AnyAsync(p => p.Department == null, cancellationToken))
@@ -24,10 +42,8 @@ public sealed class GetReportBarQueryHandler(IApplicationDbContext db, ViewerSco
         var managers = await visible.Where(p => managerIds.Contains(p.ExternalId))
             .OrderBy(p => p.DisplayName).Select(p => new ManagerOption(p.Id, p.DisplayName))
             .ToListAsync(cancellationToken);
-
-        var own = await calendars.ForPeopleAsync([scope.ViewerId], cancellationToken);
-        var zone = own.TryGetValue(scope.ViewerId, out var calendar) ? calendar.Zone : DateTimeZone.Utc;
-        var today = Instant.FromDateTimeOffset(clock.GetUtcNow()).InZone(zone).Date;
-        return new ReportBarDto(today, teams, managers);
+        return new FilterChoices(teams, managers);
     }
+
+    private sealed record FilterChoices(IReadOnlyList<string> Teams, IReadOnlyList<ManagerOption> Managers);
 }

@@ -1160,7 +1160,7 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("PersonId");
 
-                    b.HasIndex("TenantId", "Date");
+                    b.HasIndex("TenantId", "Date", "PersonId", "Score");
 
                     b.ToTable("PersonDays", (string)null);
                 });
