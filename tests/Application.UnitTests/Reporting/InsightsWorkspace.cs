@@ -106,6 +106,14 @@ internal sealed class InsightsWorkspace : IAsyncDisposable
             await DailyAverages.OfWorkspaceAsync(db.GroupDays.AsNoTracking(), from, Today, seesScores: true, CancellationToken.None));
     }
 
+    /// <summary>Each person's stored summary of <paramref name="day"/>, read straight from the person-day rows.</summary>
+    public async Task<Dictionary<Guid, string>> StoredSummariesAsync(LocalDate day)
+    {
+        var (db, _) = As(Ceo);
+        var date = day.ToDateOnly();
+        return await db.PersonDays.AsNoTracking().Where(d => d.Date == date).ToDictionaryAsync(d => d.PersonId, d => d.Summary);
+    }
+
     /// <summary>A memo that remembers nothing between two calls: each call has a cache of its own.</summary>
     private WorkspaceMemo FreshMemo() => new(new WorkspaceMemoStore(), new ReportedDataVersions(), database.TenantContext, database.Clock);
 

@@ -40,6 +40,19 @@ public sealed class ReportingScopeTests
     }
 
     [Fact]
+    public async Task ScoreReportRowsCarryTheirOwnPersonsSummaryGivenAPageSortedByScore()
+    {
+        await using var workspace = await InsightsWorkspace.CreateAsync();
+
+        var page = await workspace.ScoreReportAsync(workspace.Ceo, Friday, sort: ScoreReportSort.Score, descending: true, page: 2, pageSize: 2);
+        var stored = await workspace.StoredSummariesAsync(Friday);
+
+        Assert.Equal(2, page.Rows.Items.Count);
+        Assert.All(page.Rows.Items, row => Assert.Equal(stored[row.PersonId], row.Summary));
+        Assert.All(page.Rows.Items, row => Assert.NotEmpty(row.Summary));
+    }
+
+    [Fact]
     public async Task ScoreReportListsManagerAndDirectAndIndirectReportsGivenManager()
     {
         await using var workspace = await InsightsWorkspace.CreateAsync();

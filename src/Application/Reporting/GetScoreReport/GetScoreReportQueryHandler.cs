@@ -21,13 +21,14 @@ public sealed class GetScoreReportQueryHandler(IApplicationDbContext db, ViewerS
             ? await DailyAverages.OfWorkspaceAsync(db.GroupDays.AsNoTracking(), query.From, query.To, scope.SeesScores, cancellationToken)
             : await DailyAverages.OfAsync(days, query.From, query.To, scope.SeesScores, cancellationToken);
 
+        // Everyone of the day is read to be sorted, but only the shown page's summaries (the rows' longest text).
         var date = query.Day.ToDateOnly();
         var rows = await (
                 from d in db.PersonDays.AsNoTracking().VisibleTo(scope).WithActivityOf(db, query.Filter)
                 join p in people on d.PersonId equals p.Id
                 where d.Date == date
                 select new ScoreReportRow(
-                    p.Id, p.DisplayName, p.JobTitle, p.Department, d.IsWorkDay, d.Score, d.Band, d.Credited, d.DailyTarget, d.Summary))
+                    p.Id, p.DisplayName, p.JobTitle, p.Department, d.IsWorkDay, d.Score, d.Band, d.Credited, d.DailyTarget, string.Empty))
             .ToListAsync(cancellationToken);
         if (!scope.SeesScores)
         {
@@ -40,7 +41,14 @@ public sealed class GetScoreReportQueryHandler(IApplicationDbContext db, ViewerS
             rows = rows.Select(r => r with { Name = scope.NameOf(r.PersonId, r.Name), Role = scope.IsViewer(r.PersonId) ? r.Role : null }).ToList();
         }
 
-        return new ScoreReportDto(averages, query.Day, PageOf(Sorted(rows, query.Sort, query.Descending), query.Page, query.PageSize), scope.SeesScores, scope.SeesPseudonyms);
+        var page = PageOf(Sorted(rows, query.Sort, query.Descending), query.Page, query.PageSize);
+        var shown = page.Items.Select(r => r.PersonId).ToList();
+        var summaries = await db.PersonDays.AsNoTracking()
+            .Where(d => d.Date == date && shown.Contains(d.PersonId))
+            .Select(d => new { d.PersonId, d.Summary })
+            .ToDictionaryAsync(d => d.PersonId, d => d.Summary, cancellationToken);
+        page = page with { Items = [.. page.Items.Select(r => r with { Summary = summaries.GetValueOrDefault(r.PersonId, string.Empty) })] };
+        return new ScoreReportDto(averages, query.Day, page, scope.SeesScores, scope.SeesPseudonyms);
     }
 
     private static PagedList<ScoreReportRow> PageOf(List<ScoreReportRow> rows, int page, int pageSize)
