@@ -55,8 +55,9 @@ public sealed class ModelOwnedRows(ApplicationDbContext db) : IOwnedRows
         // added rows to a table already emptied, and the workspace's own row cannot go before every row that names it.
         foreach (var entity in DependentsFirst(db.Model).Where(IsWorkspaceData))
         {
-            var rows = WorkspaceRows(entity, tenantId, string.Empty)!;
-            var deleted = await (Task<int>)DeleteBatchMethod.MakeGenericMethod(entity.ClrType).Invoke(null, [db, rows, batchSize, cancellationToken])!;
+            var deleted = db.Database.IsSqlite()
+                ? await DeleteBatchByRowIdAsync(entity, tenantId, batchSize, cancellationToken)
+                : await (Task<int>)DeleteBatchMethod.MakeGenericMethod(entity.ClrType).Invoke(null, [db, WorkspaceRows(entity, tenantId, string.Empty)!, batchSize, cancellationToken])!;
             if (deleted > 0)
             {
                 return deleted;
@@ -216,6 +217,19 @@ public sealed class ModelOwnedRows(ApplicationDbContext db) : IOwnedRows
     private static Task<int> DeleteBatchAsync<T>(ApplicationDbContext db, Expression<Func<T, bool>> rows, int batchSize, CancellationToken cancellationToken)
         where T : class =>
         db.Set<T>().IgnoreQueryFilters([ApplicationDbContext.OpenWorkspaceFilter]).Where(rows).Take(batchSize).ExecuteDeleteAsync(cancellationToken);
+
+    /// <summary>
+    /// SQLite: a batch chosen by row id deletes each row where it lies; chosen by the key, every row is first sought
+    /// again through the key's index (twice the time at 4 million activities). Table and column come from the model.
+    /// </summary>
+    private Task<int> DeleteBatchByRowIdAsync(IEntityType entity, Guid tenantId, int batchSize, CancellationToken cancellationToken)
+    {
+        var table = entity.GetTableName()!;
+        var property = entity.ClrType == typeof(Tenant) ? nameof(Tenant.Id) : nameof(ITenantOwned.TenantId);
+        var column = entity.FindProperty(property)!.GetColumnName(StoreObjectIdentifier.Table(table, entity.GetSchema()))!;
+        var sql = $"DELETE FROM \"{table}\" WHERE rowid IN (SELECT rowid FROM \"{table}\" WHERE \"{column}\" = {{0}} LIMIT {{1}})";
+        return db.Database.ExecuteSqlRawAsync(sql, [tenantId, batchSize], cancellationToken);
+    }
 
     /// <summary>Rows of <typeparamref name="T"/> whose <paramref name="referenceColumn"/> names a row the identity brought to the target.</summary>
     private static Task<int> DeleteReferencingAsync<T, TBrought>(

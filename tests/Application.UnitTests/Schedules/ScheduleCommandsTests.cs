@@ -3,6 +3,7 @@ using WorkSights.Application.Common.Exceptions;
 using WorkSights.Application.Schedules;
 using WorkSights.Application.Schedules.AddCustomSchedule;
 using WorkSights.Application.Schedules.GetPersonSchedule;
+using WorkSights.Application.Schedules.ListNamedSchedules;
 using WorkSights.Application.Schedules.RemoveCustomSchedule;
 using WorkSights.Application.Schedules.SaveDefaultSchedule;
 using WorkSights.Application.Schedules.SavePersonSchedule;
@@ -146,6 +147,32 @@ public sealed class ScheduleCommandsTests : IDisposable
         await using var tamper = database.CreateContext();
         tamper.AuditEntries.Remove(await tamper.AuditEntries.SingleAsync());
         await Assert.ThrowsAsync<InvalidOperationException>(() => tamper.SaveChangesAsync());
+    }
+
+    [Fact]
+    public async Task NamedScheduleChoicesAreTheWorkspacesOwnByNameWithTheirWeekGivenTwoWorkspaces()
+    {
+        var (tenant, _, _) = await WorkspaceAsync();
+        var other = await database.AddTenantAsync("fabrikam", "fabrikam.example");
+        await AddNamedScheduleAsync(tenant.Id, "late shift", WeekPlan.Parse("13:00-21:00,13:00-21:00,13:00-21:00,13:00-21:00,13:00-21:00,off,off"));
+        await AddNamedScheduleAsync(tenant.Id, "Early", WeekPlan.From(WorkSchedule.StandardWeek));
+        await AddNamedScheduleAsync(other.Id, "Another workspace's", WeekPlan.From(WorkSchedule.StandardWeek));
+
+        using var scope = database.TenantContext.BeginScope(tenant.Id);
+        await using var db = database.CreateContext();
+        var choices = await new ListNamedSchedulesQueryHandler(db).Handle(new ListNamedSchedulesQuery(), CancellationToken.None);
+
+        Assert.Equal(["Early", "late shift"], choices.Select(c => c.Name));
+        Assert.Equal(ScheduleText.Of(WorkSchedule.StandardWeek), choices[0].Summary);
+        Assert.Contains("13:00", choices[1].Summary, StringComparison.Ordinal);
+    }
+
+    private async Task AddNamedScheduleAsync(Guid tenantId, string name, WeekPlan week)
+    {
+        using var scope = database.TenantContext.BeginScope(tenantId);
+        await using var db = database.CreateContext();
+        db.NamedSchedules.Add(NamedSchedule.Create(tenantId, name, week, database.Clock.GetUtcNow()));
+        await db.SaveChangesAsync();
     }
 
     private async Task<(Tenant Tenant, Person Ada, Person Grace)> WorkspaceAsync()

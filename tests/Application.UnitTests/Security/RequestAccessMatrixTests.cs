@@ -96,6 +96,7 @@ public sealed class RequestAccessMatrixTests
         ["ImportDirectoryCommand"] = Audience.Job,
         ["ImportWorkSettingsCommand"] = Audience.Job,
         ["IssueApiTokenCommand"] = Audience.Job,
+        ["ListNamedSchedulesQuery"] = Audience.Administration,
         ["MarkInterruptedRunsCommand"] = Audience.Job,
         ["ProvisionWorkspaceCommand"] = Audience.Job,
         ["PurgeExpiredDataCommand"] = Audience.Job,

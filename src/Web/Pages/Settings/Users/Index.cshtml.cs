@@ -7,7 +7,7 @@ using WorkSights.Application.Directory;
 using WorkSights.Application.Directory.ChangePeople;
 using WorkSights.Application.Directory.FindManagers;
 using WorkSights.Application.Directory.GetUserDirectory;
-using WorkSights.Application.Schedules.GetWorkspaceSchedules;
+using WorkSights.Application.Schedules.ListNamedSchedules;
 using WorkSights.Domain.People;
 using WorkSights.Web.Infrastructure;
 
@@ -20,7 +20,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public UserDirectoryDto Result { get; private set; } = null!;
 
-    public IReadOnlyList<NamedScheduleDto> Schedules { get; private set; } = [];
+    public IReadOnlyList<NamedScheduleChoiceDto> Schedules { get; private set; } = [];
 
     [BindProperty]
     public BulkInput Bulk { get; set; } = new();
@@ -127,7 +127,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             }
 
             Result = await mediator.Send(new GetUserDirectoryQuery(Filter, Sort, PageNumber, PageSize), cancellationToken);
-            Schedules = (await mediator.Send(new GetWorkspaceSchedulesQuery(), cancellationToken)).NamedSchedules;
+            Schedules = await mediator.Send(new ListNamedSchedulesQuery(), cancellationToken);
             return true;
         }
         catch (ValidationException)
