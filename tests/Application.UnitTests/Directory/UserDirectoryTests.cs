@@ -181,6 +181,18 @@ public sealed class UserDirectoryTests : IDisposable
         Assert.Contains(count, step => step.Contains("COVERING INDEX IX_People_TenantId_DisplayName_Id_Status_Email", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(true, null)]
+    [InlineData(null, ProvisioningState.New)]
+    public async Task LoginAccessAndStateFiltersCountAndPageFromTheNameIndexGivenEitherFilter(bool? loginAccess, ProvisioningState? state)
+    {
+        await SeedAsync();
+
+        var plans = await PlansAsync(new GetUserDirectoryQuery(new DirectoryFilter(LoginAccess: loginAccess, State: state)), "COUNT(*)", "OFFSET");
+
+        Assert.All(plans, plan => Assert.Contains(plan, step => step.Contains("COVERING INDEX IX_People_TenantId_DisplayName_Id_Status_Email_HasLoginAccess_ProvisioningState", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public async Task EachPageHoldsItsOwnPeopleInOrderWithTheirManagersGivenPagesOfTwo()
     {

@@ -31,10 +31,10 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
 
         // The user directory of 10,000 people: each of its orders (name, team, role; then name and id) is an index that
         // also carries the status, so a page walks one index without reading a row or sorting everyone, and the count
-        // of current people reads the status index alone; a search, which reads every name and address, reads them from
-        // the name index rather than from every row.
+        // of current people reads the status index alone; a search, which reads every name and address, and the login
+        // access and provisioning state filters, which match few, read them from the name index rather than from every row.
         builder.HasIndex(p => new { p.TenantId, p.Status });
-        builder.HasIndex(p => new { p.TenantId, p.DisplayName, p.Id, p.Status, p.Email });
+        builder.HasIndex(p => new { p.TenantId, p.DisplayName, p.Id, p.Status, p.Email, p.HasLoginAccess, p.ProvisioningState });
         builder.HasIndex(p => new { p.TenantId, p.Department, p.DisplayName, p.Id, p.Status });
         builder.HasIndex(p => new { p.TenantId, p.Role, p.DisplayName, p.Id, p.Status }).IsDescending(false, true, false, false, false);
 

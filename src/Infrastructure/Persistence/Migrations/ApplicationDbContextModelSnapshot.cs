@@ -757,10 +757,10 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("TenantId", "Department", "DisplayName", "Id", "Status");
 
-                    b.HasIndex("TenantId", "DisplayName", "Id", "Status", "Email");
-
                     b.HasIndex("TenantId", "Role", "DisplayName", "Id", "Status")
                         .IsDescending(false, true, false, false, false);
+
+                    b.HasIndex("TenantId", "DisplayName", "Id", "Status", "Email", "HasLoginAccess", "ProvisioningState");
 
                     b.ToTable("People", (string)null);
                 });
