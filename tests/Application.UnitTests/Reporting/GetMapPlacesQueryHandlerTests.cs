@@ -1,5 +1,6 @@
 using WorkSights.Application.Reporting;
 using WorkSights.Application.Reporting.GetMapPlaces;
+using WorkSights.Application.UnitTests.Support;
 using WorkSights.Domain.Activities;
 using WorkSights.Domain.People;
 
@@ -35,6 +36,25 @@ public sealed class GetMapPlacesQueryHandlerTests : IAsyncLifetime
         var pin = Assert.Single((await PlacesAsync("olivia", PersonRole.Owner)).Pins);
 
         Assert.Equal(("Lena", "Evanston", 2), (pin.PersonName, pin.City, pin.ActivityCount));
+    }
+
+    [Fact]
+    public async Task DaysPlacesAreReadFromTheDateIndexAloneGivenComputedDays()
+    {
+        await workspace.AddLocationAsync("lena", "Chicago", 41.88, -87.63, 3);
+        var reads = new ReaderCommands();
+
+        var plan = await workspace.AsAsync(
+            "olivia",
+            PersonRole.Owner,
+            async (db, scopes, calendars, _) =>
+            {
+                await new GetMapPlacesQueryHandler(db, scopes, workspace.Privacy(db), calendars).Handle(new GetMapPlacesQuery(StreamWorkspace.Day, ReportFilter.None), CancellationToken.None);
+                return await ReaderCommands.PlanAsync(db, reads.Commands.First(c => c.Sql.Contains("FROM \"PersonDayLocations\"", StringComparison.Ordinal)));
+            },
+            reads);
+
+        Assert.Contains(plan, step => step.Contains("COVERING INDEX IX_PersonDayLocations_TenantId_Date_PersonId", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -98,11 +98,12 @@ internal sealed class StreamWorkspace : IDisposable
     }
 
     /// <summary>Runs a handler as <paramref name="viewer"/> with <paramref name="role"/>, inside the viewer's workspace.</summary>
-    public async Task<T> AsAsync<T>(string viewer, PersonRole role, Func<ApplicationDbContext, ViewerScopes, IWorkCalendars, ITenantContext, Task<T>> run)
+    public async Task<T> AsAsync<T>(
+        string viewer, PersonRole role, Func<ApplicationDbContext, ViewerScopes, IWorkCalendars, ITenantContext, Task<T>> run, params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors)
     {
         var person = People[viewer];
         using var scope = Database.TenantContext.BeginScope(person.TenantId);
-        await using var db = Database.CreateContext();
+        await using var db = Database.CreateContext(interceptors);
         var scopes = new ViewerScopes(db, new FakeCurrentUser(role, person.Id), Database.TenantContext, TestPseudonymKeys.Instance);
         return await run(db, scopes, new WorkCalendars(db, Database.TenantContext, NoImportedWorkSettings.Instance), Database.TenantContext);
     }

@@ -1197,7 +1197,7 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("PersonId");
 
-                    b.HasIndex("TenantId", "Date");
+                    b.HasIndex("TenantId", "Date", "PersonId", "City", "CountryOrRegion", "Latitude", "Longitude", "ItemCount");
 
                     b.ToTable("PersonDayLocations", (string)null);
                 });

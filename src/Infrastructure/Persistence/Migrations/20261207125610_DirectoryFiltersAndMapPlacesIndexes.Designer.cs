@@ -11,8 +11,8 @@ using WorkSights.Infrastructure.Persistence;
 namespace WorkSights.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261207122459_DirectoryLoginAndStateFilters")]
-    partial class DirectoryLoginAndStateFilters
+    [Migration("20261207125610_DirectoryFiltersAndMapPlacesIndexes")]
+    partial class DirectoryFiltersAndMapPlacesIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1200,7 +1200,7 @@ namespace WorkSights.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("PersonId");
 
-                    b.HasIndex("TenantId", "Date");
+                    b.HasIndex("TenantId", "Date", "PersonId", "City", "CountryOrRegion", "Latitude", "Longitude", "ItemCount");
 
                     b.ToTable("PersonDayLocations", (string)null);
                 });
