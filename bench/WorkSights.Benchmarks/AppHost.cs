@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging;
 using WorkSights.Application;
 using WorkSights.Application.Common.Behaviours;
@@ -118,6 +119,14 @@ internal sealed class AppHost : IAsyncDisposable
 
         var collection = new ServiceCollection();
         collection.AddSingleton<IConfiguration>(configuration);
+        // The cloud networks' data is read from under the content root only when a sign-in is located; the timed runs
+        // leave sign-ins out (their API paces them).
+        collection.AddSingleton<IHostEnvironment>(new HostingEnvironment
+        {
+            EnvironmentName = Environments.Production,
+            ApplicationName = "WorkSights.Benchmarks",
+            ContentRootPath = AppContext.BaseDirectory,
+        });
         collection.AddLogging(logging => logging
             .AddSimpleConsole(o => o.SingleLine = true)
             .SetMinimumLevel(LogLevel.Warning)
@@ -138,7 +147,8 @@ internal sealed class AppHost : IAsyncDisposable
                 typeof(ValidationBehaviour<,>),
             ];
         });
-        collection.AddScoped<ICurrentUser, NobodySignedIn>();
+        collection.AddScoped<ActingUser>();
+        collection.AddScoped<ICurrentUser>(provider => provider.GetRequiredService<ActingUser>());
         if (settings.Clock is { } clock)
         {
             collection.Replace(ServiceDescriptor.Singleton(clock));
@@ -182,7 +192,9 @@ internal sealed class AppHost : IAsyncDisposable
         Uri consentLink;
         await using (var scope = services.CreateAsyncScope())
         {
-            // A browser request, as the app's own would be; the consent link's address comes from PublicBaseUrl.
+            // A browser request from the administrator's session, as the app's own would be; the consent link's address
+            // comes from PublicBaseUrl.
+            scope.ServiceProvider.GetRequiredService<ActingUser>().SignIn(admin);
             var accessor = scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>();
             var context = new DefaultHttpContext();
             context.Request.Scheme = "http";
@@ -194,15 +206,21 @@ internal sealed class AppHost : IAsyncDisposable
 
         var state = QueryHelpers.ParseQuery(consentLink.Query)["state"].ToString();
         grantConsent?.Invoke();
-        var outcome = await SendAsync(new CompleteAdminConsentCommand(admin.TenantId, admin.ObjectId, state, "True", admin.TenantId, null, null, null));
+        var outcome = await SendAsync(new CompleteAdminConsentCommand(admin.TenantId, admin.ObjectId, state, "True", admin.TenantId, null, null, null), admin);
         return outcome is { Result: AdminConsentResult.Granted, TenantId: { } tenantId }
             ? (tenantId, outcome.Message)
             : throw new InvalidOperationException($"Admin consent answered {outcome.Result}: {outcome.Message}");
     }
 
-    public async Task<TResponse> SendAsync<TResponse>(ICommand<TResponse> command)
+    /// <param name="signedIn">The administrator whose session sends it; nobody when null, as a background job.</param>
+    public async Task<TResponse> SendAsync<TResponse>(ICommand<TResponse> command, SandboxAdmin? signedIn = null)
     {
         await using var scope = services.CreateAsyncScope();
+        if (signedIn is not null)
+        {
+            scope.ServiceProvider.GetRequiredService<ActingUser>().SignIn(signedIn);
+        }
+
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
     }
 
@@ -232,17 +250,22 @@ internal sealed class AppHost : IAsyncDisposable
         }
     }
 
-    /// <summary>Background jobs run with nobody signed in.</summary>
-    private sealed class NobodySignedIn : ICurrentUser
+    /// <summary>
+    /// Who a scope acts as: nobody, as background jobs run, or the administrator signing up, identified as their session
+    /// identifies them before their workspace exists (organisation and object id, no person or role yet).
+    /// </summary>
+    private sealed class ActingUser : ICurrentUser
     {
-        public string? ExternalTenantId => null;
+        public string? ExternalTenantId { get; private set; }
 
-        public string? ObjectId => null;
+        public string? ObjectId { get; private set; }
 
         public Guid? PersonId => null;
 
         public PersonRole? Role => null;
 
         public string? Address => null;
+
+        public void SignIn(SandboxAdmin admin) => (ExternalTenantId, ObjectId) = (admin.TenantId, admin.ObjectId);
     }
 }
