@@ -39,7 +39,7 @@ internal sealed class PageWriteSteps : IDisposable
     /// <summary>"upsert 21.2 s, commit 13.4 s (2,659 pages), …", in the order the steps happen.</summary>
     public string Describe()
     {
-        string[] order = ["lock wait", "upsert", "other changes", "commit"];
+        string[] order = ["lock wait", "upsert", "dirty days", "other changes", "commit"];
         var pages = bySteps.TryGetValue("upsert", out var upserts) ? upserts.Count : 0;
         var commits = bySteps.TryGetValue("commit", out var commit) ? commit.Count : 0;
         return $"{pages:N0} page writes in {commits:N0} commits; " + string.Join(", ", order.Where(bySteps.ContainsKey).Select(step => $"{step} {Report.Seconds(TimeSpan.FromSeconds(bySteps[step].Seconds))}"));
