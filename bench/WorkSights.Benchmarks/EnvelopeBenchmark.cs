@@ -110,7 +110,11 @@ internal static class EnvelopeBenchmark
             "A client that learns the envelope from 429s needs one per crossing; email and calendar each meet it at most once.");
     }
 
-    /// <summary>The mailbox a mail or calendar request was for: /v1.0/users/{id}/mailFolders|calendarView/...</summary>
+    /// <summary>
+    /// The mailbox an Outlook request was for: /v1.0/users/{id}/mailFolders|calendarView|mailboxSettings/... — the
+    /// requests the sandbox counts in the mailbox's envelope (the mailbox settings read ahead of the mail and calendar
+    /// takes one of the first window's requests).
+    /// </summary>
     private static string? MailboxOf(string pathAndQuery)
     {
         const string prefix = "/v1.0/users/";
@@ -128,6 +132,7 @@ internal static class EnvelopeBenchmark
 
         var tail = rest[slash..];
         return tail.StartsWith("/mailFolders", StringComparison.OrdinalIgnoreCase) || tail.StartsWith("/calendarView", StringComparison.OrdinalIgnoreCase)
+            || tail.StartsWith("/mailboxSettings", StringComparison.OrdinalIgnoreCase)
             ? Uri.UnescapeDataString(rest[..slash])
             : null;
     }
