@@ -16,11 +16,9 @@ public static class ReportFilterQueries
 
     /// <summary>The people <paramref name="scope"/> sees who match the filter, by id with the names (or pseudonyms) the pages show.</summary>
     public static async Task<IReadOnlyDictionary<Guid, string>> NamesShownAsync(IApplicationDbContext db, ViewerScope scope, ReportFilter filter, CancellationToken cancellationToken) =>
-        await (await PeopleShownAsync(db, scope, filter, cancellationToken)).NamesShownAsync(scope, cancellationToken);
-
-    /// <summary><paramref name="shown"/> by id with the names (or pseudonyms) the pages show.</summary>
-    public static async Task<IReadOnlyDictionary<Guid, string>> NamesShownAsync(this IQueryable<Person> shown, ViewerScope scope, CancellationToken cancellationToken) =>
-        await shown.Select(p => new { p.Id, p.DisplayName }).ToDictionaryAsync(p => p.Id, p => scope.NameOf(p.Id, p.DisplayName), cancellationToken);
+        await (await PeopleShownAsync(db, scope, filter, cancellationToken))
+            .Select(p => new { p.Id, p.DisplayName })
+            .ToDictionaryAsync(p => p.Id, p => scope.NameOf(p.Id, p.DisplayName), cancellationToken);
 
     /// <summary>
     /// Whether the filter selects everyone the scope sees is everyone of the workspace: a query may then read the

@@ -19,8 +19,7 @@ public sealed class GetMapPlacesQueryHandler(IApplicationDbContext db, ViewerSco
     {
         var scope = await scopes.CurrentAsync(cancellationToken);
         await privacy.EnsureShownAsync(scope, query.Filter, cancellationToken);
-        var shown = await ReportFilterQueries.PeopleShownAsync(db, scope, query.Filter, cancellationToken);
-        var people = await shown.NamesShownAsync(scope, cancellationToken);
+        var people = await ReportFilterQueries.NamesShownAsync(db, scope, query.Filter, cancellationToken);
         var ids = people.Keys.ToList();
         var places = new List<Place>();
         var missing = ids;
@@ -28,18 +27,20 @@ public sealed class GetMapPlacesQueryHandler(IApplicationDbContext db, ViewerSco
         {
             var date = query.Day.ToDateOnly();
             var locations = db.PersonDayLocations.AsNoTracking().Where(l => l.Date == date);
+            var computed = db.PersonDays.AsNoTracking().Where(d => d.Date == date);
             if (!scope.SelectsWholeWorkspace(query.Filter))
             {
                 locations = locations.Where(l => ids.Contains(l.PersonId));
+                computed = computed.Where(d => ids.Contains(d.PersonId));
             }
 
             places.AddRange((await locations
                 .Select(l => new Place(l.PersonId, l.City, l.CountryOrRegion, l.Latitude, l.Longitude, l.ItemCount))
                 .ToListAsync(cancellationToken)).Where(p => people.ContainsKey(p.PersonId)));
 
-            // A computed day without places had no located item; only the people whose day is not computed yet (found in
-            // SQL, usually nobody, rather than everyone's computed day read back) are read from the items.
-            missing = await shown.Where(p => !db.PersonDays.Any(d => d.PersonId == p.Id && d.Date == date)).Select(p => p.Id).ToListAsync(cancellationToken);
+            // A computed day without places had no located item; only days not computed yet are read from the items.
+            var done = (await computed.Select(d => d.PersonId).ToListAsync(cancellationToken)).ToHashSet();
+            missing = ids.Where(id => !done.Contains(id)).ToList();
         }
 
         if (missing.Count > 0)
