@@ -23,7 +23,8 @@ internal sealed class PageLoad(Uri baseAddress, string cookie, int clients) : ID
     /// <summary>The whole mix, and each path's share of it (its requests per second are its share of the run's).</summary>
     public sealed record MixRun(Run All, IReadOnlyList<(string Path, Run Run)> ByPath);
 
-    private long views;
+    /// <summary>Counted across every load of the process, so that a first view's query value is never asked for twice.</summary>
+    private static long views;
 
     public async Task<Run> RunAsync(string path, TimeSpan duration, bool firstViews = false) => (await RunMixAsync([path], duration, firstViews)).All;
 
