@@ -135,14 +135,9 @@ public sealed class ModelOwnedRows(ApplicationDbContext db) : IOwnedRows
     {
         ArgumentNullException.ThrowIfNull(entity);
         var type = entity.ClrType;
-        if (type == typeof(Tenant))
+        if (IsWorkspaceData(entity))
         {
-            return Where(type, (nameof(Tenant.Id), tenantId));
-        }
-
-        if (typeof(ITenantOwned).IsAssignableFrom(type))
-        {
-            return Where(type, (nameof(ITenantOwned.TenantId), tenantId));
+            return Where(type, (WorkspaceDataColumn(entity), tenantId));
         }
 
         if (entity.FindProperty("WorkspaceId") is not null)
@@ -181,6 +176,10 @@ public sealed class ModelOwnedRows(ApplicationDbContext db) : IOwnedRows
     /// </summary>
     private static bool IsWorkspaceData(IEntityType entity) =>
         entity.ClrType == typeof(Tenant) || typeof(ITenantOwned).IsAssignableFrom(entity.ClrType);
+
+    /// <summary>The column that names the workspace in a table of its own data: the workspace's id, or each row's TenantId.</summary>
+    private static string WorkspaceDataColumn(IEntityType entity) =>
+        entity.ClrType == typeof(Tenant) ? nameof(Tenant.Id) : nameof(ITenantOwned.TenantId);
 
     /// <summary>The entity types ordered so that every table comes before the tables its foreign keys point at.</summary>
     public static IReadOnlyList<IEntityType> DependentsFirst(IModel model)
@@ -225,8 +224,7 @@ public sealed class ModelOwnedRows(ApplicationDbContext db) : IOwnedRows
     private Task<int> DeleteBatchByRowIdAsync(IEntityType entity, Guid tenantId, int batchSize, CancellationToken cancellationToken)
     {
         var table = entity.GetTableName()!;
-        var property = entity.ClrType == typeof(Tenant) ? nameof(Tenant.Id) : nameof(ITenantOwned.TenantId);
-        var column = entity.FindProperty(property)!.GetColumnName(StoreObjectIdentifier.Table(table, entity.GetSchema()))!;
+        var column = entity.FindProperty(WorkspaceDataColumn(entity))!.GetColumnName(StoreObjectIdentifier.Table(table, entity.GetSchema()))!;
         var sql = $"DELETE FROM \"{table}\" WHERE rowid IN (SELECT rowid FROM \"{table}\" WHERE \"{column}\" = {{0}} LIMIT {{1}})";
         return db.Database.ExecuteSqlRawAsync(sql, [tenantId, batchSize], cancellationToken);
     }
