@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using WorkSights.Domain.People;
+using WorkSights.Domain.Schedules;
 using WorkSights.Sandbox;
 using WorkSights.Tests.Shared;
 
@@ -224,6 +225,37 @@ public sealed class UserPagesTests : FunctionalTest
         Assert.Equal(inTeam, await App.InWorkspaceAsync(Fabrikam.TenantId, db => db.People.CountAsync(p => p.Department == "Renamed team" && p.TeamOverride == "Renamed team")));
         Assert.Equal(1, await App.InWorkspaceAsync(Fabrikam.TenantId, db => db.People.CountAsync(p => p.Role == PersonRole.Owner)));
         Assert.Equal(inTeam, await App.InWorkspaceAsync(Fabrikam.TenantId, db => db.AuditEntries.CountAsync(e => e.Action == "person.team.changed")));
+    }
+
+    [Fact]
+    public async Task OwnerPutsEveryoneMatchingATeamFilterOnANamedScheduleTheDirectoryOffers()
+    {
+        var owner = NewBrowser();
+        await owner.SignUpAndConsentAsync(Fabrikam.AdminEmail);
+        var workspaceId = (await App.WorkspaceAsync(Fabrikam.TenantId)).Id;
+        var early = WeekPlan.Parse("07:00-15:00,07:00-15:00,07:00-15:00,07:00-15:00,07:00-15:00,off,off");
+        var scheduleId = await App.InWorkspaceAsync(Fabrikam.TenantId, db =>
+        {
+            var schedule = NamedSchedule.Create(workspaceId, "Early shift", early, DateTimeOffset.UtcNow);
+            db.NamedSchedules.Add(schedule);
+            return Task.FromResult(schedule.Id);
+        });
+        var team = await App.InWorkspaceAsync(Fabrikam.TenantId, db => db.People.Where(p => p.Department != null)
+            .GroupBy(p => p.Department).OrderByDescending(g => g.Count()).Select(g => g.Key!).FirstAsync());
+        var inTeam = await App.InWorkspaceAsync(Fabrikam.TenantId, db => db.People.CountAsync(p => p.Department == team && p.Status != PersonStatus.Removed));
+        var view = owner.At($"/Settings/Users?team={Uri.EscapeDataString(team)}");
+        var html = await ReadAsync(owner, view.PathAndQuery);
+
+        var (done, _) = await owner.Browser.SubmitFormAsync(html, view, "bulk-form", new Dictionary<string, string>
+        {
+            ["Bulk.AllMatching"] = "true",
+            ["Bulk.Kind"] = "Schedule",
+            ["Bulk.NamedScheduleId"] = scheduleId.ToString(),
+        });
+
+        Assert.Contains($"<option value=\"{scheduleId}\">Early shift (", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.Contains($"{inTeam:N0} people changed.", WebUtility.HtmlDecode(await done.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(inTeam, await App.InWorkspaceAsync(Fabrikam.TenantId, db => db.PersonScheduleSettings.CountAsync(s => s.NamedScheduleId == scheduleId)));
     }
 
     [Fact]
