@@ -73,6 +73,25 @@ public sealed class DashboardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ANamePageIsCountedAndReadInTheDatabaseNotFromEveryonesRowsGivenNamesInClear()
+    {
+        var reads = new ReaderCommands();
+        var view = await w.AsAsync(
+            w.Ceo,
+            async (db, scopes, calendars) => await new GetDashboardQueryHandler(db, scopes, w.Privacy(db), calendars)
+                .Handle(new GetDashboardQuery(ReportingWorkspace.Day, ReportFilter.None, DashboardSort.Name, Page: 2, PageSize: 2), CancellationToken.None),
+            reads);
+
+        Assert.Equal(["Raj", "Tom"], view.Rows.Items.Select(r => r.Name));
+        Assert.Equal(5, view.Rows.TotalCount);
+        Assert.Equal(3, view.PeopleWithResults);
+        var names = Assert.Single(reads.Commands, c => c.Sql.Contains("FROM \"People\"", StringComparison.Ordinal) && c.Sql.Contains("\"DisplayName\"", StringComparison.Ordinal));
+        Assert.Contains("LIMIT", names.Sql, StringComparison.Ordinal);
+        Assert.DoesNotContain(reads.Commands, c => c.Sql.Contains("FROM \"PersonDays\"", StringComparison.Ordinal) && !c.Sql.Contains("COUNT(*)", StringComparison.Ordinal)
+            && !c.Sql.Contains("\"PersonId\" IN", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ManagerSeesThemselvesAndTheirDirectAndIndirectReportsOnly()
     {
         var view = await DashboardAsync(w.Mia);

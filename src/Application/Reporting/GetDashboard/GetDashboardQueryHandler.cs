@@ -6,12 +6,13 @@ using WorkSights.Application.Common.Models;
 using WorkSights.Application.Reporting.Visibility;
 using WorkSights.Application.Scores;
 using WorkSights.Domain.Activities;
+using WorkSights.Domain.People;
 
 namespace WorkSights.Application.Reporting.GetDashboard;
 
 /// <remarks>
-/// Reads two narrow projections for every matching person (people, and that date's scores), sorts and pages them in
-/// memory, and reads the day's rows and raw activity only for the people of the page, each along an index of its own.
+/// Finds the page's people (in the database by name; in memory by score or pseudonym), then reads the day's rows and raw
+/// activity only for them, each along an index of its own.
 /// </remarks>
 public sealed class GetDashboardQueryHandler(IApplicationDbContext db, ViewerScopes scopes, GroupPrivacy privacy, IWorkCalendars calendars)
     : IQueryHandler<GetDashboardQuery, DashboardDto>
@@ -19,26 +20,12 @@ public sealed class GetDashboardQueryHandler(IApplicationDbContext db, ViewerSco
     public async ValueTask<DashboardDto> Handle(GetDashboardQuery query, CancellationToken cancellationToken)
     {
         var scope = await scopes.CurrentAsync(cancellationToken);
-        var people = await (await db.People.AsNoTracking().VisibleTo(scope).ReportedOn().FilteredByAsync(query.Filter, db, cancellationToken))
-            .Select(p => new { p.Id, p.DisplayName, p.Department })
-            .ToListAsync(cancellationToken);
+        var shown = await db.People.AsNoTracking().VisibleTo(scope).ReportedOn().FilteredByAsync(query.Filter, db, cancellationToken);
         await privacy.EnsureShownAsync(scope, query.Filter, cancellationToken);
-        people = people.Select(p => p with { DisplayName = scope.NameOf(p.Id, p.DisplayName) }).ToList();
-        // Everyone's score of the day comes from the (workspace, date, person, score) index alone; the page's rows are
-        // read whole for its people only.
-        var scores = await db.PersonDays.AsNoTracking().VisibleTo(scope)
-            .Where(d => d.Date == query.Date)
-            .Select(d => new { d.PersonId, d.Score })
-            .ToDictionaryAsync(d => d.PersonId, d => d.Score, cancellationToken);
-
         var sort = scope.SeesScores ? query.Sort : DashboardSort.Name;
-        var byName = people.OrderBy(p => p.DisplayName, StringComparer.CurrentCultureIgnoreCase).ThenBy(p => p.Id);
-        var ordered = sort == DashboardSort.Score
-            ? people.OrderBy(p => scores.GetValueOrDefault(p.Id) is not null ? 0 : 1)
-                .ThenByDescending(p => scores.GetValueOrDefault(p.Id) ?? -1)
-                .ThenBy(p => p.DisplayName, StringComparer.CurrentCultureIgnoreCase).ThenBy(p => p.Id)
-            : byName;
-        var page = ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList();
+        var (page, peopleCount, peopleWithResults) = sort == DashboardSort.Name && !scope.SeesPseudonyms
+            ? await PageByNameAsync(shown, query, cancellationToken)
+            : await PageSortedHereAsync(shown, scope, sort, query, cancellationToken);
 
         var pageIds = page.Select(p => p.Id).ToList();
         var days = await db.PersonDays.AsNoTracking()
@@ -94,10 +81,53 @@ public sealed class GetDashboardQueryHandler(IApplicationDbContext db, ViewerSco
             query.Date,
             scope.SeesScores,
             sort,
-            new PagedList<DashboardRow>(rows, query.Page, query.PageSize, people.Count),
-            people.Count(p => scores.ContainsKey(p.Id)),
+            new PagedList<DashboardRow>(rows, query.Page, query.PageSize, peopleCount),
+            peopleWithResults,
             await ImportStateAsync(cancellationToken));
     }
+
+    /// <summary>
+    /// Names in clear sort in the database along the name index, as the user directory sorts them (SQLite's NOCASE):
+    /// only the page's people are read, and the people with a result that day are counted there too.
+    /// </summary>
+    private async Task<PageOfPeople> PageByNameAsync(IQueryable<Person> shown, GetDashboardQuery query, CancellationToken cancellationToken)
+    {
+        var count = await shown.CountAsync(cancellationToken);
+        var page = await shown.OrderBy(p => p.DisplayName).ThenBy(p => p.Id)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .Select(p => new PersonHead(p.Id, p.DisplayName, p.Department))
+            .ToListAsync(cancellationToken);
+        var withResults = await db.PersonDays.CountAsync(d => d.Date == query.Date && shown.Any(p => p.Id == d.PersonId), cancellationToken);
+        return new PageOfPeople(page, count, withResults);
+    }
+
+    /// <summary>
+    /// A sort by score, or by pseudonym under privacy mode, needs every shown person's name and score of the day: two narrow
+    /// projections, the scores from the (workspace, date, person, score) index alone.
+    /// </summary>
+    private async Task<PageOfPeople> PageSortedHereAsync(
+        IQueryable<Person> shown, ViewerScope scope, DashboardSort sort, GetDashboardQuery query, CancellationToken cancellationToken)
+    {
+        var people = (await shown.Select(p => new PersonHead(p.Id, p.DisplayName, p.Department)).ToListAsync(cancellationToken))
+            .Select(p => p with { DisplayName = scope.NameOf(p.Id, p.DisplayName) })
+            .ToList();
+        var scores = await db.PersonDays.AsNoTracking().VisibleTo(scope)
+            .Where(d => d.Date == query.Date)
+            .Select(d => new { d.PersonId, d.Score })
+            .ToDictionaryAsync(d => d.PersonId, d => d.Score, cancellationToken);
+        var names = StringComparer.CurrentCultureIgnoreCase;
+        var ordered = sort == DashboardSort.Score
+            ? people.OrderBy(p => scores.GetValueOrDefault(p.Id) is not null ? 0 : 1)
+                .ThenByDescending(p => scores.GetValueOrDefault(p.Id) ?? -1)
+                .ThenBy(p => p.DisplayName, names).ThenBy(p => p.Id)
+            : people.OrderBy(p => p.DisplayName, names).ThenBy(p => p.Id);
+        var page = ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList();
+        return new PageOfPeople(page, people.Count, people.Count(p => scores.ContainsKey(p.Id)));
+    }
+
+    private sealed record PersonHead(Guid Id, string DisplayName, string? Department);
+
+    private sealed record PageOfPeople(List<PersonHead> People, int Count, int WithResults);
 
     private sealed record DayBounds(string TimeZoneId, DateTimeOffset DayStart, DateTimeOffset DayEnd, DateTimeOffset? WorkStart, DateTimeOffset? WorkEnd);
 
