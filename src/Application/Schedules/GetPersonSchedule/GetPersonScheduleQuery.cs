@@ -29,5 +29,3 @@ public sealed record ScheduledDayDto(DateOnly Date, string Hours, bool IsHoliday
 
 /// <param name="Days">Each weekday's stored form, Monday first: "regular", "off" or "09:00-17:00".</param>
 public sealed record CustomScheduleDto(Guid Id, string Label, DateOnly From, DateOnly To, string Summary, IReadOnlyList<string> Days);
-
-public sealed record NamedScheduleChoiceDto(Guid Id, string Name, string Summary);

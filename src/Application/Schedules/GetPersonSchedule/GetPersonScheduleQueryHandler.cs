@@ -50,7 +50,7 @@ public sealed class GetPersonScheduleQueryHandler(
             hoursSource,
             week,
             [.. custom.Select(c => new CustomScheduleDto(c.Id, c.Label, c.From, c.To, ScheduleText.Of(c.Week), [.. c.Week.MondayToSunday.Select(d => d.ToString())]))],
-            [.. named.OrderBy(s => s.Name, StringComparer.CurrentCultureIgnoreCase).Select(s => new NamedScheduleChoiceDto(s.Id, s.Name, ScheduleText.Of(s.Week)))]);
+            NamedScheduleChoiceDto.Of(named));
     }
 
     private static LocalTime Local(DateTimeOffset instant, DateTimeZone zone) => instant.ToInstant().InZone(zone).TimeOfDay;

@@ -20,7 +20,7 @@ public sealed class GetWorkspaceSchedulesQueryHandler(IApplicationDbContext db, 
             .GroupBy(s => s.NamedScheduleId).Select(g => new { Id = g.Key!.Value, Count = g.Count() })
             .ToDictionaryAsync(g => g.Id, g => g.Count, cancellationToken);
         var named = (await db.NamedSchedules.AsNoTracking().ToListAsync(cancellationToken))
-            .OrderBy(s => s.Name, StringComparer.CurrentCultureIgnoreCase)
+            .ByName()
             .Select(s => new NamedScheduleDto(s.Id, s.Name, ScheduleText.Of(s.Week), [.. s.Week.MondayToSunday.Select(d => d.ToString())], people.GetValueOrDefault(s.Id)))
             .ToList();
         var defaults = await WorkspaceCalendarDefaults.LoadAsync(db, tenant, cancellationToken);

@@ -8,8 +8,5 @@ namespace WorkSights.Application.Schedules.ListNamedSchedules;
 public sealed class ListNamedSchedulesQueryHandler(IApplicationDbContext db) : IQueryHandler<ListNamedSchedulesQuery, IReadOnlyList<NamedScheduleChoiceDto>>
 {
     public async ValueTask<IReadOnlyList<NamedScheduleChoiceDto>> Handle(ListNamedSchedulesQuery query, CancellationToken cancellationToken) =>
-        (await db.NamedSchedules.AsNoTracking().ToListAsync(cancellationToken))
-            .OrderBy(s => s.Name, StringComparer.CurrentCultureIgnoreCase)
-            .Select(s => new NamedScheduleChoiceDto(s.Id, s.Name, ScheduleText.Of(s.Week)))
-            .ToList();
+        NamedScheduleChoiceDto.Of(await db.NamedSchedules.AsNoTracking().ToListAsync(cancellationToken));
 }

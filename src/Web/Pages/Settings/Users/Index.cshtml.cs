@@ -7,6 +7,7 @@ using WorkSights.Application.Directory;
 using WorkSights.Application.Directory.ChangePeople;
 using WorkSights.Application.Directory.FindManagers;
 using WorkSights.Application.Directory.GetUserDirectory;
+using WorkSights.Application.Schedules;
 using WorkSights.Application.Schedules.ListNamedSchedules;
 using WorkSights.Domain.People;
 using WorkSights.Web.Infrastructure;
