@@ -57,9 +57,16 @@ internal sealed class InsightsWorkspace : IAsyncDisposable
     }
 
     public ValueTask<ScoreReportDto> ScoreReportAsync(
-        Person viewer, LocalDate day, Application.Reporting.ReportFilter? filter = null, ScoreReportSort sort = ScoreReportSort.Name, bool descending = false, int page = 1, int pageSize = GetScoreReportQuery.DefaultPageSize)
+        Person viewer,
+        LocalDate day,
+        Application.Reporting.ReportFilter? filter = null,
+        ScoreReportSort sort = ScoreReportSort.Name,
+        bool descending = false,
+        int page = 1,
+        int pageSize = GetScoreReportQuery.DefaultPageSize,
+        ReaderCommands? reads = null)
     {
-        var (db, scopes) = As(viewer);
+        var (db, scopes) = reads is null ? As(viewer) : As(viewer, reads);
         return new GetScoreReportQueryHandler(db, scopes, Privacy(db))
             .Handle(new GetScoreReportQuery(Today.PlusDays(-6), Today, day, filter ?? Application.Reporting.ReportFilter.None, sort, descending, page, pageSize), CancellationToken.None);
     }
@@ -119,10 +126,10 @@ internal sealed class InsightsWorkspace : IAsyncDisposable
 
     private ObservedPeople Observed(ApplicationDbContext db) => new(db, new WorkCalendars(db, database.TenantContext, NoImportedWorkSettings.Instance), database.Clock);
 
-    private (ApplicationDbContext Db, ViewerScopes Scopes) As(Person viewer)
+    private (ApplicationDbContext Db, ViewerScopes Scopes) As(Person viewer, params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors)
     {
         database.TenantContext.BeginScope(viewer.TenantId);
-        var db = database.CreateContext();
+        var db = database.CreateContext(interceptors);
         contexts.Add(db);
         return (db, new ViewerScopes(db, new FakeCurrentUser(viewer.Role, viewer.Id), database.TenantContext, TestPseudonymKeys.Instance));
     }

@@ -1,5 +1,6 @@
 using WorkSights.Application.Reporting;
 using WorkSights.Application.Reporting.GetScoreReport;
+using WorkSights.Application.UnitTests.Support;
 using WorkSights.Domain.Observers;
 using WorkSights.Domain.Scores;
 
@@ -37,6 +38,25 @@ public sealed class ReportingScopeTests
         Assert.Equal(second.Rows.Items, pastTheEnd.Rows.Items);
         Assert.Equal(6, every.Rows.Items.Count);
         Assert.Equal(1, every.Rows.PageCount);
+    }
+
+    [Fact]
+    public async Task ScoreReportPagesADayInTheDatabaseGivenNamesInClearEitherWay()
+    {
+        await using var workspace = await InsightsWorkspace.CreateAsync();
+        var reads = new ReaderCommands();
+
+        var second = await workspace.ScoreReportAsync(workspace.Ceo, Friday, page: 2, pageSize: 4, reads: reads);
+        var lastFirst = await workspace.ScoreReportAsync(workspace.Ceo, Friday, descending: true, page: 1, pageSize: 2);
+        var pastTheEnd = await workspace.ScoreReportAsync(workspace.Ceo, Friday, descending: true, page: 7, pageSize: 4);
+
+        Assert.Equal(["Ed Member", "Fay Admin"], second.Rows.Items.Select(r => r.Name));
+        Assert.Equal((2, 2, 6), (second.Rows.Page, second.Rows.PageCount, second.Rows.TotalCount));
+        Assert.All(second.Rows.Items, row => Assert.NotEmpty(row.Summary));
+        Assert.Equal(["Fay Admin", "Ed Member"], lastFirst.Rows.Items.Select(r => r.Name));
+        Assert.Equal(["Bo Manager", "Ada Ceo"], pastTheEnd.Rows.Items.Select(r => r.Name));
+        var day = Assert.Single(reads.Commands, c => c.Sql.Contains("\"JobTitle\"", StringComparison.Ordinal));
+        Assert.Contains("LIMIT", day.Sql, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,15 +21,23 @@ public sealed class GetScoreReportQueryHandler(IApplicationDbContext db, ViewerS
             ? await DailyAverages.OfWorkspaceAsync(db.GroupDays.AsNoTracking(), query.From, query.To, scope.SeesScores, cancellationToken)
             : await DailyAverages.OfAsync(days, query.From, query.To, scope.SeesScores, cancellationToken);
 
-        // Everyone of the day is read to be sorted, but only the shown page's summaries (the rows' longest text).
         var date = query.Day.ToDateOnly();
-        var rows = await (
-                from d in db.PersonDays.AsNoTracking().VisibleTo(scope).WithActivityOf(db, query.Filter)
-                join p in people on d.PersonId equals p.Id
-                where d.Date == date
-                select new ScoreReportRow(
-                    p.Id, p.DisplayName, p.JobTitle, p.Department, d.IsWorkDay, d.Score, d.Band, d.Credited, d.DailyTarget, string.Empty))
-            .ToListAsync(cancellationToken);
+        var ofTheDay =
+            from d in db.PersonDays.AsNoTracking().VisibleTo(scope).WithActivityOf(db, query.Filter)
+            join p in people on d.PersonId equals p.Id
+            where d.Date == date
+            select new { p.Id, p.DisplayName, p.JobTitle, p.Department, d.IsWorkDay, d.Score, d.Band, d.Credited, d.DailyTarget };
+
+        // By name in clear, the database sorts and pages along the names (as the user directory and the Dashboard sort
+        // them); any other order reads everyone of the day, without the summaries, the rows' longest text.
+        var sortedThere = query.Sort == ScoreReportSort.Name && !scope.SeesPseudonyms;
+        var count = sortedThere ? await ofTheDay.CountAsync(cancellationToken) : 0;
+        var (number, size) = PageWithin(query.Page, query.PageSize, count);
+        var byName = query.Descending ? ofTheDay.OrderByDescending(r => r.DisplayName) : ofTheDay.OrderBy(r => r.DisplayName);
+        var read = sortedThere ? byName.ThenBy(r => r.Id).Skip((number - 1) * size).Take(size) : ofTheDay;
+        var rows = (await read.ToListAsync(cancellationToken))
+            .Select(r => new ScoreReportRow(r.Id, r.DisplayName, r.JobTitle, r.Department, r.IsWorkDay, r.Score, r.Band, r.Credited, r.DailyTarget, string.Empty))
+            .ToList();
         if (!scope.SeesScores)
         {
             rows = rows.Select(r => r with { Score = null, Band = null }).ToList();
@@ -41,7 +49,9 @@ public sealed class GetScoreReportQueryHandler(IApplicationDbContext db, ViewerS
             rows = rows.Select(r => r with { Name = scope.NameOf(r.PersonId, r.Name), Role = scope.IsViewer(r.PersonId) ? r.Role : null }).ToList();
         }
 
-        var page = PageOf(Sorted(rows, query.Sort, query.Descending), query.Page, query.PageSize);
+        var page = sortedThere
+            ? new PagedList<ScoreReportRow>(rows, number, size, count)
+            : PageOf(Sorted(rows, query.Sort, query.Descending), query.Page, query.PageSize);
         var shown = page.Items.Select(r => r.PersonId).ToList();
         var summaries = await db.PersonDays.AsNoTracking()
             .Where(d => d.Date == date && shown.Contains(d.PersonId))
@@ -53,10 +63,16 @@ public sealed class GetScoreReportQueryHandler(IApplicationDbContext db, ViewerS
 
     private static PagedList<ScoreReportRow> PageOf(List<ScoreReportRow> rows, int page, int pageSize)
     {
+        var (number, size) = PageWithin(page, pageSize, rows.Count);
+        return new PagedList<ScoreReportRow>(rows.Skip((number - 1) * size).Take(size).ToList(), number, size, rows.Count);
+    }
+
+    /// <summary>A page past the last one is the last one.</summary>
+    private static (int Number, int Size) PageWithin(int page, int pageSize, int count)
+    {
         var size = Math.Max(1, pageSize);
-        var last = Math.Max(1, (int)Math.Ceiling(rows.Count / (double)size));
-        var shown = Math.Clamp(page, 1, last);
-        return new PagedList<ScoreReportRow>(rows.Skip((shown - 1) * size).Take(size).ToList(), shown, size, rows.Count);
+        var last = Math.Max(1, (int)Math.Ceiling(count / (double)size));
+        return (Math.Clamp(page, 1, last), size);
     }
 
     private static List<ScoreReportRow> Sorted(IEnumerable<ScoreReportRow> rows, ScoreReportSort sort, bool descending)
