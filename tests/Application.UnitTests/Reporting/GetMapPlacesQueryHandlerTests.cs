@@ -94,25 +94,6 @@ public sealed class GetMapPlacesQueryHandlerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task NamesComeWithTheDaysPlacesAndOnlyPeopleWhoseDayIsNotComputedAreListedGivenComputedDays()
-    {
-        await workspace.AddLocationAsync("lena", "Chicago", 41.88, -87.63, 3);
-        var reads = new ReaderCommands();
-
-        var pins = await workspace.AsAsync(
-            "olivia",
-            PersonRole.Owner,
-            async (db, scopes, calendars, _) =>
-                (await new GetMapPlacesQueryHandler(db, scopes, workspace.Privacy(db), calendars).Handle(new GetMapPlacesQuery(StreamWorkspace.Day, ReportFilter.None), CancellationToken.None)).Pins,
-            reads);
-
-        Assert.Equal([("Chicago", "Lena")], pins.Select(p => (p.City, p.PersonName)));
-        var places = Assert.Single(reads.Commands, c => c.Sql.Contains("FROM \"PersonDayLocations\"", StringComparison.Ordinal));
-        Assert.Contains("\"DisplayName\"", places.Sql, StringComparison.Ordinal);
-        Assert.Contains(reads.Commands, c => c.Sql.Contains("EXCEPT", StringComparison.Ordinal));
-    }
-
-    [Fact]
     public async Task ComputedDayWithoutPlacesIsTrustedAndOnlyDaysNotComputedAreReadFromItems()
     {
         await workspace.AddComputedDayWithoutItemsAsync("sam");

@@ -19,49 +19,52 @@ public sealed class GetMapPlacesQueryHandler(IApplicationDbContext db, ViewerSco
     {
         var scope = await scopes.CurrentAsync(cancellationToken);
         await privacy.EnsureShownAsync(scope, query.Filter, cancellationToken);
-        var shown = await ReportFilterQueries.PeopleShownAsync(db, scope, query.Filter, cancellationToken);
+        var people = await ReportFilterQueries.NamesShownAsync(db, scope, query.Filter, cancellationToken);
+        var ids = people.Keys.ToList();
         var places = new List<Place>();
-        List<Guid>? missing = null;
+        var missing = ids;
         if (query.Filter.Category is null && query.Filter.Service is null)
         {
             var date = query.Day.ToDateOnly();
-            places.AddRange(await (
-                    from l in db.PersonDayLocations.AsNoTracking()
-                    join p in shown on l.PersonId equals p.Id
-                    where l.Date == date
-                    select new Place(l.PersonId, p.DisplayName, l.City, l.CountryOrRegion, l.Latitude, l.Longitude, l.ItemCount))
-                .ToListAsync(cancellationToken));
+            var locations = db.PersonDayLocations.AsNoTracking().Where(l => l.Date == date);
+            var computed = db.PersonDays.AsNoTracking().Where(d => d.Date == date);
+            if (!scope.SelectsWholeWorkspace(query.Filter))
+            {
+                locations = locations.Where(l => ids.Contains(l.PersonId));
+                computed = computed.Where(d => ids.Contains(d.PersonId));
+            }
 
-            // A computed day without places had no located item; only the days not computed yet are read from the items.
-            missing = await shown.Select(p => p.Id)
-                .Except(db.PersonDays.AsNoTracking().Where(d => d.Date == date).Select(d => d.PersonId))
-                .ToListAsync(cancellationToken);
+            places.AddRange((await locations
+                .Select(l => new Place(l.PersonId, l.City, l.CountryOrRegion, l.Latitude, l.Longitude, l.ItemCount))
+                .ToListAsync(cancellationToken)).Where(p => people.ContainsKey(p.PersonId)));
+
+            // A computed day without places had no located item; only days not computed yet are read from the items.
+            var done = (await computed.Select(d => d.PersonId).ToListAsync(cancellationToken)).ToHashSet();
+            missing = ids.Where(id => !done.Contains(id)).ToList();
         }
 
-        if (missing is null || missing.Count > 0)
+        if (missing.Count > 0)
         {
-            var unread = missing is { } ids ? shown.Where(p => ids.Contains(p.Id)) : shown;
-            var names = await unread.Select(p => new { p.Id, p.DisplayName }).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
-            places.AddRange(await FromActivitiesAsync(query, names, cancellationToken));
+            places.AddRange(await FromActivitiesAsync(query, missing, cancellationToken));
         }
 
         var pins = places
             .Where(p => !string.IsNullOrWhiteSpace(p.City))
             .GroupBy(p => p.PersonId)
             .Select(g => g.OrderByDescending(p => p.Count).ThenBy(p => p.City, StringComparer.Ordinal).First())
-            .Select(p => new MapPinDto(p.PersonId, scope.NameOf(p.PersonId, p.PersonName), p.City, string.IsNullOrEmpty(p.Country) ? null : p.Country, p.Latitude, p.Longitude, p.Count))
+            .Select(p => new MapPinDto(p.PersonId, people[p.PersonId], p.City, string.IsNullOrEmpty(p.Country) ? null : p.Country, p.Latitude, p.Longitude, p.Count))
             .OrderBy(p => p.City, StringComparer.CurrentCulture).ThenBy(p => p.PersonName, StringComparer.CurrentCulture)
             .ToList();
         return new MapPlacesDto(query.Day, pins);
     }
 
     /// <summary>Each person's located items of their own local day, counted by city.</summary>
-    private async Task<IEnumerable<Place>> FromActivitiesAsync(GetMapPlacesQuery query, Dictionary<Guid, string> names, CancellationToken cancellationToken)
+    private async Task<IEnumerable<Place>> FromActivitiesAsync(GetMapPlacesQuery query, List<Guid> personIds, CancellationToken cancellationToken)
     {
         // Every zone's local day lies within UTC day −14 h … day + 1 + 14 h; each item is then kept only on its person's own day.
         var start = query.Day.AtStartOfDayInZone(DateTimeZone.Utc).ToDateTimeOffset().AddHours(-14);
         var end = query.Day.PlusDays(1).AtStartOfDayInZone(DateTimeZone.Utc).ToDateTimeOffset().AddHours(14);
-        var window = StreamItems.Matching(db.Activities.AsNoTracking(), names.Keys.ToList(), query.Filter, (start, end));
+        var window = StreamItems.Matching(db.Activities.AsNoTracking(), personIds, query.Filter, (start, end));
         var rows = await window
             .Where(a => a.Location != null && a.Location.City != null && a.Location.Latitude != null && a.Location.Longitude != null && a.CloudProvider == null)
             .Select(a => new { a.PersonId, a.OccurredAt, a.Location!.City, a.Location.CountryOrRegion, a.Location.Latitude, a.Location.Longitude })
@@ -70,8 +73,8 @@ public sealed class GetMapPlacesQueryHandler(IApplicationDbContext db, ViewerSco
         return rows
             .Where(r => zones.TryGetValue(r.PersonId, out var calendar) && calendar.DateOf(r.OccurredAt) == query.Day)
             .GroupBy(r => (r.PersonId, r.City))
-            .Select(g => new Place(g.Key.PersonId, names[g.Key.PersonId], g.Key.City!, g.First().CountryOrRegion, g.First().Latitude!.Value, g.First().Longitude!.Value, g.Count()));
+            .Select(g => new Place(g.Key.PersonId, g.Key.City!, g.First().CountryOrRegion, g.First().Latitude!.Value, g.First().Longitude!.Value, g.Count()));
     }
 
-    private sealed record Place(Guid PersonId, string PersonName, string City, string? Country, double Latitude, double Longitude, int Count);
+    private sealed record Place(Guid PersonId, string City, string? Country, double Latitude, double Longitude, int Count);
 }
