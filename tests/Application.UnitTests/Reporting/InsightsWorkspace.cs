@@ -66,7 +66,7 @@ internal sealed class InsightsWorkspace : IAsyncDisposable
         int pageSize = GetScoreReportQuery.DefaultPageSize,
         ReaderCommands? reads = null)
     {
-        var (db, scopes) = reads is null ? As(viewer) : As(viewer, reads);
+        var (db, scopes) = As(viewer, reads is null ? [] : [reads]);
         return new GetScoreReportQueryHandler(db, scopes, Privacy(db))
             .Handle(new GetScoreReportQuery(Today.PlusDays(-6), Today, day, filter ?? Application.Reporting.ReportFilter.None, sort, descending, page, pageSize), CancellationToken.None);
     }

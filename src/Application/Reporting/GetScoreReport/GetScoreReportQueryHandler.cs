@@ -31,10 +31,16 @@ public sealed class GetScoreReportQueryHandler(IApplicationDbContext db, ViewerS
         // By name in clear, the database sorts and pages along the names (as the user directory and the Dashboard sort
         // them); any other order reads everyone of the day, without the summaries, the rows' longest text.
         var sortedThere = query.Sort == ScoreReportSort.Name && !scope.SeesPseudonyms;
-        var count = sortedThere ? await ofTheDay.CountAsync(cancellationToken) : 0;
-        var (number, size) = PageWithin(query.Page, query.PageSize, count);
-        var byName = query.Descending ? ofTheDay.OrderByDescending(r => r.DisplayName) : ofTheDay.OrderBy(r => r.DisplayName);
-        var read = sortedThere ? byName.ThenBy(r => r.Id).Skip((number - 1) * size).Take(size) : ofTheDay;
+        var (count, number, size) = (0, query.Page, query.PageSize);
+        var read = ofTheDay;
+        if (sortedThere)
+        {
+            count = await ofTheDay.CountAsync(cancellationToken);
+            (number, size) = PageWithin(query.Page, query.PageSize, count);
+            var byName = query.Descending ? ofTheDay.OrderByDescending(r => r.DisplayName) : ofTheDay.OrderBy(r => r.DisplayName);
+            read = byName.ThenBy(r => r.Id).Skip((number - 1) * size).Take(size);
+        }
+
         var rows = (await read.ToListAsync(cancellationToken))
             .Select(r => new ScoreReportRow(r.Id, r.DisplayName, r.JobTitle, r.Department, r.IsWorkDay, r.Score, r.Band, r.Credited, r.DailyTarget, string.Empty))
             .ToList();
