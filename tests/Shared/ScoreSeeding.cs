@@ -46,7 +46,7 @@ public static class ScoreSeeding
                             new(Guid.NewGuid(), ActivityKind.Call, start.AddHours(9) + half, half, isExternal: false),
                         ];
                     var result = ScoreEngine.Compute(day, activities, CreditingTable.Default);
-                    var summary = summaryOf?.Invoke(person.Email) ?? $"{hours} hours credited: a meeting and a call.";
+                    var summary = summaryOf?.Invoke(person.Email) ?? DailySummary.Describe(result, instant => TimeOnly.FromTimeSpan(instant.UtcDateTime.TimeOfDay));
                     var itemsByHour = HourlyCounts.OfItemsAt(day.WorkHours is null ? [] : [9, 9 + (int)Math.Ceiling(hours / 2)]);
                     db.PersonDays.Add(PersonDay.From(person.TenantId, person.Id, "Etc/UTC", day, result, summary, itemsByHour));
                 }
