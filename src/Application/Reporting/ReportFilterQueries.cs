@@ -21,6 +21,13 @@ public static class ReportFilterQueries
             .ToDictionaryAsync(p => p.Id, p => scope.NameOf(p.Id, p.DisplayName), cancellationToken);
 
     /// <summary>
+    /// The directory names of <paramref name="ids"/> among <paramref name="people"/>, read by id once the rows they name
+    /// are known (pseudonyms are the caller's, through <see cref="ViewerScope.NameOf"/>).
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<Guid, string>> NamesOfAsync(this IQueryable<Person> people, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        await people.Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.DisplayName }).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
+
+    /// <summary>
     /// Whether the filter selects everyone the scope sees is everyone of the workspace: a query may then read the
     /// workspace's rows without listing the people (a category or service still narrows the items themselves).
     /// </summary>

@@ -71,23 +71,37 @@ internal sealed class InsightsWorkspace : IAsyncDisposable
             .Handle(new GetScoreReportQuery(Today.PlusDays(-6), Today, day, filter ?? Application.Reporting.ReportFilter.None, sort, descending, page, pageSize), CancellationToken.None);
     }
 
-    public ValueTask<IReadOnlyList<FindingDto>> TeamFindingsAsync(Person viewer)
+    public ValueTask<IReadOnlyList<FindingDto>> TeamFindingsAsync(Person viewer, Application.Reporting.ReportFilter? filter = null, ReaderCommands? reads = null)
     {
-        var (db, scopes) = As(viewer);
-        return new GetTeamFindingsQueryHandler(db, scopes, Privacy(db), Observed(db), FreshMemo()).Handle(new GetTeamFindingsQuery(Application.Reporting.ReportFilter.None), CancellationToken.None);
+        var (db, scopes) = As(viewer, reads is null ? [] : [reads]);
+        return new GetTeamFindingsQueryHandler(db, scopes, Privacy(db), Observed(db), FreshMemo())
+            .Handle(new GetTeamFindingsQuery(filter ?? Application.Reporting.ReportFilter.None), CancellationToken.None);
     }
 
-    public ValueTask<IReadOnlyList<FindingDto>> MyFindingsAsync(Person viewer)
+    public ValueTask<IReadOnlyList<FindingDto>> MyFindingsAsync(Person viewer, ReaderCommands? reads = null)
     {
-        var (db, scopes) = As(viewer);
+        var (db, scopes) = As(viewer, reads is null ? [] : [reads]);
         return new GetMyFindingsQueryHandler(db, scopes, Observed(db)).Handle(new GetMyFindingsQuery(), CancellationToken.None);
     }
 
-    public ValueTask<ExecutiveOverviewDto> ExecutiveOverviewAsync(Person viewer, Application.Reporting.ReportFilter? filter = null)
+    public ValueTask<ExecutiveOverviewDto> ExecutiveOverviewAsync(Person viewer, Application.Reporting.ReportFilter? filter = null, ReaderCommands? reads = null)
     {
-        var (db, scopes) = As(viewer);
+        var (db, scopes) = As(viewer, reads is null ? [] : [reads]);
         return new GetExecutiveOverviewQueryHandler(db, scopes, Privacy(db), new WorkCalendars(db, database.TenantContext, NoImportedWorkSettings.Instance), database.TenantContext, database.Clock)
             .Handle(new GetExecutiveOverviewQuery(Today, filter ?? Application.Reporting.ReportFilter.None), CancellationToken.None);
+    }
+
+    /// <summary>SQLite's plan for each command <paramref name="reads"/> recorded, on this workspace's database (which has no statistics gathered).</summary>
+    public async Task<List<(string Sql, List<ReaderCommands.PlanStep> Plan)>> PlansAsync(ReaderCommands reads)
+    {
+        var (db, _) = As(Ceo);
+        var plans = new List<(string Sql, List<ReaderCommands.PlanStep> Plan)>();
+        foreach (var command in reads.Commands)
+        {
+            plans.Add((command.Sql, await ReaderCommands.PlanStepsAsync(db, command)));
+        }
+
+        return plans;
     }
 
     /// <summary>Privacy mode's group check, on the handler's own context.</summary>

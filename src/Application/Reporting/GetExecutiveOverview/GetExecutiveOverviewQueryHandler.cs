@@ -53,18 +53,23 @@ public sealed class GetExecutiveOverviewQueryHandler(IApplicationDbContext db, V
             activities = activities.Where(a => a.Source == service);
         }
 
-        var newest = await (
-                from a in activities
-                join p in people on a.PersonId equals p.Id
-                orderby a.OccurredAt descending
-                select new { a.PersonId, p.DisplayName, a.OccurredAt, City = a.Location == null ? null : a.Location.City, a.CloudProvider, a.Kind, a.CreditedDuration })
+        // The newest items of the people shown (IN), then those few people's names: joined, SQLite without statistics
+        // searched the workspace's people once for each item it read.
+        var shown = people.Select(p => p.Id);
+        var newest = await activities
+            .Where(a => shown.Contains(a.PersonId))
+            .OrderByDescending(a => a.OccurredAt)
+            .Select(a => new { a.PersonId, a.OccurredAt, City = a.Location == null ? null : a.Location.City, a.CloudProvider, a.Kind, a.CreditedDuration })
             .Take(GetExecutiveOverviewQuery.FeedLength)
             .ToListAsync(cancellationToken);
-        var zones = await calendars.ForPeopleAsync(newest.Select(a => a.PersonId).Distinct().ToList(), cancellationToken);
+        var ids = newest.Select(a => a.PersonId).Distinct().ToList();
+        var names = await people.NamesOfAsync(ids, cancellationToken);
+        var zones = await calendars.ForPeopleAsync(ids, cancellationToken);
         return newest
+            .Where(a => names.ContainsKey(a.PersonId))
             .Select(a => new FeedItem(
                 a.PersonId,
-                scope.NameOf(a.PersonId, a.DisplayName),
+                scope.NameOf(a.PersonId, names[a.PersonId]),
                 Instant.FromDateTimeOffset(a.OccurredAt).InZone(zones.TryGetValue(a.PersonId, out var zone) ? zone.Zone : DateTimeZone.Utc).LocalDateTime,
                 a.CloudProvider is { } cloud ? CloudPlaces.Label(cloud) : a.City,
                 a.Kind,

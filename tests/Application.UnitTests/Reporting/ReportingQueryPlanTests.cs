@@ -1,0 +1,96 @@
+using WorkSights.Application.Reporting;
+using WorkSights.Application.Reporting.GetActivityDetail;
+using WorkSights.Application.Reporting.GetActivityStream;
+using WorkSights.Application.Reporting.GetDashboard;
+using WorkSights.Application.Reporting.GetMapPlaces;
+using WorkSights.Application.Reporting.GetMyOverview;
+using WorkSights.Application.Reporting.GetScoreReport;
+using WorkSights.Application.UnitTests.Support;
+using WorkSights.Domain.Activities;
+using WorkSights.Domain.People;
+
+namespace WorkSights.Application.UnitTests.Reporting;
+
+/// <summary>
+/// The reporting queries that join people's rows to the people shown must find each person by id, whatever SQLite
+/// guesses without statistics: at 2,000 people × 90 days the observers' seven weeks (≈ 100,000 person-days) took 13 s
+/// when each row searched the whole workspace's people for its name.
+/// </summary>
+public sealed class ReportingQueryPlanTests
+{
+    public static TheoryData<string, string?> ViewersAndTeams => new()
+    {
+        { "ceo", null },
+        { "ceo", "Engineering" },
+        { "manager", null },
+        { "manager", "Engineering" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ViewersAndTeams))]
+    public async Task NoQueryOfTheOverviewsFindingsOrScoreReportReadsAWholeWorkspaceForEachRow(string viewer, string? team)
+    {
+        await using var workspace = await InsightsWorkspace.CreateAsync();
+        var person = viewer == "ceo" ? workspace.Ceo : workspace.Manager;
+        var filter = new ReportFilter(Team: team);
+        var reads = new ReaderCommands();
+
+        await workspace.ExecutiveOverviewAsync(person, filter, reads);
+        await workspace.ExecutiveOverviewAsync(person, filter with { Category = ActivityCategory.Meeting }, reads);
+        await workspace.TeamFindingsAsync(person, filter, reads);
+        await workspace.MyFindingsAsync(person, reads);
+        foreach (var sort in Enum.GetValues<ScoreReportSort>())
+        {
+            await workspace.ScoreReportAsync(person, InsightsWorkspace.Today.PlusDays(-3), filter, sort, reads: reads);
+        }
+
+        var plans = await workspace.PlansAsync(reads);
+        Assert.NotEmpty(plans);
+        Assert.All(plans, p => Assert.True(
+            !ReaderCommands.RowByRowReadsOfAWholeWorkspace(p.Plan).Any(),
+            $"{string.Join(Environment.NewLine, p.Plan.Select(s => $"{s.Parent,3} {s.Id,3} {s.Detail}"))}{Environment.NewLine}{p.Sql}"));
+    }
+
+    [Theory]
+    [MemberData(nameof(ViewersAndTeams))]
+    public async Task NoQueryOfTheDashboardStreamMapOrADaysDetailReadsAWholeWorkspaceForEachRow(string viewer, string? team)
+    {
+        using var workspace = await StreamWorkspace.CreateAsync();
+        var (key, role) = viewer == "ceo" ? ("olivia", PersonRole.Owner) : ("hana", PersonRole.Manager);
+        await workspace.AddActivityAsync("sam", StreamWorkspace.Day.AtStartOfDayInZone(NodaTime.DateTimeZone.Utc).PlusHours(10).ToDateTimeOffset(), ActivityKind.Meeting);
+        await workspace.AddLocationAsync("sam", "Oslo", 59.91, 10.75, 3);
+        var filter = new ReportFilter(Team: team);
+        var day = StreamWorkspace.Day.ToDateOnly();
+        var reads = new ReaderCommands();
+
+        var plans = await workspace.AsAsync(
+            key,
+            role,
+            async (db, scopes, calendars, _) =>
+            {
+                var privacy = workspace.Privacy(db);
+                foreach (var sort in Enum.GetValues<DashboardSort>())
+                {
+                    await new GetDashboardQueryHandler(db, scopes, privacy, calendars).Handle(new GetDashboardQuery(day, filter, sort), CancellationToken.None);
+                }
+
+                await new GetActivityStreamQueryHandler(db, scopes, privacy, calendars).Handle(new GetActivityStreamQuery(StreamWorkspace.Day, filter, null, 50), CancellationToken.None);
+                await new GetMapPlacesQueryHandler(db, scopes, privacy, calendars).Handle(new GetMapPlacesQuery(StreamWorkspace.Day, filter), CancellationToken.None);
+                await new GetActivityDetailQueryHandler(db, scopes, calendars).Handle(new GetActivityDetailQuery(workspace.People["sam"].Id, day), CancellationToken.None);
+                await new GetMyOverviewQueryHandler(db, scopes).Handle(new GetMyOverviewQuery(day.AddDays(-27), day), CancellationToken.None);
+                var steps = new List<(string Sql, List<ReaderCommands.PlanStep> Plan)>();
+                foreach (var command in reads.Commands)
+                {
+                    steps.Add((command.Sql, await ReaderCommands.PlanStepsAsync(db, command)));
+                }
+
+                return steps;
+            },
+            reads);
+
+        Assert.NotEmpty(plans);
+        Assert.All(plans, p => Assert.True(
+            !ReaderCommands.RowByRowReadsOfAWholeWorkspace(p.Plan).Any(),
+            $"{string.Join(Environment.NewLine, p.Plan.Select(s => $"{s.Parent,3} {s.Id,3} {s.Detail}"))}{Environment.NewLine}{p.Sql}"));
+    }
+}
