@@ -48,6 +48,24 @@ public sealed class DayBarViewTests
     }
 
     [Fact]
+    public void WritesOneEncodedRectPerItemInsideAnSvgNamedByItsSummary()
+    {
+        var nine = new DateTimeOffset(2026, 6, 1, 8, 0, 0, TimeSpan.Zero);
+        var bar = London(
+            2026, 6, 1, new TimelineItem(ActivityKind.Meeting, nine, nine.AddHours(1), true), new TimelineItem(ActivityKind.CalendarBlock, nine.AddHours(2), nine.AddHours(3), false));
+        using var html = new StringWriter();
+
+        bar.WriteTo(html, System.Text.Encodings.Web.HtmlEncoder.Default);
+
+        var markup = html.ToString();
+        Assert.StartsWith("<div class=\"day-bar-wrap\"><svg class=\"day-bar\" role=\"img\" aria-label=\"Ann&#x27;s day, 1 June 2026 (Europe/London): 2 items", markup, StringComparison.Ordinal);
+        Assert.Contains("<rect class=\"day-bar-item cat-meeting\" x=\"540\" y=\"4\" width=\"60\" height=\"16\"><title>Meeting 09:00&#x2013;10:00</title></rect>", markup, StringComparison.Ordinal);
+        Assert.Contains("unscored\" x=\"660\"", markup, StringComparison.Ordinal);
+        Assert.Equal(23, markup.Split("<line class=\"day-bar-tick\"").Length - 1);
+        Assert.EndsWith("<span>18</span><span></span><span></span><span></span><span></span><span></span></div></div>", markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ItemsAreClippedToTheDay()
     {
         var day = new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
 using NodaTime;
 using WorkSights.Application.Reporting;
 using WorkSights.Domain.Activities;
@@ -6,11 +8,17 @@ using WorkSights.Domain.Activities;
 namespace WorkSights.Web.Pages.Shared.Reporting;
 
 /// <summary>
-/// What <c>_DayBar</c> draws for one <see cref="DayTimeline"/>: an SVG one unit per real minute of the person's local
-/// day (23 or 25 hours on change days), so items, work hours and hour ticks line up by real time. SVG attributes, not
-/// inline styles, place them: the app's content security policy forbids inline styles.
+/// A person's local midnight-to-midnight for one <see cref="DayTimeline"/>, written where a page puts it
+/// (<c>@(new DayBarView(timeline, name))</c>): an SVG one unit per real minute of the day (23 or 25 hours on change
+/// days), so items, work hours and hour ticks line up by real time, items coloured by category, with a one-sentence
+/// text alternative. SVG attributes, not inline styles, place them: the app's content security policy forbids inline
+/// styles.
 /// </summary>
-public sealed class DayBarView
+/// <remarks>
+/// It writes itself rather than being a partial view: a Dashboard page draws 25 bars of dozens of items each, and a
+/// partial's buffer pages for every one of those writes were a fifth of the page's processor time under load.
+/// </remarks>
+public sealed class DayBarView : IHtmlContent
 {
     public DayBarView(DayTimeline timeline, string personName)
     {
@@ -70,6 +78,40 @@ public sealed class DayBarView
         var first = Timeline.Items.Min(i => i.Start);
         var last = Timeline.Items.Max(i => i.End);
         return $"{day}: {Timeline.Items.Count} items ({string.Join(", ", categories)}) from {LocalTime(first)} to {LocalTime(last)}; {work}.";
+    }
+
+    public void WriteTo(TextWriter writer, HtmlEncoder encoder)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(encoder);
+        writer.Write("<div class=\"day-bar-wrap\"><svg class=\"day-bar\" role=\"img\" aria-label=\"");
+        encoder.Encode(writer, Summary());
+        writer.Write($"\" viewBox=\"0 0 {ViewWidth} 24\" preserveAspectRatio=\"none\" focusable=\"false\">");
+        writer.Write($"<rect class=\"day-bar-ground\" x=\"0\" y=\"0\" width=\"{ViewWidth}\" height=\"24\" />");
+        if (Timeline.WorkStart is { } workStart && Timeline.WorkEnd is { } workEnd)
+        {
+            writer.Write($"<rect class=\"day-bar-work\" x=\"{X(workStart)}\" y=\"0\" width=\"{Width(workStart, workEnd)}\" height=\"24\" />");
+        }
+
+        for (var hour = 1; hour < RealHours; hour++)
+        {
+            writer.Write($"<line class=\"day-bar-tick\" x1=\"{hour * 60}\" x2=\"{hour * 60}\" y1=\"0\" y2=\"24\" vector-effect=\"non-scaling-stroke\" />");
+        }
+
+        foreach (var item in Timeline.Items)
+        {
+            writer.Write($"<rect class=\"day-bar-item {ReportLabels.CssOf(item.Category)}{(item.IsScored ? "" : " unscored")}\" x=\"{X(item.Start)}\" y=\"4\" width=\"{Width(item.Start, item.End)}\" height=\"16\"><title>");
+            encoder.Encode(writer, ItemTitle(item));
+            writer.Write("</title></rect>");
+        }
+
+        writer.Write($"</svg><div class=\"day-bar-axis hours-{RealHours}\" aria-hidden=\"true\">");
+        foreach (var label in HourLabels())
+        {
+            writer.Write($"<span>{label}</span>");
+        }
+
+        writer.Write("</div></div>");
     }
 
     private double Minutes(DateTimeOffset at) =>
