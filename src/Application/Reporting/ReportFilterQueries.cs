@@ -20,6 +20,12 @@ public static class ReportFilterQueries
             .Select(p => new { p.Id, p.DisplayName })
             .ToDictionaryAsync(p => p.Id, p => scope.NameOf(p.Id, p.DisplayName), cancellationToken);
 
+    /// <summary>The names (or pseudonyms) the pages show of <paramref name="ids"/>, among the people <paramref name="scope"/> sees who match the filter.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, string>> NamesShownAsync(
+        IApplicationDbContext db, ViewerScope scope, ReportFilter filter, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        (await (await PeopleShownAsync(db, scope, filter, cancellationToken)).NamesOfAsync(ids, cancellationToken))
+            .ToDictionary(p => p.Key, p => scope.NameOf(p.Key, p.Value));
+
     /// <summary>
     /// The directory names of <paramref name="ids"/> among <paramref name="people"/>, read by id once the rows they name
     /// are known (pseudonyms are the caller's, through <see cref="ViewerScope.NameOf"/>).

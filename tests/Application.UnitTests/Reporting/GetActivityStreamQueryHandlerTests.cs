@@ -24,6 +24,27 @@ public sealed class GetActivityStreamQueryHandlerTests : IAsyncLifetime
                 new GetActivityStreamQuery(StreamWorkspace.Day, filter ?? ReportFilter.None, after, pageSize), CancellationToken.None));
 
     [Fact]
+    public async Task EveryoneOfTheWorkspaceIsReadWithoutListingThemAndOnlyThePagesPeopleAreNamed()
+    {
+        await workspace.AddActivityAsync("lena", Noon);
+        await workspace.AddActivityAsync("sam", Noon.AddMinutes(-5));
+        await workspace.AddActivityAsync("erik", Noon.AddMinutes(-10));
+        var reads = new Support.ReaderCommands();
+
+        var page = await workspace.AsAsync(
+            "olivia",
+            PersonRole.Owner,
+            async (db, scopes, calendars, _) => await new GetActivityStreamQueryHandler(db, scopes, workspace.Privacy(db), calendars).Handle(
+                new GetActivityStreamQuery(StreamWorkspace.Day, ReportFilter.None, null, 2), CancellationToken.None),
+            reads);
+
+        Assert.Equal(["Lena", "Sam"], page.Items.Select(i => i.PersonName));
+        var names = Assert.Single(reads.Commands, c => c.Sql.Contains("FROM \"People\"", StringComparison.Ordinal) && c.Sql.Contains("\"DisplayName\"", StringComparison.Ordinal));
+        Assert.Contains("\"Id\" IN (", names.Sql, StringComparison.Ordinal);
+        Assert.Equal(2, names.Parameters.Count(p => p.Name.StartsWith("@ids", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task ItemFromACloudNetworkIsPlacedAtTheDatacenterNotAtItsCity()
     {
         await workspace.AddActivityAsync("lena", Noon, ActivityKind.SignIn, new ActivityLocation("Dublin", null, "IE", 53.35, -6.26), cloudProvider: "Microsoft Azure");

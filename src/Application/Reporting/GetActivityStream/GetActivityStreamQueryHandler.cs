@@ -13,10 +13,10 @@ public sealed class GetActivityStreamQueryHandler(IApplicationDbContext db, View
     {
         var scope = await scopes.CurrentAsync(cancellationToken);
         await privacy.EnsureShownAsync(scope, query.Filter, cancellationToken);
-        var people = await ReportFilterQueries.NamesShownAsync(db, scope, query.Filter, cancellationToken);
         var window = StreamItems.WindowOf(query.Day, await StreamItems.ZoneOfAsync(calendars, scope.ViewerId, cancellationToken));
-        var everyone = scope.SelectsWholeWorkspace(query.Filter);
-        var rows = StreamItems.Matching(db.Activities.AsNoTracking().VisibleTo(scope), everyone ? null : people.Keys.ToList(), query.Filter, window);
+        // Everyone of the workspace needs no list of people to read the items by: only the page's people are named.
+        var people = scope.SelectsWholeWorkspace(query.Filter) ? null : await ReportFilterQueries.NamesShownAsync(db, scope, query.Filter, cancellationToken);
+        var rows = StreamItems.Matching(db.Activities.AsNoTracking().VisibleTo(scope), people?.Keys.ToList(), query.Filter, window);
         if (query.After is { } after)
         {
             rows = rows.Where(a => a.OccurredAt < after.OccurredAt || (a.OccurredAt == after.OccurredAt && a.Id.CompareTo(after.Id) < 0));
@@ -27,6 +27,7 @@ public sealed class GetActivityStreamQueryHandler(IApplicationDbContext db, View
             .ToListAsync(cancellationToken);
         var shown = page.Take(query.PageSize).ToList();
         var next = page.Count > query.PageSize ? new StreamCursor(shown[^1].OccurredAt, shown[^1].Id) : null;
-        return new ActivityStreamDto(query.Day, await StreamItems.ToItemsAsync(shown, people, calendars, cancellationToken), next);
+        var names = people ?? await ReportFilterQueries.NamesShownAsync(db, scope, query.Filter, [.. shown.Select(a => a.PersonId).Distinct()], cancellationToken);
+        return new ActivityStreamDto(query.Day, await StreamItems.ToItemsAsync(shown, names, calendars, cancellationToken), next);
     }
 }
