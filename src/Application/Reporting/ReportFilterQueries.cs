@@ -20,18 +20,16 @@ public static class ReportFilterQueries
             .Select(p => new { p.Id, p.DisplayName })
             .ToDictionaryAsync(p => p.Id, p => scope.NameOf(p.Id, p.DisplayName), cancellationToken);
 
-    /// <summary>The names (or pseudonyms) the pages show of <paramref name="ids"/>, among the people <paramref name="scope"/> sees who match the filter.</summary>
-    public static async Task<IReadOnlyDictionary<Guid, string>> NamesShownAsync(
-        IApplicationDbContext db, ViewerScope scope, ReportFilter filter, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
-        (await (await PeopleShownAsync(db, scope, filter, cancellationToken)).NamesOfAsync(ids, cancellationToken))
-            .ToDictionary(p => p.Key, p => scope.NameOf(p.Key, p.Value));
-
     /// <summary>
-    /// The directory names of <paramref name="ids"/> among <paramref name="people"/>, read by id once the rows they name
-    /// are known (pseudonyms are the caller's, through <see cref="ViewerScope.NameOf"/>).
+    /// The names (or pseudonyms) the pages show of <paramref name="ids"/> among <paramref name="people"/>, read by id once
+    /// the rows they name are known: a join to the people would let SQLite, without statistics, search the whole
+    /// workspace's people for each row.
     /// </summary>
-    public static async Task<IReadOnlyDictionary<Guid, string>> NamesOfAsync(this IQueryable<Person> people, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
-        await people.Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.DisplayName }).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
+    public static async Task<IReadOnlyDictionary<Guid, string>> NamesShownOfAsync(
+        this IQueryable<Person> people, ViewerScope scope, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        await people.Where(p => ids.Contains(p.Id))
+            .Select(p => new { p.Id, p.DisplayName })
+            .ToDictionaryAsync(p => p.Id, p => scope.NameOf(p.Id, p.DisplayName), cancellationToken);
 
     /// <summary>
     /// Whether the filter selects everyone the scope sees is everyone of the workspace: a query may then read the

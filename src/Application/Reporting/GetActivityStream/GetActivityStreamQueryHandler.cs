@@ -27,7 +27,8 @@ public sealed class GetActivityStreamQueryHandler(IApplicationDbContext db, View
             .ToListAsync(cancellationToken);
         var shown = page.Take(query.PageSize).ToList();
         var next = page.Count > query.PageSize ? new StreamCursor(shown[^1].OccurredAt, shown[^1].Id) : null;
-        var names = people ?? await ReportFilterQueries.NamesShownAsync(db, scope, query.Filter, [.. shown.Select(a => a.PersonId).Distinct()], cancellationToken);
+        var names = people ?? await (await ReportFilterQueries.PeopleShownAsync(db, scope, query.Filter, cancellationToken))
+            .NamesShownOfAsync(scope, [.. shown.Select(a => a.PersonId).Distinct()], cancellationToken);
         return new ActivityStreamDto(query.Day, await StreamItems.ToItemsAsync(shown, names, calendars, cancellationToken), next);
     }
 }

@@ -63,13 +63,13 @@ public sealed class GetExecutiveOverviewQueryHandler(IApplicationDbContext db, V
             .Take(GetExecutiveOverviewQuery.FeedLength)
             .ToListAsync(cancellationToken);
         var ids = newest.Select(a => a.PersonId).Distinct().ToList();
-        var names = await people.NamesOfAsync(ids, cancellationToken);
+        var names = await people.NamesShownOfAsync(scope, ids, cancellationToken);
         var zones = await calendars.ForPeopleAsync(ids, cancellationToken);
         return newest
             .Where(a => names.ContainsKey(a.PersonId))
             .Select(a => new FeedItem(
                 a.PersonId,
-                scope.NameOf(a.PersonId, names[a.PersonId]),
+                names[a.PersonId],
                 Instant.FromDateTimeOffset(a.OccurredAt).InZone(zones.TryGetValue(a.PersonId, out var zone) ? zone.Zone : DateTimeZone.Utc).LocalDateTime,
                 a.CloudProvider is { } cloud ? CloudPlaces.Label(cloud) : a.City,
                 a.Kind,

@@ -54,10 +54,10 @@ public sealed class ObservedPeople(IApplicationDbContext db, IWorkCalendars cale
                     scope.SeesScores)
                 .Select(finding => (PersonId: person.Key, Finding: finding)))
             .ToList();
-        var names = await people.NamesOfAsync([.. found.Select(f => f.PersonId).Distinct()], cancellationToken);
+        var names = await people.NamesShownOfAsync(scope, [.. found.Select(f => f.PersonId).Distinct()], cancellationToken);
         return found
             .Where(f => names.ContainsKey(f.PersonId))
-            .Select(f => new FindingDto(f.PersonId, scope.NameOf(f.PersonId, names[f.PersonId]), f.Finding.Rule, f.Finding.From, f.Finding.To, f.Finding.Explanation))
+            .Select(f => new FindingDto(f.PersonId, names[f.PersonId], f.Finding.Rule, f.Finding.From, f.Finding.To, f.Finding.Explanation))
             .OrderByDescending(f => f.To)
             .ThenBy(f => f.Rule)
             .ThenBy(f => f.PersonName, StringComparer.CurrentCultureIgnoreCase)
