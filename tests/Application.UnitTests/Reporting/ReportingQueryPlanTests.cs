@@ -75,13 +75,7 @@ public sealed class ReportingQueryPlanTests
                 await new GetMapPlacesQueryHandler(db, scopes, privacy, calendars).Handle(new GetMapPlacesQuery(StreamWorkspace.Day, filter), CancellationToken.None);
                 await new GetActivityDetailQueryHandler(db, scopes, calendars).Handle(new GetActivityDetailQuery(workspace.People["sam"].Id, day), CancellationToken.None);
                 await new GetMyOverviewQueryHandler(db, scopes).Handle(new GetMyOverviewQuery(day.AddDays(-27), day), CancellationToken.None);
-                var steps = new List<(string Sql, List<ReaderCommands.PlanStep> Plan)>();
-                foreach (var command in reads.Commands)
-                {
-                    steps.Add((command.Sql, await ReaderCommands.PlanStepsAsync(db, command)));
-                }
-
-                return steps;
+                return await reads.PlansAsync(db);
             },
             reads);
 

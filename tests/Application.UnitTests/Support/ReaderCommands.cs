@@ -19,6 +19,18 @@ public sealed class ReaderCommands : DbCommandInterceptor
         return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
     }
 
+    /// <summary>SQLite's plan for each recorded command, run on <paramref name="db"/>'s connection.</summary>
+    public async Task<List<(string Sql, List<PlanStep> Plan)>> PlansAsync(DbContext db)
+    {
+        var plans = new List<(string Sql, List<PlanStep> Plan)>();
+        foreach (var command in Commands)
+        {
+            plans.Add((command.Sql, await PlanStepsAsync(db, command)));
+        }
+
+        return plans;
+    }
+
     /// <summary>The steps of <c>EXPLAIN QUERY PLAN</c> for a recorded command, run on <paramref name="db"/>'s connection.</summary>
     public static async Task<List<string>> PlanAsync(DbContext db, (string Sql, List<(string Name, object? Value)> Parameters) command) =>
         [.. (await PlanStepsAsync(db, command)).Select(s => s.Detail)];
