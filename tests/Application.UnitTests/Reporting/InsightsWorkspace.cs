@@ -92,16 +92,20 @@ internal sealed class InsightsWorkspace : IAsyncDisposable
     }
 
     /// <summary>SQLite's plan for each command <paramref name="reads"/> recorded, on this workspace's database (which has no statistics gathered).</summary>
-    public async Task<List<(string Sql, List<ReaderCommands.PlanStep> Plan)>> PlansAsync(ReaderCommands reads)
-    {
-        var (db, _) = As(Ceo);
-        var plans = new List<(string Sql, List<ReaderCommands.PlanStep> Plan)>();
-        foreach (var command in reads.Commands)
-        {
-            plans.Add((command.Sql, await ReaderCommands.PlanStepsAsync(db, command)));
-        }
+    public Task<List<(string Sql, List<ReaderCommands.PlanStep> Plan)>> PlansAsync(ReaderCommands reads) => reads.PlansAsync(As(Ceo).Db);
 
-        return plans;
+    /// <summary>One item of <paramref name="person"/>'s, stored as the sync stores it.</summary>
+    public async Task AddActivityAsync(Person person, DateTimeOffset at, ActivityKind kind, string city)
+    {
+        using var scope = database.TenantContext.BeginScope(person.TenantId);
+        await using var db = database.CreateContext();
+        db.Activities.Add(Activity.Record(
+            new ActivityRecord(person.TenantId, person.Id, kind, ActivitySource.OutlookCalendar, at, TimeSpan.FromMinutes(30), null, 1, false, Guid.NewGuid().ToString())
+            {
+                Location = new ActivityLocation(city, null, "GB", 51.5, -0.1),
+            },
+            at));
+        await db.SaveChangesAsync();
     }
 
     /// <summary>Privacy mode's group check, on the handler's own context.</summary>

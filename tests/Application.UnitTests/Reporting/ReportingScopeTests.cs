@@ -239,6 +239,23 @@ public sealed class ReportingScopeTests
     }
 
     [Fact]
+    public async Task ExecutiveOverviewFeedNamesTheNewestItemsOfThePeopleTheViewerSeesNewestFirst()
+    {
+        await using var workspace = await InsightsWorkspace.CreateAsync();
+        var morning = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+        await workspace.AddActivityAsync(workspace.Developer, morning, Domain.Activities.ActivityKind.Meeting, "Leeds");
+        await workspace.AddActivityAsync(workspace.Member, morning.AddHours(1), Domain.Activities.ActivityKind.Call, "York");
+        await workspace.AddActivityAsync(workspace.Stranger, morning.AddHours(2), Domain.Activities.ActivityKind.Call, "Bath");
+
+        var ceo = await workspace.ExecutiveOverviewAsync(workspace.Ceo);
+        var manager = await workspace.ExecutiveOverviewAsync(workspace.Manager);
+
+        Assert.Equal([("Ed Member", "York"), ("Di Developer", "Leeds")], ceo.Feed.Select(f => (f.Name, f.City)));
+        Assert.Equal(new NodaTime.LocalDateTime(2026, 3, 2, 10, 0), ceo.Feed[0].LocalTime);
+        Assert.Equal(["Di Developer"], manager.Feed.Select(f => f.Name));
+    }
+
+    [Fact]
     public async Task ExecutiveOverviewHeatmapCountsOnlyTheTeamGivenTeamFilter()
     {
         await using var workspace = await InsightsWorkspace.CreateAsync();
