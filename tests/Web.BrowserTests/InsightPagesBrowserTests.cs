@@ -21,10 +21,14 @@ public sealed class InsightPagesBrowserTests : IAsyncLifetime
         var page = browser.Page;
         await BrowserJourney.SignUpAndAcceptAsync(page, app.BaseAddress, SandboxTenants.Fabrikam.AdminEmail);
         await app.SeedScoresAsync(SandboxTenants.Fabrikam.TenantId);
+        await app.SeedTypicalDayAsync(SandboxTenants.Fabrikam.TenantId, SandboxTenants.Fabrikam.MemberEmail, ReportingSeed.LastWorkDay());
+        await app.SeedTypicalDayAsync(SandboxTenants.Fabrikam.TenantId, SandboxTenants.Fabrikam.AdminEmail, ReportingSeed.LastWorkDay());
 
         await page.GotoAsync(new Uri(app.BaseAddress, "/Overviews/Executive").ToString());
         await Assertions.Expect(page.Locator("#fortnight .average-bar")).ToHaveCountAsync(14);
         await AssertBarsShowTheirHeightAsync(page, "#fortnight");
+        await Assertions.Expect(page.Locator("#feed .feed li")).ToHaveCountAsync(6);
+        await Assertions.Expect(page.Locator("#feed .feed li").First).ToContainTextAsync("Chicago");
         await Assertions.Expect(page.Locator("#heatmap table tbody tr")).ToHaveCountAsync(7);
         await Assertions.Expect(page.Locator("#findings .finding[data-rule='Overload']").First).ToContainTextAsync("work days in a row");
         await Assertions.Expect(page.Locator("#service-status")).Not.ToBeEmptyAsync();
@@ -37,8 +41,9 @@ public sealed class InsightPagesBrowserTests : IAsyncLifetime
         await browser.ScreenshotAsync("1280-team");
 
         await page.SetViewportSizeAsync(390, 844);
-        await page.ReloadAsync();
+        await page.GotoAsync(new Uri(app.BaseAddress, "/Overviews/Executive").ToString());
         Assert.True(await FitsTheWidthAsync(page), "Executive Overview scrolls sideways at 390 px");
+        await Assertions.Expect(page.Locator("#fortnight .average-bar-value").First).ToBeVisibleAsync();
         await browser.ScreenshotAsync("390");
         await browser.AssertAccessibleAsync();
     }
