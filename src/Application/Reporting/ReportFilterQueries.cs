@@ -16,8 +16,11 @@ public static class ReportFilterQueries
 
     /// <summary>The people <paramref name="scope"/> sees who match the filter, by id with the names (or pseudonyms) the pages show.</summary>
     public static async Task<IReadOnlyDictionary<Guid, string>> NamesShownAsync(IApplicationDbContext db, ViewerScope scope, ReportFilter filter, CancellationToken cancellationToken) =>
-        await (await PeopleShownAsync(db, scope, filter, cancellationToken))
-            .Select(p => new { p.Id, p.DisplayName })
+        await (await PeopleShownAsync(db, scope, filter, cancellationToken)).NamesShownAsync(scope, cancellationToken);
+
+    /// <summary>Every one of <paramref name="people"/> by id, with the name (or pseudonym) the pages show.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, string>> NamesShownAsync(this IQueryable<Person> people, ViewerScope scope, CancellationToken cancellationToken) =>
+        await people.Select(p => new { p.Id, p.DisplayName })
             .ToDictionaryAsync(p => p.Id, p => scope.NameOf(p.Id, p.DisplayName), cancellationToken);
 
     /// <summary>

@@ -94,6 +94,23 @@ public sealed class GetMapPlacesQueryHandlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PinsAreInTheOrderOfTheListByCityThenNameAsAReaderSortsThem()
+    {
+        await workspace.AddLocationAsync("lena", "Zürich", 47.37, 8.54, 2);
+        await workspace.AddLocationAsync("sam", "Évry", 48.63, 2.44, 1);
+        await workspace.AddLocationAsync("hana", "Chicago", 41.88, -87.63, 4);
+        await workspace.AddLocationAsync("erik", "Évry", 48.63, 2.44, 3);
+        await workspace.AddLocationAsync("olivia", "Chicago", 41.88, -87.63, 1);
+
+        var pins = (await PlacesAsync("olivia", PersonRole.Owner)).Pins;
+
+        // "Évry" before "Zürich", as a reader expects (an ordinal sort puts accented letters after Z).
+        Assert.Equal(
+            [("Chicago", "Hana"), ("Chicago", "Olivia"), ("Évry", "Erik"), ("Évry", "Sam"), ("Zürich", "Lena")],
+            pins.Select(p => (p.City, p.PersonName)));
+    }
+
+    [Fact]
     public async Task ComputedDayWithoutPlacesIsTrustedAndOnlyDaysNotComputedAreReadFromItems()
     {
         await workspace.AddComputedDayWithoutItemsAsync("sam");
