@@ -73,6 +73,19 @@ public sealed class ActivityStreamAndMapTests : IAsyncLifetime
         await browser.ScreenshotAsync("1280-stream-live");
         await browser.AssertAccessibleAsync();
 
+        // The live item's name (a link its script made) narrows the stream to that person; the chip's × widens it again.
+        await arrived.Locator(".stream-person").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"person={people[0].Id}"));
+        await Assertions.Expect(items).ToHaveCountAsync(6);
+        await Assertions.Expect(page.Locator("[data-person-filter]")).ToContainTextAsync($"Only {people[0].DisplayName}");
+        await Assertions.Expect(page.Locator("[data-places] [data-pin]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-places-map]")).ToHaveAttributeAsync("data-ready", "true");
+        await browser.ScreenshotAsync("1280-stream-person");
+        await browser.AssertAccessibleAsync();
+        await page.Locator("[data-person-filter] a").ClickAsync();
+        await Assertions.Expect(items).ToHaveCountAsync(50);
+        await Assertions.Expect(page.Locator("[data-person-filter]")).ToHaveCountAsync(0);
+
         await page.ClickAsync("[data-load-more]");
         await Assertions.Expect(items).ToHaveCountAsync((people.Count * 5) + 1);
         await Assertions.Expect(page.Locator(".stream-end")).ToBeVisibleAsync();

@@ -39,13 +39,16 @@ public static class ReportFilterQueries
     /// workspace's rows without listing the people (a category or service still narrows the items themselves).
     /// </summary>
     public static bool SelectsWholeWorkspace(this ViewerScope scope, ReportFilter filter) =>
-        scope.SeesEveryone && filter.Team is null && filter.ManagerId is null;
+        scope.SeesEveryone && !filter.NarrowsPeople;
 
     /// <summary>People shown in reports: active, not blocked from provisioning and not merged into another person.</summary>
     public static IQueryable<Person> ReportedOn(this IQueryable<Person> people) =>
         people.Where(p => p.Status == PersonStatus.Active && p.ProvisioningState != ProvisioningState.Blocked && p.LinkedPersonId == null);
 
-    /// <summary>The filter's team (<see cref="ReportFilter.NoTeam"/>: people without a department), and the manager with their whole tree.</summary>
+    /// <summary>
+    /// The filter's team (<see cref="ReportFilter.NoTeam"/>: people without a department), the manager with their whole
+    /// tree, the one person and the job title.
+    /// </summary>
     public static async Task<IQueryable<Person>> FilteredByAsync(
         this IQueryable<Person> people, ReportFilter filter, IApplicationDbContext db, CancellationToken cancellationToken)
     {
@@ -63,6 +66,16 @@ public static class ReportFilterQueries
         {
             var tree = await ReportingTreeAsync(db, managerId, cancellationToken);
             people = people.Where(p => tree.Contains(p.Id));
+        }
+
+        if (filter.PersonId is { } personId)
+        {
+            people = people.Where(p => p.Id == personId);
+        }
+
+        if (filter.JobTitle is { } jobTitle)
+        {
+            people = people.Where(p => p.JobTitle == jobTitle);
         }
 
         return people;

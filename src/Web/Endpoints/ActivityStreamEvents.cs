@@ -61,10 +61,12 @@ internal static class ActivityStreamEvents
             Manager = request["manager"],
             Category = request["category"],
             Service = request["service"],
+            Person = request["person"],
+            Role = request["role"],
         };
-        var bar = await mediator.Send(new GetReportBarQuery(), cancellationToken);
+        var bar = await mediator.Send(new GetReportBarQuery(query.PersonId), cancellationToken);
         var day = query.DayOr(bar.Today);
-        var filter = query.ToFilter();
+        var filter = query.ToFilter(bar);
 
         var tenantId = tenantContext.TenantId ?? throw new ForbiddenAccessException("Sign in to a workspace to follow its activity.");
         var heartbeat = TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue<double?>(HeartbeatSetting) ?? 15, 0.2, 60));

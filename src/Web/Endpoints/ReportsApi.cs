@@ -24,6 +24,7 @@ internal static class ReportsApi
     /// <param name="from">First date of the daily averages (ISO date); default 29 days before <paramref name="to"/>.</param>
     /// <param name="to">Last date of the daily averages; default <paramref name="day"/>.</param>
     /// <param name="day">The date whose people are listed; default today in UTC.</param>
+    /// <param name="role">Only people with this job title, as the directory (or WorkSights) names it.</param>
     private static async Task<Results<Ok<ScoreReportResponse>, ValidationProblem>> GetScoresAsync(
         IMediator mediator,
         TimeProvider clock,
@@ -32,6 +33,7 @@ internal static class ReportsApi
         DateOnly? to,
         string? team,
         Guid? manager,
+        string? role,
         int? page,
         int? pageSize,
         CancellationToken cancellationToken)
@@ -48,7 +50,7 @@ internal static class ReportsApi
         var shownDay = LocalDate.FromDateOnly(day ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         var last = to is { } end ? LocalDate.FromDateOnly(end) : shownDay;
         var first = from is { } start ? LocalDate.FromDateOnly(start) : last.PlusDays(-29);
-        var filter = new ReportFilter(string.IsNullOrWhiteSpace(team) ? null : team.Trim(), manager);
+        var filter = new ReportFilter(string.IsNullOrWhiteSpace(team) ? null : team.Trim(), manager, JobTitle: string.IsNullOrWhiteSpace(role) ? null : role.Trim());
         var report = await mediator.Send(new GetScoreReportQuery(first, last, shownDay, filter, Page: page ?? 1, PageSize: size), cancellationToken);
         return TypedResults.Ok(ScoreReportResponse.Of(first, last, report));
     }

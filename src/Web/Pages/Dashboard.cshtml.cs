@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using NodaTime;
+using WorkSights.Application.Reporting;
 using WorkSights.Application.Reporting.GetDashboard;
 using WorkSights.Application.Reporting.GetReportBar;
 using WorkSights.Web.Infrastructure;
@@ -29,11 +30,13 @@ public sealed class DashboardModel(IMediator mediator) : PageModel
 
     public DashboardDto View { get; private set; } = null!;
 
+    public ReportFilter Filter { get; private set; } = ReportFilter.None;
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Bar = await mediator.Send(new GetReportBarQuery(), cancellationToken);
+        Bar = await mediator.Send(new GetReportBarQuery(Query.PersonId), cancellationToken);
         Day = Query.DayOr(Bar.Today);
-        var filter = Query.ToFilter();
+        Filter = Query.ToFilter(Bar);
         var sort = Sort?.Trim().ToLowerInvariant() switch
         {
             null or "" or "name" => DashboardSort.Name,
@@ -44,11 +47,11 @@ public sealed class DashboardModel(IMediator mediator) : PageModel
             : int.TryParse(PageNumber, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= 100_000 ? number
             : Problem(1, "The page number in the address is not a whole number from 1; showing the first page.");
 
-        View = await mediator.Send(new GetDashboardQuery(Day.ToDateOnly(), filter, sort, page), cancellationToken);
+        View = await mediator.Send(new GetDashboardQuery(Day.ToDateOnly(), Filter, sort, page), cancellationToken);
         if (page > View.Rows.PageCount)
         {
             Query.Problems.Add($"There is no page {page}; showing page {View.Rows.PageCount}, the last.");
-            View = await mediator.Send(new GetDashboardQuery(Day.ToDateOnly(), filter, sort, View.Rows.PageCount), cancellationToken);
+            View = await mediator.Send(new GetDashboardQuery(Day.ToDateOnly(), Filter, sort, View.Rows.PageCount), cancellationToken);
         }
     }
 

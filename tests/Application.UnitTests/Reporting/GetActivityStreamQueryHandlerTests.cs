@@ -123,6 +123,25 @@ public sealed class GetActivityStreamQueryHandlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PersonFilterKeepsThatPersonsItemsAndNothingOfSomeoneTheViewerDoesNotSee()
+    {
+        foreach (var person in new[] { "lena", "sam", "erik", "nora" })
+        {
+            await workspace.AddActivityAsync(person, Noon);
+        }
+
+        var lenaForOwner = await StreamAsync("olivia", PersonRole.Owner, new ReportFilter(PersonId: workspace.People["lena"].Id));
+        var lenaForHerManager = await StreamAsync("sam", PersonRole.Manager, new ReportFilter(PersonId: workspace.People["lena"].Id));
+        var erikForSam = await StreamAsync("sam", PersonRole.Manager, new ReportFilter(PersonId: workspace.People["erik"].Id));
+        var anotherWorkspacesPerson = await StreamAsync("olivia", PersonRole.Owner, new ReportFilter(PersonId: workspace.People["nora"].Id));
+
+        Assert.Equal(["Lena"], lenaForOwner.Items.Select(i => i.PersonName));
+        Assert.Equal(["Lena"], lenaForHerManager.Items.Select(i => i.PersonName));
+        Assert.Empty(erikForSam.Items);
+        Assert.Empty(anotherWorkspacesPerson.Items);
+    }
+
+    [Fact]
     public async Task ItemsShowTheirPersonsLocalTimeAndCity()
     {
         await workspace.AddActivityAsync("lena", Noon, ActivityKind.SignIn, new ActivityLocation("Chicago", "Illinois", "US", 41.88, -87.63));

@@ -94,6 +94,20 @@ public sealed class GetMapPlacesQueryHandlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PersonFilterLeavesThatPersonsPinAlone()
+    {
+        await workspace.AddLocationAsync("lena", "Chicago", 41.88, -87.63, 2);
+        await workspace.AddLocationAsync("sam", "Evanston", 42.05, -87.69, 1);
+        await workspace.AddActivityAsync("erik", Noon, ActivityKind.SignIn, Chicago);
+
+        var lena = await workspace.AsAsync("olivia", PersonRole.Owner, async (db, scopes, calendars, _) =>
+            await new GetMapPlacesQueryHandler(db, scopes, workspace.Privacy(db), calendars)
+                .Handle(new GetMapPlacesQuery(StreamWorkspace.Day, new ReportFilter(PersonId: workspace.People["lena"].Id)), CancellationToken.None));
+
+        Assert.Equal([("Chicago", "Lena")], lena.Pins.Select(p => (p.City, p.PersonName)));
+    }
+
+    [Fact]
     public async Task PinsAreInTheOrderOfTheListByCityThenNameAsAReaderSortsThem()
     {
         await workspace.AddLocationAsync("lena", "Zürich", 47.37, 8.54, 2);

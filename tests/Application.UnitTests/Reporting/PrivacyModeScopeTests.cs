@@ -48,6 +48,14 @@ public sealed class PrivacyModeScopeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OnePersonChosenIsAGroupTooSmallToShow()
+    {
+        var refused = await Assert.ThrowsAsync<GroupWithheldException>(() => DashboardAsync(w.Ceo, new ReportFilter(PersonId: w.Zoe.Id)));
+
+        Assert.Contains("1 person", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ManagerWhoseReportingLineIsSmallerThanTheMinimumSeesNothingOfIt()
     {
         var refused = await Assert.ThrowsAsync<GroupWithheldException>(() => DashboardAsync(w.Mia));

@@ -1,5 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using WorkSights.Application.Common.Caching;
 using WorkSights.Application.Reporting.GetReportBar;
+using WorkSights.Application.UnitTests.Support;
 using WorkSights.Domain.People;
 using WorkSights.Domain.Schedules;
 using WorkSights.Infrastructure.Persistence;
@@ -61,6 +63,48 @@ public sealed class ReportBarTests : IDisposable
         Assert.Equal(new NodaTime.LocalDate(2026, 3, 2), losAngeles.Today);
     }
 
+    [Fact]
+    public async Task PersonAskedForIsNamedOnlyWhenTheViewerSeesThem()
+    {
+        using var w = await ReportingWorkspace.CreateAsync();
+
+        var ceoOnZoe = await BarAsync(w, w.Ceo, w.Zoe.Id);
+        var rajOnZoe = await BarAsync(w, w.Raj, w.Zoe.Id);
+        var rajOnTom = await BarAsync(w, w.Raj, w.Tom.Id);
+        var ceoOnAnotherWorkspacesPerson = await BarAsync(w, w.Ceo, w.Oli.Id);
+        var ceoOnNobody = await BarAsync(w, w.Ceo, Guid.NewGuid());
+
+        Assert.Equal(new PersonOption(w.Zoe.Id, "Zoe"), ceoOnZoe.Person);
+        Assert.Equal(new PersonOption(w.Zoe.Id, "Zoe"), rajOnZoe.Person);
+        Assert.Null(rajOnTom.Person);
+        Assert.Null(ceoOnAnotherWorkspacesPerson.Person);
+        Assert.Null(ceoOnNobody.Person);
+    }
+
+    [Fact]
+    public async Task RolesAreTheJobTitlesOfThePeopleTheViewerSees()
+    {
+        using var w = await ReportingWorkspace.CreateAsync();
+        await w.InWorkspaceAsync(w.Ceo.TenantId, async db =>
+        {
+            foreach (var (id, title) in new[] { (w.Zoe.Id, "Account executive"), (w.Raj.Id, "Sales lead"), (w.Tom.Id, "Engineer") })
+            {
+                (await db.People.SingleAsync(p => p.Id == id)).OverrideProfile(title, null, null, w.Database.Clock.GetUtcNow());
+            }
+        });
+
+        var ceo = await BarAsync(w, w.Ceo);
+        var raj = await BarAsync(w, w.Raj);
+
+        Assert.Equal(["Account executive", "Engineer", "Sales lead"], ceo.Roles);
+        Assert.Equal(["Account executive", "Sales lead"], raj.Roles);
+
+        // Under privacy mode a title could single a person out: none is offered.
+        await w.InWorkspaceAsync(w.Ceo.TenantId, async db => (await db.Tenants.SingleAsync(t => t.Id == w.Ceo.TenantId)).TurnOnPrivacyMode(5, TestPseudonymKeys.Instance.NewProtectedKey));
+        versions.Advance(w.Ceo.TenantId);
+        Assert.Empty((await BarAsync(w, w.Ceo)).Roles);
+    }
+
     private static Task SetTimeZoneAsync(ReportingWorkspace w, Person person, string timeZoneId) =>
         w.InWorkspaceAsync(person.TenantId, async db =>
         {
@@ -68,8 +112,8 @@ public sealed class ReportBarTests : IDisposable
             settings.Change(null, null, null, timeZoneId, w.Database.Clock.GetUtcNow());
         });
 
-    private Task<ReportBarDto> BarAsync(ReportingWorkspace w, Person viewer) =>
+    private Task<ReportBarDto> BarAsync(ReportingWorkspace w, Person viewer, Guid? personId = null) =>
         w.AsAsync(viewer, (db, scopes, calendars) =>
             new GetReportBarQueryHandler(db, scopes, calendars, w.Database.Clock, new WorkspaceMemo(store, versions, w.Database.TenantContext, w.Database.Clock))
-                .Handle(new GetReportBarQuery(), CancellationToken.None).AsTask());
+                .Handle(new GetReportBarQuery(personId), CancellationToken.None).AsTask());
 }

@@ -18,21 +18,34 @@ namespace WorkSights.Application.UnitTests.Reporting;
 /// </summary>
 public sealed class ReportingQueryPlanTests
 {
-    public static TheoryData<string, string?> ViewersAndTeams => new()
+    /// <summary>Each viewer with no filter, a team, one person, and a role (job title).</summary>
+    public static TheoryData<string, string?> ViewersAndFilters => new()
     {
         { "ceo", null },
-        { "ceo", "Engineering" },
+        { "ceo", "team" },
+        { "ceo", "person" },
+        { "ceo", "role" },
         { "manager", null },
-        { "manager", "Engineering" },
+        { "manager", "team" },
+        { "manager", "person" },
+        { "manager", "role" },
+    };
+
+    private static ReportFilter FilterOf(string? narrowing, Guid person) => narrowing switch
+    {
+        "team" => new ReportFilter(Team: "Engineering"),
+        "person" => new ReportFilter(PersonId: person),
+        "role" => new ReportFilter(JobTitle: "Engineering role"),
+        _ => ReportFilter.None,
     };
 
     [Theory]
-    [MemberData(nameof(ViewersAndTeams))]
-    public async Task NoQueryOfTheOverviewsFindingsOrScoreReportReadsAWholeWorkspaceForEachRow(string viewer, string? team)
+    [MemberData(nameof(ViewersAndFilters))]
+    public async Task NoQueryOfTheOverviewsFindingsOrScoreReportReadsAWholeWorkspaceForEachRow(string viewer, string? narrowing)
     {
         await using var workspace = await InsightsWorkspace.CreateAsync();
         var person = viewer == "ceo" ? workspace.Ceo : workspace.Manager;
-        var filter = new ReportFilter(Team: team);
+        var filter = FilterOf(narrowing, workspace.Lead.Id);
         var reads = new ReaderCommands();
 
         await workspace.ExecutiveOverviewAsync(person, filter, reads);
@@ -49,14 +62,14 @@ public sealed class ReportingQueryPlanTests
     }
 
     [Theory]
-    [MemberData(nameof(ViewersAndTeams))]
-    public async Task NoQueryOfTheDashboardStreamMapOrADaysDetailReadsAWholeWorkspaceForEachRow(string viewer, string? team)
+    [MemberData(nameof(ViewersAndFilters))]
+    public async Task NoQueryOfTheDashboardStreamMapOrADaysDetailReadsAWholeWorkspaceForEachRow(string viewer, string? narrowing)
     {
         using var workspace = await StreamWorkspace.CreateAsync();
         var (key, role) = viewer == "ceo" ? ("olivia", PersonRole.Owner) : ("hana", PersonRole.Manager);
         await workspace.AddActivityAsync("sam", StreamWorkspace.Day.AtStartOfDayInZone(NodaTime.DateTimeZone.Utc).PlusHours(10).ToDateTimeOffset(), ActivityKind.Meeting);
         await workspace.AddLocationAsync("sam", "Oslo", 59.91, 10.75, 3);
-        var filter = new ReportFilter(Team: team);
+        var filter = FilterOf(narrowing, workspace.People["sam"].Id);
         var day = StreamWorkspace.Day.ToDateOnly();
         var reads = new ReaderCommands();
 

@@ -131,6 +131,21 @@ public sealed class ReportingScopeTests
     }
 
     [Fact]
+    public async Task ScoreReportKeepsTheChosenRoleWithinTheViewersScope()
+    {
+        await using var workspace = await InsightsWorkspace.CreateAsync();
+
+        var engineers = await workspace.ScoreReportAsync(workspace.Ceo, Friday, new ReportFilter(JobTitle: "Engineering role"));
+        var executivesForAManager = await workspace.ScoreReportAsync(workspace.Manager, Friday, new ReportFilter(JobTitle: "Executive role"));
+
+        Assert.Equal(["Bo Manager", "Cy Lead", "Di Developer"], engineers.Rows.Items.Select(r => r.Name));
+        Assert.All(engineers.Rows.Items, r => Assert.Equal("Engineering role", r.Role));
+        Assert.All(engineers.Days, d => Assert.InRange(d.People, 0, 3));
+        Assert.Contains(engineers.Days, d => d.People == 3);
+        Assert.Empty(executivesForAManager.Rows.Items);
+    }
+
+    [Fact]
     public async Task ScoreReportKeepsManagersTreeGivenManagerFilter()
     {
         await using var workspace = await InsightsWorkspace.CreateAsync();

@@ -101,12 +101,38 @@ public sealed partial class ActivityStreamAndMapTests : FunctionalTest
         Assert.Equal(seeded.ActivityOwner.Keys.Order(), seen.Order());
     }
 
+    [Fact]
+    public async Task StreamAndMapNarrowToThePersonWhoseNameIsFollowedAndNotToSomeoneOutOfSight()
+    {
+        var seeded = await SeedFabrikamAsync();
+        var lena = seeded.PeopleByEmail[SandboxTenants.Fabrikam.MemberEmail];
+        var head = seeded.PeopleByEmail.Values.Single(p => p.JobTitle == "Head of Sales");
+        var outsider = seeded.PeopleByEmail.Values.First(p => p.Department != "Sales");
+        var manager = await SignInWithRoleAsync(SandboxTenants.Fabrikam.TenantId, head.Email, PersonRole.Manager);
+
+        var stream = await (await seeded.Owner.Browser.GetAsync(seeded.Owner.At($"/Activities/Stream?date={DayText}"))).Content.ReadAsStringAsync();
+        var link = WebUtility.HtmlDecode(Regex.Match(stream, $"<a class=\"stream-person\" href=\"([^\"]*person={lena.Id}[^\"]*)\"").Groups[1].Value);
+        Assert.NotEmpty(link);
+        var lenasStream = await (await seeded.Owner.Browser.GetAsync(seeded.Owner.At(link))).Content.ReadAsStringAsync();
+        var lenasMap = await (await seeded.Owner.Browser.GetAsync(seeded.Owner.At($"/Activities/Map?date={DayText}&person={lena.Id}"))).Content.ReadAsStringAsync();
+        var outsiderForManager = await (await manager.Browser.GetAsync(manager.At($"/Activities/Stream?date={DayText}&person={outsider.Id}"))).Content.ReadAsStringAsync();
+
+        Assert.Equal(seeded.ActivityOwner.Where(o => o.Value == lena.Email).Select(o => o.Key).Order(), ReportingMarkup.ActivityIds(lenasStream).Order());
+        Assert.Contains($"Only {lena.DisplayName}", WebUtility.HtmlDecode(lenasStream), StringComparison.Ordinal);
+        Assert.Contains($"name=\"person\" value=\"{lena.Id}\"", lenasStream, StringComparison.Ordinal);
+        Assert.Equal([lena.DisplayName], ReportingMarkup.PinNames(lenasMap));
+        Assert.Contains("The person in the address is not one you can see", WebUtility.HtmlDecode(outsiderForManager), StringComparison.Ordinal);
+        Assert.DoesNotContain(outsider.DisplayName, WebUtility.HtmlDecode(outsiderForManager), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("date=03-12-2026", "not a date like 2026-12-03")]
     [InlineData("category=sleeping", "category in the address is not one WorkSights knows")]
     [InlineData("service=fax", "service in the address is not one WorkSights knows")]
     [InlineData("manager=boss", "manager in the address is not one WorkSights knows")]
     [InlineData("after=somewhere", "position to continue from")]
+    [InlineData("person=lena", "person in the address is not one WorkSights knows")]
+    [InlineData("person=0d2c8f4e-5b6a-4c3d-9e8f-7a6b5c4d3e2f", "The person in the address is not one you can see; showing everyone.")]
     [InlineData("date=2999-01-01", "has not happened yet")]
     public async Task BadValuesInTheAddressGiveAReadableMessage(string query, string message)
     {

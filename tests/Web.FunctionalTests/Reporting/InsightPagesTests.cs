@@ -45,6 +45,31 @@ public sealed partial class InsightPagesTests : FunctionalTest
     }
 
     [Fact]
+    public async Task RoleFilterIsOfferedAndKeepsTheRowsAndTheCsvToThatRole()
+    {
+        var owner = await SignedUpOwnerAsync();
+        var day = ReportingSeed.LastWorkDay().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var html = await (await owner.Browser.GetAsync(owner.At($"/Reports/ScoreReport?date={day}"))).Content.ReadAsStringAsync();
+        var everyone = TableRows(html);
+        var role = everyone.Select(r => r[1]).First(t => t.Length > 0);
+        var address = $"/Reports/ScoreReport?date={day}&role={Uri.EscapeDataString(role)}";
+
+        var page = await (await owner.Browser.GetAsync(owner.At(address))).Content.ReadAsStringAsync();
+        var filtered = TableRows(page);
+        var csv = ReadCsv(await (await owner.Browser.GetAsync(owner.At(address + "&handler=csv"))).Content.ReadAsByteArrayAsync());
+        var nobody = TableRows(await (await owner.Browser.GetAsync(owner.At($"/Reports/ScoreReport?date={day}&role=Astronaut"))).Content.ReadAsStringAsync());
+
+        Assert.Contains("<select name=\"role\">", page, StringComparison.Ordinal);
+        Assert.Contains($"<option value=\"{WebUtility.HtmlEncode(role)}\" selected=\"selected\">", page, StringComparison.Ordinal);
+        Assert.NotEmpty(filtered);
+        Assert.True(filtered.Count < everyone.Count);
+        Assert.All(filtered, r => Assert.Equal(role, r[1]));
+        Assert.Equal(everyone.Count(r => r[1] == role), filtered.Count);
+        Assert.Equal(filtered.Select(r => r[0]), csv.Skip(1).Select(r => r[0]));
+        Assert.Empty(nobody);
+    }
+
+    [Fact]
     public async Task CsvExportKeepsTheTeamFilter()
     {
         var owner = await SignedUpOwnerAsync();

@@ -24,7 +24,20 @@ public sealed class GetReportBarQueryHandler(IApplicationDbContext db, ViewerSco
         var scope = await scopes.CurrentAsync(cancellationToken);
         var choices = await memo.GetOrComputeAsync(("report bar choices", scope.ViewerId, scope.Role), Remembered, () => ChoicesAsync(scope, cancellationToken));
         var today = Instant.FromDateTimeOffset(clock.GetUtcNow()).InZone(choices.ViewerZone).Date;
-        return new ReportBarDto(today, choices.Teams, choices.Managers);
+        return new ReportBarDto(today, choices.Teams, choices.Managers, choices.Roles, await PersonAsync(scope, query.PersonId, cancellationToken));
+    }
+
+    private async Task<PersonOption?> PersonAsync(ViewerScope scope, Guid? personId, CancellationToken cancellationToken)
+    {
+        if (personId is not { } id)
+        {
+            return null;
+        }
+
+        var person = await db.People.AsNoTracking().VisibleTo(scope).ReportedOn().Where(p => p.Id == id)
+            .Select(p => new { p.Id, p.DisplayName })
+            .FirstOrDefaultAsync(cancellationToken);
+        return person is null ? null : new PersonOption(person.Id, scope.NameOf(person.Id, person.DisplayName));
     }
 
     private async Task<FilterChoices> ChoicesAsync(ViewerScope scope, CancellationToken cancellationToken)
@@ -38,11 +51,14 @@ public sealed class GetReportBarQueryHandler(IApplicationDbContext db, ViewerSco
 
         var managerIds = await visible.Where(p => p.ManagerExternalId != null).Select(p => p.ManagerExternalId!).Distinct().ToListAsync(cancellationToken);
         var managers = await visible.Where(p => managerIds.Contains(p.ExternalId))
-            .OrderBy(p => p.DisplayName).Select(p => new ManagerOption(p.Id, p.DisplayName))
+            .OrderBy(p => p.DisplayName).Select(p => new PersonOption(p.Id, p.DisplayName))
             .ToListAsync(cancellationToken);
+        var roles = scope.SeesPseudonyms
+            ? []
+            : await visible.Where(p => p.JobTitle != null).Select(p => p.JobTitle!).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
         var own = await calendars.ForPeopleAsync([scope.ViewerId], cancellationToken);
-        return new FilterChoices(teams, managers, own.TryGetValue(scope.ViewerId, out var calendar) ? calendar.Zone : DateTimeZone.Utc);
+        return new FilterChoices(teams, managers, roles, own.TryGetValue(scope.ViewerId, out var calendar) ? calendar.Zone : DateTimeZone.Utc);
     }
 
-    private sealed record FilterChoices(IReadOnlyList<string> Teams, IReadOnlyList<ManagerOption> Managers, DateTimeZone ViewerZone);
+    private sealed record FilterChoices(IReadOnlyList<string> Teams, IReadOnlyList<PersonOption> Managers, IReadOnlyList<string> Roles, DateTimeZone ViewerZone);
 }

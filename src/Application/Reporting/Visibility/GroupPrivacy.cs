@@ -66,8 +66,11 @@ public sealed class GroupPrivacy(IApplicationDbContext db, ITenantContext tenant
         }
     }
 
+    /// <remarks>The person and role parts are added only when chosen, so that selections recorded before they existed still match.</remarks>
     private static string SelectionOf(ViewerScope scope, ReportFilter filter) =>
-        $"{(scope.SeesEveryone ? "everyone" : $"scope:{scope.ViewerId:N}")}|team:{filter.Team}|manager:{filter.ManagerId:N}";
+        $"{(scope.SeesEveryone ? "everyone" : $"scope:{scope.ViewerId:N}")}|team:{filter.Team}|manager:{filter.ManagerId:N}"
+        + (filter.PersonId is { } personId ? $"|person:{personId:N}" : string.Empty)
+        + (filter.JobTitle is { } jobTitle ? $"|role:{jobTitle}" : string.Empty);
 
     private async Task<string> LabelOfAsync(ViewerScope scope, ReportFilter filter, CancellationToken cancellationToken)
     {
@@ -87,6 +90,9 @@ public sealed class GroupPrivacy(IApplicationDbContext db, ITenantContext tenant
             (null, { } m) => $"{m} and their reports",
             ({ } t, { } m) => $"{t} under {m}",
         };
-        return scope.SeesEveryone || (team is null && manager is null) ? selected : $"{selected}, within a manager's reporting line";
+        var narrowed = selected
+            + (filter.JobTitle is { } jobTitle ? $", role {jobTitle}" : string.Empty)
+            + (filter.PersonId is not null ? ", one person" : string.Empty);
+        return scope.SeesEveryone || (team is null && manager is null) ? narrowed : $"{narrowed}, within a manager's reporting line";
     }
 }

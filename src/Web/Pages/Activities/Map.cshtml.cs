@@ -18,9 +18,9 @@ public sealed class MapModel(IMediator mediator) : PageModel
 
     public async Task OnGetAsync([FromQuery] ReportQuery query, CancellationToken cancellationToken)
     {
-        var options = await mediator.Send(new GetReportBarQuery(), cancellationToken);
+        var options = await mediator.Send(new GetReportBarQuery(query.PersonId), cancellationToken);
         var day = query.DayOr(options.Today);
-        Places = await mediator.Send(new GetMapPlacesQuery(day, query.ToFilter()), cancellationToken);
+        Places = await mediator.Send(new GetMapPlacesQuery(day, query.ToFilter(options)), cancellationToken);
         Bar = new ReportBarView("/Activities/Map", query, options, day, ShowsCategory: true, ShowsService: true);
     }
 }

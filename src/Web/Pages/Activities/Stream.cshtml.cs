@@ -31,11 +31,17 @@ public sealed class StreamModel(IMediator mediator) : PageModel
 
     public string EventsLink { get; private set; } = string.Empty;
 
+    /// <summary>The stream of this day and filters narrowed to one person (the live items' script sets the same parameter).</summary>
+    public string PersonLink(string personId) => QueryHelpers.AddQueryString(AnyonesFirstPageLink, "person", personId);
+
+    /// <summary>The first page of this day and filters for whoever is chosen: <see cref="PersonLink"/> adds the person.</summary>
+    public string AnyonesFirstPageLink { get; private set; } = string.Empty;
+
     public async Task OnGetAsync([FromQuery] ReportQuery query, [FromQuery(Name = "after")] string? after, CancellationToken cancellationToken)
     {
-        var options = await mediator.Send(new GetReportBarQuery(), cancellationToken);
+        var options = await mediator.Send(new GetReportBarQuery(query.PersonId), cancellationToken);
         var day = query.DayOr(options.Today);
-        var filter = query.ToFilter();
+        var filter = query.ToFilter(options);
         StreamCursor? cursor = null;
         if (!string.IsNullOrWhiteSpace(after) && !StreamCursor.TryParse(after, out cursor))
         {
@@ -49,6 +55,7 @@ public sealed class StreamModel(IMediator mediator) : PageModel
         IsLaterPage = cursor is not null;
         var values = query.With(("date", ReportQuery.Format(day)));
         FirstPageLink = Url.Page("/Activities/Stream", values)!;
+        AnyonesFirstPageLink = Url.Page("/Activities/Stream", query.With(("date", ReportQuery.Format(day)), ("person", null)))!;
         MoreLink = stream.Next is { } next ? Url.Page("/Activities/Stream", query.With(("date", ReportQuery.Format(day)), ("after", next.ToString())))! : null;
         EventsLink = QueryHelpers.AddQueryString(ActivityStreamEvents.Path, values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value)));
     }

@@ -28,9 +28,9 @@ public sealed class ExecutiveModel(IMediator mediator) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Bar = await mediator.Send(new GetReportBarQuery(), cancellationToken);
+        Bar = await mediator.Send(new GetReportBarQuery(Query.PersonId), cancellationToken);
         var day = Query.DayOr(Bar.Today);
-        var filter = Query.ToFilter();
+        var filter = Query.ToFilter(Bar);
         Overview = await mediator.Send(new GetExecutiveOverviewQuery(day, filter), cancellationToken);
         Findings = await mediator.Send(new GetTeamFindingsQuery(filter), cancellationToken);
     }

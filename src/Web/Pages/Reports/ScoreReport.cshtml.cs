@@ -117,12 +117,12 @@ public sealed class ScoreReportModel(IMediator mediator) : PageModel
     /// <param name="page">The page of people to show; null for every person.</param>
     private async Task LoadAsync(int? page, CancellationToken cancellationToken)
     {
-        Bar = await mediator.Send(new GetReportBarQuery(), cancellationToken);
+        Bar = await mediator.Send(new GetReportBarQuery(Query.PersonId), cancellationToken);
         Range = Query.RangeOr(Bar.Today, DefaultDays);
         var day = string.IsNullOrWhiteSpace(Query.Date) ? Range.To : Query.DayOr(Bar.Today);
         (Sort, Descending) = ParseSort();
         var (number, size) = page is { } asked ? (asked, GetScoreReportQuery.DefaultPageSize) : (1, GetScoreReportQuery.EveryRow);
-        Report = await mediator.Send(new GetScoreReportQuery(Range.From, Range.To, day, Query.ToFilter(), Sort, Descending, number, size), cancellationToken);
+        Report = await mediator.Send(new GetScoreReportQuery(Range.From, Range.To, day, Query.ToFilter(Bar), Sort, Descending, number, size), cancellationToken);
         if (number > Report.Rows.Page)
         {
             Query.Problems.Add($"There is no page {number}; showing page {Report.Rows.Page}, the last.");

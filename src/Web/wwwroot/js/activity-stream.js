@@ -3,7 +3,7 @@
 (function () {
   "use strict";
 
-  function itemOf(view) {
+  function itemOf(view, personLink) {
     const item = document.createElement("li");
     item.className = "stream-item stream-new";
     item.setAttribute("data-id", view.id);
@@ -15,8 +15,15 @@
     main.className = "stream-main";
     const who = document.createElement("p");
     who.className = "stream-who";
-    const name = document.createElement("strong");
+    const name = document.createElement("a");
+    name.className = "stream-person";
     name.textContent = view.person;
+    name.title = "Only " + view.person + "'s activity";
+    if (personLink) {
+      const link = new URL(personLink, window.location.href);
+      link.searchParams.set("person", view.personId);
+      name.href = link.pathname + link.search;
+    }
     const kind = document.createElement("span");
     kind.className = "stream-kind";
     kind.textContent = view.kind;
@@ -65,7 +72,7 @@
     });
     source.addEventListener("activities", function (event) {
       const added = JSON.parse(event.data).filter(function (view) { return !has(list, view.id); });
-      added.forEach(function (view) { insertInOrder(list, itemOf(view)); });
+      added.forEach(function (view) { insertInOrder(list, itemOf(view, list.getAttribute("data-person-link"))); });
       if (added.length > 0) {
         const empty = document.querySelector("[data-stream-empty]");
         if (empty) {

@@ -3,7 +3,10 @@ using WorkSights.Application.Reporting.GetReportBar;
 
 namespace WorkSights.Web.Pages.Shared.Reporting;
 
-/// <summary>What <c>_ReportBar</c> draws: the page it links to, the chosen day or range, and which filters the page uses.</summary>
+/// <summary>
+/// What <c>_ReportBar</c> draws: the page it links to, the chosen day or range, and which filters the page offers. A person
+/// or role chosen elsewhere (a link from a stream item, say) shows as a chip that removes it.
+/// </summary>
 public sealed record ReportBarView(
     string PagePath,
     ReportQuery Query,
@@ -13,4 +16,5 @@ public sealed record ReportBarView(
     bool ShowsTeam = true,
     bool ShowsManager = true,
     bool ShowsCategory = false,
-    bool ShowsService = false);
+    bool ShowsService = false,
+    bool ShowsRole = false);

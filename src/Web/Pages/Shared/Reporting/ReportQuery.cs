@@ -1,6 +1,7 @@
 using System.Globalization;
 using NodaTime;
 using WorkSights.Application.Reporting;
+using WorkSights.Application.Reporting.GetReportBar;
 using WorkSights.Domain.Activities;
 
 namespace WorkSights.Web.Pages.Shared.Reporting;
@@ -28,14 +29,35 @@ public sealed class ReportQuery
 
     public string? Service { get; set; }
 
+    public string? Person { get; set; }
+
+    public string? Role { get; set; }
+
+    /// <summary>The person asked for, when the address names one by a well-formed id (for <see cref="GetReportBarQuery"/> to name).</summary>
+    public Guid? PersonId => Guid.TryParse(Person?.Trim(), out var id) ? id : null;
+
     /// <summary>What could not be understood in the URL, in words a person reads.</summary>
     public List<string> Problems { get; } = [];
 
-    public ReportFilter ToFilter() => new(
-        string.IsNullOrWhiteSpace(Team) ? null : Team.Trim(),
-        Parse<Guid>(Manager, "manager", value => Guid.TryParse(value, out var id) ? id : null),
-        Parse<ActivityCategory>(Category, "category", value => Enum.TryParse<ActivityCategory>(value, true, out var c) && IsName(value) && Enum.IsDefined(c) ? c : null),
-        Parse<ActivitySource>(Service, "service", value => Enum.TryParse<ActivitySource>(value, true, out var s) && IsName(value) && Enum.IsDefined(s) ? s : null));
+    /// <param name="options">The bar's choices: a person the viewer does not see (or who does not exist) is dropped with a message.</param>
+    public ReportFilter ToFilter(ReportBarDto options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var person = Parse<Guid>(Person, "person", value => Guid.TryParse(value, out var id) ? id : null);
+        if (person is not null && options.Person?.Id != person)
+        {
+            Problems.Add("The person in the address is not one you can see; showing everyone.");
+            person = null;
+        }
+
+        return new(
+            string.IsNullOrWhiteSpace(Team) ? null : Team.Trim(),
+            Parse<Guid>(Manager, "manager", value => Guid.TryParse(value, out var id) ? id : null),
+            Parse<ActivityCategory>(Category, "category", value => Enum.TryParse<ActivityCategory>(value, true, out var c) && IsName(value) && Enum.IsDefined(c) ? c : null),
+            Parse<ActivitySource>(Service, "service", value => Enum.TryParse<ActivitySource>(value, true, out var s) && IsName(value) && Enum.IsDefined(s) ? s : null),
+            person,
+            string.IsNullOrWhiteSpace(Role) ? null : Role.Trim());
+    }
 
     /// <summary>The chosen day, or <paramref name="today"/>; never after today.</summary>
     public LocalDate DayOr(LocalDate today) => Clamp(ParseDate(Date, "date"), today) ?? today;
@@ -71,6 +93,8 @@ public sealed class ReportQuery
             ["manager"] = Manager,
             ["category"] = Category,
             ["service"] = Service,
+            ["person"] = Person,
+            ["role"] = Role,
         };
         foreach (var (name, value) in changes)
         {
