@@ -80,13 +80,15 @@
       return L.marker([pin.lat, pin.lon], { icon: icon, keyboard: true, title: pin.name + ", " + pin.city, alt: pin.name })
         .bindPopup(popupOf(pin));
     });
-    cluster.addLayers(markers);
-    map.addLayer(cluster);
     // The card may settle its width after the map measured it (fonts, a phone's layout): keep the map's size current.
     map.invalidateSize();
     if (markers.length > 0) {
       map.fitBounds(L.latLngBounds(pins.map(function (pin) { return [pin.lat, pin.lon]; })), { padding: [30, 30], maxZoom: 6 });
     }
+    // Clustered once the view is set: a cluster group on the map while it jumps several zoom levels at once (one pin,
+    // say) leaves its markers where the first view had them.
+    cluster.addLayers(markers);
+    map.addLayer(cluster);
     if (window.ResizeObserver) {
       new ResizeObserver(function () { map.invalidateSize(); }).observe(container);
     }
