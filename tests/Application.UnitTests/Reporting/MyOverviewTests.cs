@@ -58,6 +58,40 @@ public sealed class MyOverviewTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ThePeriodIsSetBesideAsManyDaysJustBeforeIt()
+    {
+        var twoWeeksEarlier = ReportingWorkspace.Day.AddDays(-14);
+        var at = new DateTimeOffset(twoWeeksEarlier.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
+        await w.AddItemAsync(w.Zoe, ActivityKind.Meeting, at, TimeSpan.FromHours(2));
+        await w.AddItemAsync(w.Zoe, ActivityKind.Call, at.AddHours(9), TimeSpan.FromHours(2)); // 18:00-20:00, after hours
+        var earlier = await w.ComputeDayAsync(w.Zoe, twoWeeksEarlier);
+        await w.ComputeDayAsync(w.Zoe, ReportingWorkspace.Day.AddDays(-15)); // 15 days back: outside a 14-day comparison
+
+        var view = await OverviewAsync(w.Zoe, 14);
+        var week = await OverviewAsync(w.Zoe, 7);
+
+        Assert.Equal(new PeriodFigures(1, 94, TimeSpan.FromHours(6), TimeSpan.Zero, 100), view.ThisPeriod);
+        Assert.Equal(new PeriodFigures(1, earlier.Score, TimeSpan.FromHours(4), TimeSpan.FromHours(2), 50), view.PeriodBefore);
+        Assert.Null(week.PeriodBefore);
+    }
+
+    [Fact]
+    public void PeriodFiguresArePerComputedWorkDayWithTheScoresOnlyForThoseWhoSeeThem()
+    {
+        DayFigures[] days =
+        [
+            new(true, TimeSpan.FromHours(6), TimeSpan.FromMinutes(30), TimeSpan.FromHours(3), 94),
+            new(true, TimeSpan.FromHours(4), TimeSpan.Zero, TimeSpan.FromHours(1), 62),
+            new(false, TimeSpan.FromHours(1), TimeSpan.FromHours(1), TimeSpan.Zero, null),
+        ];
+
+        Assert.Equal(new PeriodFigures(2, 78, TimeSpan.FromHours(5), TimeSpan.FromMinutes(15), 40), PeriodFigures.Of(days, seesScores: true));
+        Assert.Null(PeriodFigures.Of(days, seesScores: false)!.AverageScore);
+        Assert.Null(PeriodFigures.Of([days[2]], seesScores: true));
+        Assert.Equal(0, PeriodFigures.Of([new(true, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, 0)], seesScores: true)!.MeetingSharePercent);
+    }
+
+    [Fact]
     public void ValidatorRefusesBackwardsAndOverlongRangesInWords()
     {
         var validator = new GetMyOverviewQueryValidator();

@@ -13,9 +13,11 @@ public sealed class GetMyOverviewQueryHandler(IApplicationDbContext db, ViewerSc
         var scope = await scopes.CurrentAsync(cancellationToken);
         var name = await db.People.AsNoTracking().Where(p => p.Id == scope.ViewerId).Select(p => p.DisplayName).FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Your profile");
+        // The range and as many days before it, for the comparison with the person's own history.
+        var before = query.From.AddDays(query.From.DayNumber - query.To.DayNumber - 1);
         var stored = await db.PersonDays.AsNoTracking()
-            .Where(d => d.PersonId == scope.ViewerId && d.Date >= query.From && d.Date <= query.To)
-            .Select(d => new { d.Date, d.IsWorkDay, d.Credited, d.DailyTarget, d.Score, d.Band, d.Summary })
+            .Where(d => d.PersonId == scope.ViewerId && d.Date >= before && d.Date <= query.To)
+            .Select(d => new { d.Date, d.IsWorkDay, d.Credited, d.DailyTarget, d.Score, d.Band, d.Summary, d.AfterHours, d.InternalMeetings, d.ExternalMeetings })
             .ToDictionaryAsync(d => d.Date, cancellationToken);
 
         var days = Enumerable.Range(0, query.To.DayNumber - query.From.DayNumber + 1)
@@ -26,6 +28,17 @@ public sealed class GetMyOverviewQueryHandler(IApplicationDbContext db, ViewerSc
             .ToList();
         var scores = days.Where(d => d.Score is not null).Select(d => d.Score!.Value).ToList();
         int? average = scores.Count == 0 ? null : (int)Math.Round((decimal)scores.Sum() / scores.Count, MidpointRounding.AwayFromZero);
-        return new MyOverviewDto(scope.ViewerId, name, scope.SeesScores, query.From, query.To, days, days.Aggregate(TimeSpan.Zero, (sum, d) => sum + d.Credited), average);
+        var figures = stored.Values.ToLookup(d => d.Date >= query.From, d => new DayFigures(d.IsWorkDay, d.Credited, d.AfterHours, d.InternalMeetings + d.ExternalMeetings, d.Score));
+        return new MyOverviewDto(
+            scope.ViewerId,
+            name,
+            scope.SeesScores,
+            query.From,
+            query.To,
+            days,
+            days.Aggregate(TimeSpan.Zero, (sum, d) => sum + d.Credited),
+            average,
+            PeriodFigures.Of(figures[true], scope.SeesScores),
+            PeriodFigures.Of(figures[false], scope.SeesScores));
     }
 }
