@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WorkSights.Application.Scores;
 using WorkSights.Domain.People;
+using WorkSights.Domain.Scores;
 using WorkSights.Sandbox;
 using WorkSights.Tests.Shared;
 
@@ -59,6 +60,7 @@ public sealed partial class ReportingPagesTests : FunctionalTest
         Assert.Equal(HttpStatusCode.OK, ownStatus);
         Assert.Contains("Quarterly planning", own, StringComparison.Ordinal);
         Assert.Contains("Not scored: a calendar entry with nobody else in it", own, StringComparison.Ordinal);
+        Assert.Contains($"Computed with score model <code>{CreditingTable.Default.ModelVersion}</code>", own, StringComparison.Ordinal);
         Assert.Contains($"href=\"/Activities/Detail/{lena}?date={Day.AddDays(-1):yyyy-MM-dd}\"", own, StringComparison.Ordinal);
         Assert.Contains($"action=\"/Activities/Detail/{lena}\"", own, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, otherStatus);
