@@ -108,7 +108,9 @@ internal static class PageBenchmarkProgram
 
             var first = await load.RunAsync(path, TimeSpan.FromSeconds(options.Seconds), firstViews: true);
             Report.Figure($"  first views (each built, none cached)", $"{first.Requests:N0} requests, {first.RequestsPerSecond:F1}/s, p50 {first.P50:F1} ms, p95 {first.P95:F1} ms");
-            Report.Target($"{name} first-view p95", $"{first.P95:F1} ms", "<= 50 ms", first.P95 <= 50);
+            // Not a target of the issue, whose ratio to the bare baseline (a page at 0.3 x the throughput of a bare body of its
+            // size) only a page served again can reach: our own stricter goal, printed beside the figure.
+            Report.Figure($"  first-view p95, own goal <= 50 ms", $"{first.P95:F1} ms, {(first.P95 <= 50 ? "within it" : "over it")}");
             // The same with no other request waiting for the cores: what building the page costs.
             var single = await alone.RunAsync(path, TimeSpan.FromSeconds(Math.Max(3, options.Seconds / 2)), firstViews: true);
             Report.Figure($"  first views, one client at a time", $"{single.Requests:N0} requests, {single.RequestsPerSecond:F1}/s, p50 {single.P50:F1} ms, p95 {single.P95:F1} ms");
