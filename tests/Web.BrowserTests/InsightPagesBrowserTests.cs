@@ -44,6 +44,7 @@ public sealed class InsightPagesBrowserTests : IAsyncLifetime
         await page.GotoAsync(new Uri(app.BaseAddress, "/Overviews/Executive").ToString());
         Assert.True(await FitsTheWidthAsync(page), "Executive Overview scrolls sideways at 390 px");
         await Assertions.Expect(page.Locator("#fortnight .average-bar-value").First).ToBeVisibleAsync();
+        Assert.True(await BarNumbersFitAsync(page), "a daily average's number is wider than its bar at 390 px");
         await browser.ScreenshotAsync("390");
         await browser.AssertAccessibleAsync();
     }
@@ -88,9 +89,14 @@ public sealed class InsightPagesBrowserTests : IAsyncLifetime
         Assert.True(
             await page.EvaluateAsync<bool>("() => { const w = document.querySelector('#score-table').parentElement; return w.scrollWidth <= w.clientWidth; }"),
             "the people's table hides columns behind a sideways scroll at 390 px");
+        Assert.True(await BarNumbersFitAsync(page), "a daily average's number is wider than its bar at 390 px");
         await browser.ScreenshotAsync("390");
         await browser.AssertAccessibleAsync();
     }
+
+    /// <summary>Every number shown above a bar fits the bar's width (a clipped "8" of "80" reads as another number).</summary>
+    private static Task<bool> BarNumbersFitAsync(IPage page) =>
+        page.EvaluateAsync<bool>("() => Array.from(document.querySelectorAll('.average-bar-value')).filter(v => v.offsetParent !== null).every(v => v.scrollWidth <= v.clientWidth)");
 
     private static Task<bool> FitsTheWidthAsync(IPage page) =>
         page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth");

@@ -67,6 +67,7 @@ public sealed partial class InsightPagesTests : FunctionalTest
         Assert.Equal(everyone.Count(r => r[1] == role), filtered.Count);
         Assert.Equal(filtered.Select(r => r[0]), csv.Skip(1).Select(r => r[0]));
         Assert.Empty(nobody);
+        Assert.Matches($"<a href=\"/Activities/Detail/[0-9a-f-]{{36}}\\?date={day}\">", page);
     }
 
     [Fact]
