@@ -19,8 +19,8 @@ public sealed record ReportFilter(
 
     public static ReportFilter None { get; } = new();
 
-    public bool IsEmpty => Team is null && ManagerId is null && Category is null && Service is null && PersonId is null && JobTitle is null;
-
     /// <summary>Whether the filter narrows the people (rather than their items).</summary>
     public bool NarrowsPeople => Team is not null || ManagerId is not null || PersonId is not null || JobTitle is not null;
+
+    public bool IsEmpty => !NarrowsPeople && Category is null && Service is null;
 }

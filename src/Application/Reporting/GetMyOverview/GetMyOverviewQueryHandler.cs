@@ -26,8 +26,6 @@ public sealed class GetMyOverviewQueryHandler(IApplicationDbContext db, ViewerSc
                 ? new OverviewDay(date, true, d.IsWorkDay, d.Credited, d.DailyTarget, scope.SeesScores ? d.Score : null, scope.SeesScores ? d.Band : null, DaySummaries.ForViewer(d.Summary, scope.SeesScores))
                 : new OverviewDay(date, false, false, TimeSpan.Zero, TimeSpan.Zero, null, null, null))
             .ToList();
-        var scores = days.Where(d => d.Score is not null).Select(d => d.Score!.Value).ToList();
-        int? average = scores.Count == 0 ? null : (int)Math.Round((decimal)scores.Sum() / scores.Count, MidpointRounding.AwayFromZero);
         var figures = stored.Values.ToLookup(d => d.Date >= query.From, d => new DayFigures(d.IsWorkDay, d.Credited, d.AfterHours, d.InternalMeetings + d.ExternalMeetings, d.Score));
         return new MyOverviewDto(
             scope.ViewerId,
@@ -37,7 +35,6 @@ public sealed class GetMyOverviewQueryHandler(IApplicationDbContext db, ViewerSc
             query.To,
             days,
             days.Aggregate(TimeSpan.Zero, (sum, d) => sum + d.Credited),
-            average,
             PeriodFigures.Of(figures[true], scope.SeesScores),
             PeriodFigures.Of(figures[false], scope.SeesScores));
     }
