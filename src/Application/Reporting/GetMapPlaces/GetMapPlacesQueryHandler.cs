@@ -51,10 +51,10 @@ public sealed class GetMapPlacesQueryHandler(IApplicationDbContext db, ViewerSco
             .GroupBy(p => p.PersonId)
             .Select(g => g.OrderByDescending(p => p.Count).ThenBy(p => p.City, StringComparer.Ordinal).First())
             .Select(p => new MapPinDto(p.PersonId, people[p.PersonId], p.City, string.IsNullOrEmpty(p.Country) ? null : p.Country, p.Latitude, p.Longitude, p.Count))
-            // By city, then by name: the few cities sorted once, then each city's people, rather than both keys at every comparison.
-            .GroupBy(p => p.City, StringComparer.Ordinal)
-            .OrderBy(city => city.Key, StringComparer.CurrentCulture)
-            .SelectMany(city => city.OrderBy(p => p.PersonName, StringComparer.CurrentCulture))
+            // By place, then by name: the few places sorted once, then each place's people, rather than both keys at every comparison.
+            .GroupBy(p => (p.City, p.CountryOrRegion))
+            .OrderBy(place => place.Key.City, StringComparer.CurrentCulture).ThenBy(place => place.Key.CountryOrRegion, StringComparer.CurrentCulture)
+            .SelectMany(place => place.OrderBy(p => p.PersonName, StringComparer.CurrentCulture))
             .ToList();
         return new MapPlacesDto(query.Day, pins);
     }
