@@ -71,6 +71,21 @@ public sealed partial class InsightPagesTests : FunctionalTest
     }
 
     [Fact]
+    public async Task RoleCarriedToAPageWithoutItsSelectShowsAsAChipAndStillNarrowsThePeople()
+    {
+        var owner = await SignedUpOwnerAsync();
+        var people = await App.InWorkspaceAsync(Tenant, db => db.People.Select(p => new { p.Id, p.JobTitle }).ToListAsync());
+        var role = people.First(p => p.JobTitle is not null).JobTitle!;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var dashboard = await (await owner.Browser.GetAsync(owner.At($"/Dashboard?date={today}&role={Uri.EscapeDataString(role)}"))).Content.ReadAsStringAsync();
+
+        Assert.Contains($"Role: {role}", WebUtility.HtmlDecode(dashboard), StringComparison.Ordinal);
+        Assert.Contains($"<input type=\"hidden\" name=\"role\" value=\"{WebUtility.HtmlEncode(role)}\" />", dashboard, StringComparison.Ordinal);
+        Assert.Equal(people.Where(p => p.JobTitle == role).Select(p => p.Id).ToHashSet(), ReportingMarkup.PersonRowIds(dashboard));
+    }
+
+    [Fact]
     public async Task CsvExportKeepsTheTeamFilter()
     {
         var owner = await SignedUpOwnerAsync();

@@ -32,6 +32,29 @@ public sealed class ScoresApiTests : FunctionalTest
         Assert.Equal(245, row.GetProperty("creditedMinutes").GetDouble());
     }
 
+    [Fact]
+    public async Task RoleKeepsThePeopleWithThatJobTitle()
+    {
+        var owner = NewBrowser();
+        await owner.SignUpAndConsentAsync(Fabrikam.AdminEmail);
+        await App.SeedScoresAsync(Fabrikam.TenantId);
+        var people = await App.InWorkspaceAsync(Fabrikam.TenantId, db => db.People.Select(p => new { p.DisplayName, p.JobTitle }).ToListAsync());
+        var role = people.First(p => p.JobTitle is not null).JobTitle!;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        async Task<List<string?>> NamesAsync(string query)
+        {
+            using var json = JsonDocument.Parse(await (await owner.Browser.GetAsync(owner.At($"/api/v1/reports/scores?day={today}&{query}"))).Content.ReadAsStringAsync());
+            return [.. json.RootElement.GetProperty("people").EnumerateArray().Select(p => p.GetProperty("name").GetString())];
+        }
+
+        var withRole = await NamesAsync($"role={Uri.EscapeDataString(role)}");
+        var nobody = await NamesAsync("role=Astronaut");
+
+        Assert.Equal(people.Where(p => p.JobTitle == role).Select(p => p.DisplayName).Order(), withRole.Order());
+        Assert.Empty(nobody);
+    }
+
     [Theory]
     [InlineData("pageSize=0")]
     [InlineData("page=0")]
